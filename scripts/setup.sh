@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on a fresh Debian machine: system packages (as root, only
+# those missing), the npm tools pinned in package-lock.json, and the NuGet packages of the solution.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(
+  # Servers the tests start on loopback ports.
+  redis-server postgresql
+  # gRPC protos (health, reflection, interop) compiled at build time, and protoc for the peers.
+  grpc-proto protobuf-compiler protobuf-compiler-grpc
+  # Real gRPC peers: the official Ruby interop client and server, Python, Go; h2load for benchmarks.
+  ruby-grpc python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
+  nghttp2-client
+)
+
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "setup: missing Debian packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ ! -x node_modules/.bin/buf ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: installing npm tools"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi
+
+dotnet restore Telemetry.sln --verbosity quiet
