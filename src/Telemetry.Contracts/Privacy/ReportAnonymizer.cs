@@ -1,0 +1,152 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Telemetry.V1;
+
+namespace Telemetry.Contracts.Privacy;
+
+/// <summary>
+/// Applies the privacy classes of the telemetry.v1 annotations to a message and everything below it: removes
+/// never-stored fields, rounds rounded numbers and replaces keyed-hash values by an HMAC under a secret key.
+/// The collector runs it on every report before buffering; the reporter SDK runs it before a report leaves the
+/// process, so both enforce exactly the rules the contract declares.
+/// </summary>
+/// <remarks>Thread-safe: the instance holds only the key and a cache of per-message plans.</remarks>
+public sealed class ReportAnonymizer
+{
+    /// <summary>The smallest key accepted, in bytes; HMAC-SHA256 gains nothing from more than 64.</summary>
+    public const int MinimumKeyLength = 32;
+
+    private static readonly ConcurrentDictionary<MessageDescriptor, FieldRule[]> Plans = new();
+
+    private readonly byte[] _key;
+
+    /// <summary>Creates an anonymizer that hashes with <paramref name="key"/>.</summary>
+    /// <param name="key">The secret HMAC key, at least <see cref="MinimumKeyLength"/> bytes.</param>
+    public ReportAnonymizer(ReadOnlySpan<byte> key)
+    {
+        if (key.Length < MinimumKeyLength)
+        {
+            throw new ArgumentException($"The hash key must be at least {MinimumKeyLength} bytes; it is {key.Length}.", nameof(key));
+        }
+
+        _key = key.ToArray();
+    }
+
+    /// <summary>Anonymizes <paramref name="message"/> in place.</summary>
+    public void Apply(IMessage message)
+    {
+        foreach (var rule in PlanFor(message.Descriptor))
+        {
+            var field = rule.Field;
+            if (rule.Privacy == PrivacyClass.NeverStored)
+            {
+                field.Accessor.Clear(message);
+                continue;
+            }
+
+            if (field.IsMap)
+            {
+                ApplyToMap(rule, (IDictionary)field.Accessor.GetValue(message));
+            }
+            else if (field.IsRepeated)
+            {
+                var list = (IList)field.Accessor.GetValue(message);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    list[i] = ApplyToValue(rule.Privacy, field, list[i]!);
+                }
+            }
+            else if (field.FieldType == FieldType.Message || !field.HasPresence || field.Accessor.HasValue(message))
+            {
+                var value = field.Accessor.GetValue(message);
+                if (value is not null)
+                {
+                    var anonymized = ApplyToValue(rule.Privacy, field, value);
+                    if (!ReferenceEquals(anonymized, value))
+                    {
+                        field.Accessor.SetValue(message, anonymized);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The keyed hash of a string: 16 bytes of HMAC-SHA256, as 32 lower-case hex digits.</summary>
+    public string Hash(string value)
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value), mac);
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+
+    /// <summary>The keyed hash of an integer identifier: the first 8 bytes of the HMAC of its decimal form.</summary>
+    public ulong Hash(ulong value)
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture)), mac);
+        return BinaryPrimitives.ReadUInt64BigEndian(mac);
+    }
+
+    private void ApplyToMap(FieldRule rule, IDictionary map)
+    {
+        var valueField = rule.Field.MessageType.FindFieldByNumber(2);
+        var entries = new List<DictionaryEntry>(map.Count);
+        foreach (DictionaryEntry entry in map)
+        {
+            entries.Add(entry);
+        }
+
+        map.Clear();
+        foreach (var entry in entries)
+        {
+            var key = rule.Privacy == PrivacyClass.KeyedHash ? HashKey(entry.Key) : entry.Key;
+            var value = rule.Privacy == PrivacyClass.Rounded || valueField.FieldType == FieldType.Message
+                ? ApplyToValue(rule.Privacy, valueField, entry.Value!)
+                : entry.Value;
+            map[key] = value;
+        }
+    }
+
+    private object HashKey(object key) => key switch
+    {
+        string text => Hash(text),
+        ulong number => Hash(number),
+        long number => (long)(Hash(unchecked((ulong)number)) >> 1),
+        uint number => (uint)(Hash(number) >> 32),
+        int number => (int)(Hash(unchecked((ulong)number)) >> 33),
+        _ => key,
+    };
+
+    private object ApplyToValue(PrivacyClass privacy, FieldDescriptor field, object value)
+    {
+        if (value is IMessage nested)
+        {
+            Apply(nested);
+            return nested;
+        }
+
+        return privacy switch
+        {
+            PrivacyClass.Rounded => SignificantDigits.RoundNumber(value),
+            PrivacyClass.KeyedHash => HashKey(value),
+            _ => value,
+        };
+    }
+
+    private static FieldRule[] PlanFor(MessageDescriptor descriptor) =>
+        Plans.GetOrAdd(descriptor, static d => d.Fields.InDeclarationOrder()
+            .Select(f => new FieldRule(f, FieldAnnotations.GetPrivacy(f)))
+            .Where(r => r.Privacy != PrivacyClass.Public || CarriesMessages(r.Field))
+            .ToArray());
+
+    private static bool CarriesMessages(FieldDescriptor field) =>
+        (field.IsMap ? field.MessageType.FindFieldByNumber(2) : field).FieldType == FieldType.Message;
+
+    private sealed record FieldRule(FieldDescriptor Field, PrivacyClass Privacy);
+}
