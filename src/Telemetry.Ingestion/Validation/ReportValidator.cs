@@ -32,7 +32,7 @@ public sealed partial class ReportValidator
     private static readonly ConcurrentDictionary<MessageDescriptor, FieldCheck[]> Plans = new();
 
     [ThreadStatic]
-    private static List<PathSegment>? t_path;
+    private static List<PathSegment>? _threadPath;
 
     private readonly ValidationOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -53,7 +53,7 @@ public sealed partial class ReportValidator
             return envelope;
         }
 
-        var path = t_path ??= new List<PathSegment>(16);
+        var path = _threadPath ??= new List<PathSegment>(16);
         path.Clear();
         try
         {
@@ -214,6 +214,12 @@ public sealed partial class ReportValidator
             {
                 return ValidationResult.Fail("generic.product",
                     "generic.product must match [a-z][a-z0-9_-]{0,63}: a lower-case letter, then up to 63 lower-case letters, digits, '_' or '-'.");
+            }
+
+            // A modelled product's name would share its rate limits and ingest keys; such reports use their payload.
+            if (product is "mimir" or "tempo" or "influxdb" or "coroot" or "qdrant")
+            {
+                return ValidationResult.Fail("generic.product", $"generic.product \"{product}\" has a payload of its own; send it as {product}.");
             }
         }
 

@@ -38,6 +38,7 @@ public sealed class ReportValidatorTests
         yield return Case("generic product missing", r => r.Generic = new GenericReport(), "generic.product", "generic.product is required");
         yield return Case("generic product upper-case", r => r.Generic = new GenericReport { Product = "Loki" }, "generic.product", "must match [a-z][a-z0-9_-]{0,63}");
         yield return Case("generic product too long", r => r.Generic = new GenericReport { Product = "l" + new string('o', 64) }, "generic.product", "must match");
+        yield return Case("generic product of a modelled product", r => r.Generic = new GenericReport { Product = "tempo" }, "generic.product", "has a payload of its own; send it as tempo");
         yield return Case("string too long", r => r.Build = new BuildInfo { Version = new string('v', 1025) }, "build.version", "build.version is 1025 characters long; at most 1024");
         yield return Case("map key too long", r => r.Generic = new GenericReport { Product = "loki", Metrics = { [new string('k', 1025)] = new MetricValue { IntValue = 1 } } },
             "generic.metrics", "has a key of 1025 characters");
