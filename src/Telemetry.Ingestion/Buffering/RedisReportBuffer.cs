@@ -90,6 +90,7 @@ public sealed partial class RedisReportBuffer : IReportBuffer
     private readonly ILogger<RedisReportBuffer> _logger;
     private readonly DrainRateEstimator[] _drain;
     private readonly long _dedupWindowMs;
+    private readonly long[] _lastOverloadLogMs;
 
     public RedisReportBuffer(
         IConnectionMultiplexer redis,
@@ -104,6 +105,7 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         _timeout = redisOptions.Value.OperationTimeout;
         _logger = logger;
         _dedupWindowMs = (long)_options.DedupWindow.TotalMilliseconds;
+        _lastOverloadLogMs = new long[keys.Shards];
         _drain = new DrainRateEstimator[keys.Shards];
         for (var i = 0; i < _drain.Length; i++)
         {
@@ -148,7 +150,7 @@ public sealed partial class RedisReportBuffer : IReportBuffer
                 return new AppendResult(AppendStatus.Duplicate, TimeSpan.Zero, shard, null);
             default:
                 var delay = OverloadRetryDelay.Compute(_options, status.Entries, status.Bytes, _drain[shard].Rate(), Random.Shared.NextDouble());
-                Log.ShardOverloaded(_logger, shard, status.Entries, status.Bytes, delay);
+                LogOverloaded(shard, ParseMs(reply[1]), status, delay);
                 return new AppendResult(AppendStatus.Overloaded, delay, shard, null);
         }
     }
@@ -226,6 +228,16 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         var call = _redis.GetDatabase().ScriptEvaluateAsync(AcknowledgeScript, [_keys.Stream(shard), _keys.Stats(shard)], arguments);
         var reply = (RedisResult[])(await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false))!;
         return ((long)reply[0], (long)reply[1]);
+    }
+
+    // At most one warning per shard and second: a full buffer refuses every report, and the log must not flood.
+    private void LogOverloaded(int shard, long serverMs, ShardStatus status, TimeSpan delay)
+    {
+        var last = Volatile.Read(ref _lastOverloadLogMs[shard]);
+        if (serverMs - last >= 1000 && Interlocked.CompareExchange(ref _lastOverloadLogMs[shard], serverMs, last) == last)
+        {
+            Log.ShardOverloaded(_logger, shard, status.Entries, status.Bytes, delay);
+        }
     }
 
     private static ShardStatus ReadStatus(int shard, RedisResult[] reply) =>
