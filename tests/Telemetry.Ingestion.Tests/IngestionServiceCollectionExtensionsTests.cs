@@ -81,7 +81,8 @@ public sealed class IngestionServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void AddIngestionPipeline_RedisDown_ResolvesWithoutThrowing()
+    [CancelAfter(5000)]
+    public async Task AddIngestionPipeline_RedisDown_ResolvesAndStartsWithoutThrowing(CancellationToken cancellationToken)
     {
         // Arrange: nothing listens on this port.
         using var provider = Build(new Dictionary<string, string?>
@@ -93,8 +94,12 @@ public sealed class IngestionServiceCollectionExtensionsTests
         // Act
         var redis = provider.GetRequiredService<IConnectionMultiplexer>();
         var pipeline = provider.GetRequiredService<IngestionPipeline>();
+        foreach (var hostedService in provider.GetServices<IHostedService>())
+        {
+            await hostedService.StartAsync(cancellationToken);
+        }
 
-        // Assert
+        // Assert: the buffer's streams are created on first append instead.
         Assert.Multiple(() =>
         {
             Assert.That(redis.IsConnected, Is.False);

@@ -53,6 +53,10 @@ public sealed class ReportValidatorTests
             "generic.metrics[\"h\"].series.values[1]", "finite");
         yield return Case("NaN in a map value", r => r.Generic = Generic(new() { ["cpu"] = new MetricValue { FloatValue = double.NegativeInfinity } }),
             "generic.metrics[\"cpu\"].float_value", "finite");
+        yield return Case("NaN in a google.protobuf.Value", r => r.Qdrant = Qdrant(new QdrantCollectionConfig { Metadata = { ["dim"] = Value.ForNumber(double.NaN) } }),
+            "qdrant.collections.collections[0].config.metadata[\"dim\"].number_value", "finite");
+        yield return Case("infinity deep in a google.protobuf.Struct", r => r.Qdrant = Qdrant(null, Struct("shards", Value.ForList(Value.ForNumber(1), Value.ForNumber(double.NegativeInfinity)))),
+            "qdrant.collections.collections[0].transfers[0].fields[\"shards\"].list_value.values[1].number_value", "finite");
         yield return Case("negative count unit", r => r.Mimir.Metrics.NumGoroutine = -1, "mimir.metrics.num_goroutine", "must not be negative");
         yield return Case("negative counter total", r => r.Mimir.Metrics.IngesterAppendedSamples.Total = -5,
             "mimir.metrics.ingester_appended_samples.total", "mimir.metrics.ingester_appended_samples.total must not be negative");
@@ -145,6 +149,27 @@ public sealed class ReportValidatorTests
         Assert.That(result.IsValid, Is.True, result.Message);
     }
 
+    [Test]
+    public void Validate_ValidReport_AllocatesLittle()
+    {
+        // Arrange: the walk boxes scalars it checks, but builds no path and no result unless something is wrong.
+        var validator = CreateValidator();
+        var report = TestReports.Mimir(reportTime: Now);
+        validator.Validate(report);
+
+        // Act
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            validator.Validate(report);
+        }
+
+        var perReport = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+
+        // Assert
+        Assert.That(perReport, Is.LessThan(1024));
+    }
+
     [TestCase("0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e90", true)]
     [TestCase("0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e9", false)]
     [TestCase("0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e9g", false)]
@@ -158,6 +183,19 @@ public sealed class ReportValidatorTests
         // Assert
         Assert.That(result, Is.EqualTo(expected));
     }
+
+    private static QdrantReport Qdrant(QdrantCollectionConfig? config, Struct? transfer = null)
+    {
+        var collection = new QdrantCollection { Config = config };
+        if (transfer is not null)
+        {
+            collection.Transfers.Add(transfer);
+        }
+
+        return new QdrantReport { Collections = new QdrantCollections { Collections = { collection } } };
+    }
+
+    private static Struct Struct(string name, Value value) => new() { Fields = { [name] = value } };
 
     private static GenericReport Generic(Dictionary<string, MetricValue> metrics)
     {
