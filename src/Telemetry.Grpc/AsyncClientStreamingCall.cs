@@ -21,6 +21,8 @@ public sealed class AsyncClientStreamingCall<TRequest, TResponse> : IDisposable
     /// <summary>The response; faults with <see cref="RpcException"/> when the status is not OK.</summary>
     public Task<TResponse> ResponseAsync { get; }
 
+    internal IClientCall Call => _call;
+
     public Task<Metadata> ResponseHeadersAsync => _call.ResponseHeadersAsync;
 
     public TaskAwaiter<TResponse> GetAwaiter() => ResponseAsync.GetAwaiter();

@@ -22,6 +22,8 @@ public sealed class AsyncDuplexStreamingCall<TRequest, TResponse> : IDisposable
     /// <summary>The responses; reading past the last one throws <see cref="RpcException"/> when the status is not OK.</summary>
     public IAsyncStreamReader<TResponse> ResponseStream { get; }
 
+    internal IClientCall Call => _call;
+
     public Task<Metadata> ResponseHeadersAsync => _call.ResponseHeadersAsync;
 
     public Status GetStatus() => _call.GetStatus();

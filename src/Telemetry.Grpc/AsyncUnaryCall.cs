@@ -18,6 +18,8 @@ public sealed class AsyncUnaryCall<TResponse> : IDisposable
     public Task<TResponse> ResponseAsync { get; }
 
     /// <summary>The response headers (for a Trailers-Only response, its metadata).</summary>
+    internal IClientCall Call => _call;
+
     public Task<Metadata> ResponseHeadersAsync => _call.ResponseHeadersAsync;
 
     public TaskAwaiter<TResponse> GetAwaiter() => ResponseAsync.GetAwaiter();

@@ -68,6 +68,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
 
     public TResponse Current => _current ?? throw new InvalidOperationException("No message was read; call MoveNext first.");
 
+    public bool LastResponseCompressed { get; private set; }
+
     public Task<Metadata> ResponseHeadersAsync => _headersTask ??= GetResponseHeadersAsync();
 
     public void StartUnary(TRequest request)
@@ -408,6 +410,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
                 if (MessageFraming.TryReadMessage(ref remaining, maxSize, out var payload, out var compressed))
                 {
                     var message = MessageFraming.Parse(_method.ResponseParser, payload, compressed, _responseEncoding, maxSize);
+                    LastResponseCompressed = compressed;
                     reader.AdvanceTo(remaining.Start);
                     return message;
                 }

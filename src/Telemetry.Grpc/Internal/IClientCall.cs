@@ -5,6 +5,9 @@ internal interface IClientCall : IDisposable
 {
     Task<Metadata> ResponseHeadersAsync { get; }
 
+    /// <summary>Whether the last response message arrived compressed (for tests of compression).</summary>
+    bool LastResponseCompressed { get; }
+
     Status GetStatus();
 
     Metadata GetTrailers();
