@@ -35,6 +35,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
     private Status? _status;
     private Metadata? _trailers;
     private TResponse? _current;
+    private Timer? _deadlineTimer;
     private volatile bool _deadlineExceeded;
     private int _disposed;
 
@@ -221,6 +222,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
             Abort();
         }
 
+        _deadlineTimer?.Dispose();
         _cancelRegistration.Dispose();
         _response?.Dispose();
         _writer?.Release();
@@ -255,7 +257,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
             }
             else if (timeout < TimeSpan.FromDays(40))
             {
-                _cts.CancelAfter(timeout);
+                // A timer of our own, not CancelAfter: the flag must be set before any cancellation callback runs.
+                _deadlineTimer = new Timer(
+                    static state => ((GrpcCall<TRequest, TResponse>)state!).OnDeadline(),
+                    this,
+                    timeout,
+                    Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -284,13 +291,24 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
         _responseTask = ReceiveResponseAsync(send);
     }
 
-    private void OnCancelled()
+    private void OnDeadline()
     {
-        if (Options.Deadline is not null && !Options.CancellationToken.IsCancellationRequested && Volatile.Read(ref _disposed) == 0)
+        if (Volatile.Read(ref _disposed) == 0 && _status is null)
         {
             _deadlineExceeded = true;
+            try
+            {
+                _cts.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The call was disposed meanwhile.
+            }
         }
+    }
 
+    private void OnCancelled()
+    {
         SetStatus(CancellationStatus(), []);
         Abort();
     }
