@@ -498,7 +498,7 @@ public sealed class ServerWireTests
     public async Task Channel_MoreCallsThanStreamLimit_OpensMoreConnections(CancellationToken cancellationToken)
     {
         // Arrange: Kestrel allows 100 concurrent streams per connection.
-        const int calls = 150;
+        const int Calls = 150;
         var service = _service;
         using var channel = GrpcChannel.ForAddress(_host.Address);
         var before = _connections.Count;
@@ -506,7 +506,7 @@ public sealed class ServerWireTests
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Act
-        for (var i = 0; i < calls; i++)
+        for (var i = 0; i < Calls; i++)
         {
             started.Add(channel.ServerStreaming(WireTestMethods.Wait, new EchoRequest { Text = $"many-{i}" }, new CallOptions { CancellationToken = cts.Token }));
         }
@@ -514,7 +514,7 @@ public sealed class ServerWireTests
         var firstResponses = await Task.WhenAll(started.Select(c => c.ResponseStream.MoveNext(cancellationToken).AsTask()));
         var newConnections = _connections.Count - before;
         await cts.CancelAsync();
-        await Task.WhenAll(Enumerable.Range(0, calls).Select(i => service.CancelledProbe($"many-{i}").Task)).WaitAsync(cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, Calls).Select(i => service.CancelledProbe($"many-{i}").Task)).WaitAsync(cancellationToken);
         foreach (var call in started)
         {
             call.Dispose();
