@@ -288,7 +288,14 @@ internal sealed class HttpServerCallContext : ServerCallContext
 
                 // Flush the status, then reset the stream with CANCEL as the protocol asks; Abort() would send INTERNAL_ERROR.
                 await HttpContext.Response.CompleteAsync().ConfigureAwait(false);
-                HttpContext.Features.Get<IHttpResetFeature>()?.Reset(ResetCodeCancel);
+                try
+                {
+                    HttpContext.Features.Get<IHttpResetFeature>()?.Reset(ResetCodeCancel);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The stream is already closed in both directions: nothing left to reset.
+                }
                 return;
             }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Telemetry.Grpc.Tests.Infrastructure;
 using Telemetry.Grpc.Tests.TestObjects;
@@ -36,6 +37,29 @@ public sealed class ClientWireTests
 
         // Assert
         Assert.That(response.Text, Is.EqualTo("tls"));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Call_OverHttp11_Returns426(CancellationToken cancellationToken)
+    {
+        // Arrange: an HTTP/1.1 endpoint, as a second port for probes would be.
+        await using var host = await TestHost.StartAsync(
+            grpc => grpc.AddService<WireTestService>(WireTestService.Descriptor),
+            protocols: HttpProtocols.Http1);
+        using var client = new HttpClient();
+        using var content = new ByteArrayContent(RawHttp2.Frame(0, 0, []));
+        content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
+
+        // Act
+        using var response = await client.PostAsync(new Uri(host.Address, WireTestMethods.Echo.FullName), content, cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UpgradeRequired));
+            Assert.That(response.Headers.Upgrade.ToString(), Is.EqualTo("HTTP/2"));
+        });
     }
 
     [TestCase(503, StatusCode.Unavailable)]
