@@ -263,6 +263,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
     }
 
     /// <summary>Reads the one request message of a unary or server-streaming call and the end of the request.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T> ReadSingleMessageAsync<T>(MessageParser<T> parser)
         where T : class, IMessage<T>
     {
