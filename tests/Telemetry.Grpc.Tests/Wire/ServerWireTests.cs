@@ -352,6 +352,40 @@ public sealed class ServerWireTests
 
     [Test]
     [CancelAfter(5000)]
+    public async Task Call_HandlerIgnoresToken_DeadlineExceededSentWithoutWaitingForIt(CancellationToken cancellationToken)
+    {
+        // Arrange: the handler waits for the test, not for its token; the status must not wait for the handler.
+        var probe = _service.CancelledProbe("stubborn");
+        var message = new EchoRequest { Text = "stubborn" }.ToByteArray();
+        var request = RawHttp2.CreateRequest(
+            _host.Address,
+            WireTestMethods.Stubborn.FullName,
+            new ByteArrayContent(RawHttp2.Frame(0, (uint)message.Length, message)));
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "200m");
+
+        // Act
+        RawHttp2.RawResponse response;
+        try
+        {
+            response = await _raw.SendAsync(request, cancellationToken);
+            await probe.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _service.StubbornRelease.TrySetResult();
+        }
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.GrpcStatus, Is.EqualTo("4"));
+            Assert.That(response.Body, Is.Empty);
+            Assert.That(probe.Task.IsCompletedSuccessfully, Is.True);
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
     public async Task Call_ClientCancels_FiresHandlerToken(CancellationToken cancellationToken)
     {
         // Arrange
