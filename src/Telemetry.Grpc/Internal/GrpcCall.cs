@@ -161,6 +161,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
             }
         }
 
+        // The call is over and this is the reading thread: give the reader's pooled buffers back.
+        _reader?.Complete();
         ThrowIfError();
         return false;
     }
