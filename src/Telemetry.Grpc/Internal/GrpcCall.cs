@@ -228,7 +228,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
         _deadlineTimer?.Dispose();
         _cancelRegistration.Dispose();
         _response?.Dispose();
-        _writer?.Release();
         _cts.Dispose();
     }
 
@@ -503,8 +502,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
             _status = status;
         }
 
-        // The call is over: release a request stream still waiting, so the request ends too.
-        _content?.Complete();
+        // The call is over: end a request stream still open, so the request ends too.
+        _content?.Finish();
     }
 
     private void ThrowIfError()
