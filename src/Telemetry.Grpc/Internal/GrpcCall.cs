@@ -75,6 +75,25 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
 
     public void StartUnary(TRequest request)
     {
+        var compress = CompressesRequests && (Options.WriteFlags & WriteFlags.NoCompress) == 0;
+        if (!compress)
+        {
+            // The common case: one exactly sized array holding prefix and message, sent in one write.
+            var size = request.CalculateSize();
+            if (size > Channel.Options.MaxSendMessageSize)
+            {
+                SetStatus(new Status(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {Channel.Options.MaxSendMessageSize})"), []);
+                _responseTask = Task.FromResult<HttpResponseMessage?>(null);
+                return;
+            }
+
+            var framed = new byte[GrpcProtocol.HeaderSize + size];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)size);
+            request.WriteTo(framed.AsSpan(GrpcProtocol.HeaderSize));
+            Start(new UnaryRequestContent(framed));
+            return;
+        }
+
         var buffer = new PooledBufferWriter(request.CalculateSize() + GrpcProtocol.HeaderSize);
         try
         {
@@ -82,7 +101,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
                 buffer,
                 request,
                 Channel.Options.MaxSendMessageSize,
-                CompressesRequests && (Options.WriteFlags & WriteFlags.NoCompress) == 0,
+                compress: true,
                 Channel.Options.RequestCompressionLevel);
         }
         catch (RpcException ex)
