@@ -48,7 +48,7 @@ internal static class RedisCall
         || message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
         || message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
         || message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
-        || message.StartsWith("BUSY", StringComparison.Ordinal)
+        || message.StartsWith("BUSY ", StringComparison.Ordinal)
         || message.Contains("NOSCRIPT", StringComparison.Ordinal);
 
     /// <summary>Whether a failure was Redis refusing writes for lack of memory (maxmemory with noeviction).</summary>

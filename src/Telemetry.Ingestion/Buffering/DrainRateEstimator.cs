@@ -14,7 +14,7 @@ internal sealed class DrainRateEstimator
     private readonly Lock _lock = new();
     private int _count;
     private int _next;
-    private long _lastMs = long.MinValue;
+    private long _lastMs;
 
     public DrainRateEstimator(TimeSpan window)
     {
