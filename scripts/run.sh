@@ -38,6 +38,6 @@ Telemetry collector: gRPC on 127.0.0.1:50051 (h2c), health and metrics on http:/
   Redis:   ${Redis__Configuration}      reports: ${Upload__Files__Directory}
   Inspect: node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge --list-services http://127.0.0.1:50051
   Health:  node_modules/.bin/buf curl --protocol grpc --http2-prior-knowledge http://127.0.0.1:50051/grpc.health.v1.Health/Check
-  Report:  scripts/send-example.sh       (buf comes with 'npm ci'; metrics: curl http://127.0.0.1:9464/metrics)
+  Report:  scripts/send-example.sh       (installs buf with npm on first use; metrics: curl http://127.0.0.1:9464/metrics)
 MSG
 dotnet run --project src/Telemetry.Server -c Release -- "$@"

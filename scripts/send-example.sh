@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 address=${1:-127.0.0.1:50051}
-[[ -x node_modules/.bin/buf ]] || npm ci --no-audit --no-fund --loglevel=error >/dev/null
+[[ -x node_modules/.bin/buf ]] || npm install --no-audit --no-fund --loglevel=error >/dev/null
 
 report_id=$(cat /proc/sys/kernel/random/uuid)
 cluster_id=${TELEMETRY_EXAMPLE_CLUSTER:-$(cat /proc/sys/kernel/random/uuid)}

@@ -1,6 +1,7 @@
 using Telemetry.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the application's folder, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTelemetryServer();
 
 var app = builder.Build();

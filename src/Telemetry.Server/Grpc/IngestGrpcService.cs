@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
 using Telemetry.Contracts.Methods;
 using Telemetry.Grpc;
