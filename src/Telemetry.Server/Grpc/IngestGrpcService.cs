@@ -72,9 +72,8 @@ internal sealed class IngestGrpcService(
             AddRetryPushback(context, longestDelay);
             if (results.All(r => r.Outcome is ReportOutcome.RateLimited or ReportOutcome.Overloaded))
             {
-                throw new RpcException(
-                    new Status(StatusCode.ResourceExhausted, $"every report was refused for now: {results[0].Reason}"),
-                    context.ResponseTrailers);
+                // The pushback trailer added above goes out with this status too.
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"every report was refused for now: {results[0].Reason}"));
             }
         }
 
