@@ -222,10 +222,14 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
     {
         if (_status is null)
         {
-            SetStatus(MapException(ex), []);
+            // A write fails when the server has already ended the call (it may answer before reading every
+            // request) or when the connection is lost. The call's status is not decided here: the response
+            // stream still holds the server's trailers, and reading it reports the real status.
+            var mapped = MapException(ex);
+            return new RpcException(new Status(mapped.StatusCode, $"The request message could not be sent; read the response for the call's status. {mapped.Detail}"));
         }
 
-        var status = _status!.Value;
+        var status = _status.Value;
         return status.StatusCode == StatusCode.Ok
             ? new RpcException(new Status(StatusCode.Internal, "The call finished before the request stream was completed."))
             : RpcException.FromTrailers(status, _trailers ?? []);

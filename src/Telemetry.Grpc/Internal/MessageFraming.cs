@@ -81,7 +81,7 @@ internal static class MessageFraming
     {
         if (!compressed)
         {
-            return parser.ParseFrom(payload);
+            return ParseOrThrow(parser, payload);
         }
 
         if (encoding is null || string.Equals(encoding, GrpcProtocol.Identity, StringComparison.OrdinalIgnoreCase))
@@ -99,11 +99,28 @@ internal static class MessageFraming
         var decompressed = Decompress(payload, maxMessageSize);
         try
         {
-            return parser.ParseFrom(decompressed.WrittenSpan);
+            return ParseOrThrow(parser, new ReadOnlySequence<byte>(decompressed.WrittenMemory));
         }
         finally
         {
             decompressed.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Parses a message; bytes that are not a valid message end the call with INTERNAL, as in grpc-go and
+    /// grpc-java, naming what protobuf found wrong (the message never contains the payload itself).
+    /// </summary>
+    private static T ParseOrThrow<T>(MessageParser<T> parser, in ReadOnlySequence<byte> payload)
+        where T : IMessage<T>
+    {
+        try
+        {
+            return parser.ParseFrom(payload);
+        }
+        catch (InvalidProtocolBufferException exception)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, $"Failed to parse the {typeof(T).Name} message: {exception.Message}"));
         }
     }
 
