@@ -1,0 +1,108 @@
+using Telemetry.Grpc.PeerTests.Infrastructure;
+
+namespace Telemetry.Grpc.PeerTests;
+
+/// <summary>
+/// The checks every client peer runs against the C# server. Each test runs the peer once for one check; the peer
+/// prints "PASS &lt;check&gt;: …" and exits 0, or "FAIL &lt;check&gt;: …" and exits 1.
+/// </summary>
+public abstract class PeerClientTests
+{
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(20);
+
+    private PeerTestServer? _server;
+
+    private protected TemporaryDirectory WorkDirectory { get; } = new();
+
+    [OneTimeSetUp]
+    public async Task StartServerAndPreparePeerAsync()
+    {
+        _server = await PeerTestServer.StartAsync();
+        await PreparePeerAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServerAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        WorkDirectory.Dispose();
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_Name_ReturnsNameWithSequenceOne(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("unary", cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task EchoStream_ThreeNames_EchoesEachInOrderThenOk(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("bidi", cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_SleepBeyondDeadline_FailsWithDeadlineExceeded(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("deadline_exceeded", cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_EmptyName_FailsWithInvalidArgumentNamingTheField(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("invalid_argument", cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_UnregisteredService_FailsWithUnimplemented(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("unimplemented", cancellationToken);
+    }
+
+    /// <summary>Generates and builds what the peer needs into <see cref="WorkDirectory"/>.</summary>
+    protected abstract Task PreparePeerAsync();
+
+    /// <summary>Runs the peer for one check against <paramref name="target"/> (host:port).</summary>
+    private protected abstract Task<ProcessResult> RunPeerAsync(string target, string check, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>Runs a set-up step (code generation, a build) and fails the fixture, with its output, if it fails.</summary>
+    protected static async Task RunSetupStepAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
+    {
+        var result = await ChildProcess.RunAsync(fileName, arguments, TimeSpan.FromMinutes(5), environment, workingDirectory);
+        if (result.ExitCode != 0)
+        {
+            Assert.Fail($"{fileName} {string.Join(' ', arguments)} failed: {result}");
+        }
+    }
+
+    private async Task AssertCheckPassesAsync(string check, CancellationToken cancellationToken)
+    {
+        // Arrange
+        var target = $"127.0.0.1:{_server!.Port}";
+
+        // Act
+        var result = await RunPeerAsync(target, check, CheckTimeout, cancellationToken);
+
+        // Assert
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.StartsWith($"PASS {check}:"), result.ToString());
+            Assert.That(lines, Has.None.StartsWith("FAIL"), result.ToString());
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        });
+        TestContext.Out.WriteLine(result.StandardOutput.Trim());
+    }
+}

@@ -1,0 +1,122 @@
+// gRPC client peer (@grpc/grpc-js) for telemetry.peertest.v1.PeerTestService.
+//
+// Loads the proto at run time with @grpc/proto-loader, runs the requested checks against --target and prints one
+// line per check, "PASS <check>: ..." or "FAIL <check>: ...". Exits 0 when every check passed, 1 otherwise.
+'use strict';
+
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+
+const CHECKS = ['unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented'];
+
+const { values: args } = parseArgs({
+  options: {
+    target: { type: 'string' },
+    check: { type: 'string', default: 'all' },
+    proto: { type: 'string', default: path.join(__dirname, '..', '..', 'Protos', 'peer_test.proto') },
+  },
+});
+if (!args.target || (args.check !== 'all' && !CHECKS.includes(args.check))) {
+  console.error('usage: peer_client.js --target host:port [--check <check>|all] [--proto file]');
+  process.exit(2);
+}
+
+const definition = protoLoader.loadSync(args.proto, { keepCase: false, longs: Number, defaults: true });
+const v1 = grpc.loadPackageDefinition(definition).telemetry.peertest.v1;
+const credentials = grpc.credentials.createInsecure();
+const peerTest = new v1.PeerTestService(args.target, credentials);
+const unserved = new v1.UnservedService(args.target, credentials);
+
+const deadlineIn = (milliseconds) => new Date(Date.now() + milliseconds);
+
+function unary(client, request, milliseconds) {
+  return new Promise((resolve, reject) => {
+    client.Echo(request, { deadline: deadlineIn(milliseconds) }, (error, response) =>
+      error ? reject(error) : resolve(response));
+  });
+}
+
+async function expectError(promise, code) {
+  let response;
+  try {
+    response = await promise;
+  } catch (error) {
+    if (error.code !== code) {
+      throw new Error(`status ${grpc.status[error.code]} (${JSON.stringify(error.details)}), expected ${grpc.status[code]}`);
+    }
+    return error.details;
+  }
+  throw new Error(`call succeeded with ${JSON.stringify(response)}, expected ${grpc.status[code]}`);
+}
+
+const run = {
+  async unary() {
+    const response = await unary(peerTest, { name: 'node' }, 10000);
+    if (response.name !== 'node' || response.sequence !== 1) {
+      throw new Error(`unexpected response ${JSON.stringify(response)}`);
+    }
+    return `name=${response.name} sequence=${response.sequence}`;
+  },
+
+  async bidi() {
+    const names = ['a', 'b', 'c'];
+    const received = await new Promise((resolve, reject) => {
+      const responses = [];
+      const call = peerTest.EchoStream({ deadline: deadlineIn(10000) });
+      call.on('data', (response) => responses.push([response.name, response.sequence]));
+      call.on('error', reject);
+      call.on('status', (status) => {
+        if (status.code === grpc.status.OK) {
+          resolve(responses);
+        }
+      });
+      for (const name of names) {
+        call.write({ name });
+      }
+      call.end();
+    });
+    const expected = names.map((name, i) => [name, i + 1]);
+    if (JSON.stringify(received) !== JSON.stringify(expected)) {
+      throw new Error(`responses ${JSON.stringify(received)}, expected ${JSON.stringify(expected)}`);
+    }
+    return `${received.length} echoes in order`;
+  },
+
+  async deadline_exceeded() {
+    await expectError(unary(peerTest, { name: 'slow', sleepMs: 5000 }, 200), grpc.status.DEADLINE_EXCEEDED);
+    return 'DEADLINE_EXCEEDED';
+  },
+
+  async invalid_argument() {
+    const details = await expectError(unary(peerTest, { name: '' }, 10000), grpc.status.INVALID_ARGUMENT);
+    if (!details.includes('name')) {
+      throw new Error(`message ${JSON.stringify(details)} does not name the field`);
+    }
+    return `INVALID_ARGUMENT ${JSON.stringify(details)}`;
+  },
+
+  async unimplemented() {
+    const details = await expectError(unary(unserved, { name: 'x' }, 10000), grpc.status.UNIMPLEMENTED);
+    return `UNIMPLEMENTED ${JSON.stringify(details)}`;
+  },
+};
+
+async function main() {
+  const selected = args.check === 'all' ? CHECKS : [args.check];
+  let failed = 0;
+  for (const name of selected) {
+    try {
+      console.log(`PASS ${name}: ${await run[name]()}`);
+    } catch (error) {
+      failed += 1;
+      console.log(`FAIL ${name}: ${error.message}`);
+    }
+  }
+  peerTest.close();
+  unserved.close();
+  process.exitCode = failed ? 1 : 0;
+}
+
+main();

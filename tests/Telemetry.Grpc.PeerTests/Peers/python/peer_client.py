@@ -1,0 +1,92 @@
+"""gRPC client peer (python3-grpcio) for telemetry.peertest.v1.PeerTestService.
+
+Runs the requested checks against --target and prints one line per check, "PASS <check>: ..." or
+"FAIL <check>: ...". Exits 0 when every check passed, 1 otherwise. peer_test_pb2 and peer_test_pb2_grpc are
+generated at test time (protoc --python_out, grpc_python_plugin) and found through PYTHONPATH.
+"""
+
+import argparse
+import sys
+
+import grpc
+
+import peer_test_pb2
+import peer_test_pb2_grpc
+
+CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented")
+
+
+def expect_error(call, code):
+    """Runs call, which must fail with code; returns the status details."""
+    try:
+        call()
+    except grpc.RpcError as error:
+        if error.code() != code:
+            raise AssertionError(f"status {error.code().name} ({error.details()!r}), expected {code.name}")
+        return error.details()
+    raise AssertionError(f"call succeeded, expected {code.name}")
+
+
+def check_unary(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    response = stub.Echo(peer_test_pb2.EchoRequest(name="python"), timeout=10)
+    if response.name != "python" or response.sequence != 1:
+        raise AssertionError(f"unexpected response {response}")
+    return f"name={response.name} sequence={response.sequence}"
+
+
+def check_bidi(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    names = ["a", "b", "c"]
+    responses = list(stub.EchoStream(iter(peer_test_pb2.EchoRequest(name=n) for n in names), timeout=10))
+    got = [(r.name, r.sequence) for r in responses]
+    expected = [(n, i + 1) for i, n in enumerate(names)]
+    if got != expected:
+        raise AssertionError(f"responses {got}, expected {expected}")
+    return f"{len(responses)} echoes in order"
+
+
+def check_deadline_exceeded(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    request = peer_test_pb2.EchoRequest(name="slow", sleep_ms=5000)
+    expect_error(lambda: stub.Echo(request, timeout=0.2), grpc.StatusCode.DEADLINE_EXCEEDED)
+    return "DEADLINE_EXCEEDED"
+
+
+def check_invalid_argument(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    details = expect_error(lambda: stub.Echo(peer_test_pb2.EchoRequest(name=""), timeout=10),
+                           grpc.StatusCode.INVALID_ARGUMENT)
+    if "name" not in details:
+        raise AssertionError(f"message {details!r} does not name the field")
+    return f"INVALID_ARGUMENT {details!r}"
+
+
+def check_unimplemented(channel):
+    stub = peer_test_pb2_grpc.UnservedServiceStub(channel)
+    details = expect_error(lambda: stub.Echo(peer_test_pb2.EchoRequest(name="x"), timeout=10),
+                           grpc.StatusCode.UNIMPLEMENTED)
+    return f"UNIMPLEMENTED {details!r}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--target", required=True, help="host:port of the server")
+    parser.add_argument("--check", default="all", choices=CHECKS + ("all",))
+    args = parser.parse_args()
+
+    checks = CHECKS if args.check == "all" else (args.check,)
+    failed = 0
+    with grpc.insecure_channel(args.target) as channel:
+        for name in checks:
+            try:
+                detail = globals()["check_" + name](channel)
+                print(f"PASS {name}: {detail}", flush=True)
+            except Exception as error:  # pylint: disable=broad-except
+                failed += 1
+                print(f"FAIL {name}: {error!r}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
