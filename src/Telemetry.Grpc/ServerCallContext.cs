@@ -24,6 +24,9 @@ public abstract class ServerCallContext
     /// <summary>Write options of the next response messages (e.g. <see cref="WriteFlags.NoCompress"/>).</summary>
     public abstract WriteFlags WriteFlags { get; set; }
 
+    /// <summary>The compression of request messages (<c>grpc-encoding</c>, e.g. <c>gzip</c>), or null for none.</summary>
+    public abstract string? RequestCompression { get; }
+
     /// <summary>
     /// The compression of response messages (<c>gzip</c>) or null for none. Starts from
     /// <see cref="GrpcServerOptions.ResponseCompression"/> when the client accepts it; may be changed until the

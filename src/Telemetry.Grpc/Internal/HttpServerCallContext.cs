@@ -53,6 +53,8 @@ internal sealed class HttpServerCallContext : ServerCallContext
 
     public override WriteFlags WriteFlags { get; set; }
 
+    public override string? RequestCompression => _requestEncoding;
+
     public override string? ResponseCompression
     {
         get => _responseCompression;

@@ -35,6 +35,9 @@ internal sealed class PooledBufferWriter : Stream, IBufferWriter<byte>
 
     public void Advance(int count) => _written += count;
 
+    /// <summary>Forgets what was written and keeps the buffer.</summary>
+    public void Reset() => _written = 0;
+
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);
