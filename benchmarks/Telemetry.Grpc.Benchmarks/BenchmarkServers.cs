@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Net;
+using Google.Protobuf;
+using Grpc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Telemetry.Grpc.Benchmarks;
+
+/// <summary>
+/// The server process (<c>serve</c>): the gRPC layer and a bare Kestrel endpoint, each on its own HTTP/2-only port on
+/// 127.0.0.1 with the same Kestrel settings. Prints <c>ready grpc=PORT bare=PORT</c> and runs until stdin closes.
+/// </summary>
+internal static class BenchmarkServers
+{
+    public const string StreamPath = "/bare/stream";
+    public const string StatsPath = "/stats";
+
+    private static readonly byte[] EmptyFrame = Payloads.Frame(new Empty());
+    private static readonly byte[] UnaryFrame = Payloads.Frame(Payloads.UnaryResponse);
+
+    public static async Task<int> ServeAsync()
+    {
+        var stats = new ServerStats { MessageParseBytes = MeasureParseBytes() };
+
+        var grpcBuilder = CreateBuilder();
+        grpcBuilder.Services.AddSingleton(stats);
+        grpcBuilder.Services.AddGrpcServer().AddService<BenchmarkTestService>(TestReflection.Descriptor.Services[0]);
+        await using var grpc = grpcBuilder.Build();
+        grpc.MapGrpcServer();
+
+        await using var bare = CreateBuilder().Build();
+        bare.Run(context => HandleBareAsync(context, stats));
+
+        await grpc.StartAsync();
+        await bare.StartAsync();
+        Console.WriteLine($"ready grpc={PortOf(grpc)} bare={PortOf(bare)}");
+
+        // The orchestrator closes stdin to stop the servers (and dies with it if it crashes).
+        await Console.In.ReadToEndAsync();
+        await grpc.StopAsync();
+        await bare.StopAsync();
+        return 0;
+    }
+
+    private static WebApplicationBuilder CreateBuilder()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseSockets(sockets => sockets.WaitForDataBeforeAllocatingBuffer = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The ceiling: a terminal handler that drains the request and answers with a pre-built gRPC frame and
+    /// <c>grpc-status: 0</c>, without the gRPC layer. <see cref="StreamPath"/> drains a request stream and counts it.
+    /// </summary>
+    private static async Task HandleBareAsync(HttpContext context, ServerStats stats)
+    {
+        var path = context.Request.Path.Value;
+        if (path == StatsPath)
+        {
+            await context.Response.WriteAsync(stats.Format());
+            return;
+        }
+
+        var reader = context.Request.BodyReader;
+        long messages = 0;
+        long allocatedAtFirst = 0;
+        long bytes = 0;
+        var streaming = path == StreamPath;
+        while (true)
+        {
+            var result = await reader.ReadAsync();
+            bytes += result.Buffer.Length;
+            if (streaming && messages++ == 0)
+            {
+                allocatedAtFirst = GC.GetTotalAllocatedBytes(precise: true);
+            }
+
+            reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                break;
+            }
+        }
+
+        if (streaming)
+        {
+            // Here "messages" counts reads; the orchestrator divides by the frames it sent instead.
+            stats.StreamAllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtFirst;
+            stats.StreamMessages = bytes;
+        }
+
+        context.Response.ContentType = "application/grpc";
+        context.Response.AppendTrailer("grpc-status", "0");
+        stats.CountCall();
+        var frame = path switch
+        {
+            "/grpc.testing.TestService/EmptyCall" => EmptyFrame,
+            "/grpc.testing.TestService/UnaryCall" => UnaryFrame,
+            _ => [],
+        };
+        if (frame.Length > 0)
+        {
+            await context.Response.BodyWriter.WriteAsync(frame);
+        }
+    }
+
+    /// <summary>Bytes one parse of a streamed message allocates: the message objects' own size.</summary>
+    private static long MeasureParseBytes()
+    {
+        const int Iterations = 10_000;
+        var bytes = new ReadOnlySequence<byte>(Payloads.StreamRequest.ToByteArray());
+        StreamingOutputCallRequest.Parser.ParseFrom(bytes);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            StreamingOutputCallRequest.Parser.ParseFrom(bytes);
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / Iterations;
+    }
+
+    private static int PortOf(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel reports no addresses.");
+        return new Uri(addresses.Addresses.Single()).Port;
+    }
+}

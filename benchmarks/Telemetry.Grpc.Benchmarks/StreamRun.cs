@@ -1,0 +1,7 @@
+namespace Telemetry.Grpc.Benchmarks;
+
+/// <summary>
+/// One streaming run: messages sent one way, their rate, and the bytes the server process allocated per message
+/// while reading them (sampled after the first message and after the last).
+/// </summary>
+internal sealed record StreamRun(long Messages, double MessagesPerSecond, double AllocatedBytesPerMessage);
