@@ -4,14 +4,16 @@ namespace Telemetry.Grpc.Benchmarks;
 
 /// <summary>
 /// The orchestrator: starts the server process, checks correctness, runs h2load against the gRPC layer and the
-/// bare Kestrel ceiling, runs the one-way streams, and prints the table.
+/// bare Kestrel ceiling, runs the one-way streams, and prints the table. Runs are interleaved (layer, ceiling,
+/// layer, …) for <see cref="BenchmarkOptions.Rounds"/> rounds; the best rate and the lowest CPU time are reported.
 /// </summary>
 internal static class BenchmarkRunner
 {
     private const double UnaryTargetRatio = 0.90;
     private const double StreamTargetRate = 300_000;
-    private const string EmptyCallPath = "/grpc.testing.TestService/EmptyCall";
-    private const string UnaryCallPath = "/grpc.testing.TestService/UnaryCall";
+    private const string Layer = "gRPC layer";
+    private const string Bare = "bare Kestrel";
+    private const string ServerOnly = "HttpClient -> gRPC layer";
 
     public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -24,89 +26,70 @@ internal static class BenchmarkRunner
             Log(line);
         }
 
-        var targets = new[]
-        {
-            (Name: "EmptyCall", Path: EmptyCallPath, Body: options.EmptyRequestFile),
-            (Name: "UnaryCall 100 B", Path: UnaryCallPath, Body: options.UnaryRequestFile),
-        };
-        var ports = new[] { (Name: "gRPC layer", Port: server.GrpcPort), (Name: "bare Kestrel", Port: server.BarePort) };
-
-        var warmUp = Math.Max(1, options.Requests / 4);
-        foreach (var target in targets)
-        {
-            foreach (var port in ports)
-            {
-                await H2Load.RunAsync(server, port.Port, target.Path, target.Body, options, warmUp, cancellationToken);
-            }
-        }
-
-        var best = new Dictionary<(string, string), UnaryRun>();
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            foreach (var target in targets)
-            {
-                foreach (var port in ports)
-                {
-                    var run = await H2Load.RunAsync(server, port.Port, target.Path, target.Body, options, options.Requests, cancellationToken);
-                    Log($"round {round}: h2load -n {options.Requests} -c {options.Connections} -m {options.Streams} -t 1 " +
-                        $"{target.Name,-15} {port.Name,-12} {run.RequestsPerSecond,12:N0} req/s  {run.AllocatedBytesPerCall,8:N0} B/call allocated by the server");
-                    if (!best.TryGetValue((target.Name, port.Name), out var previous) || run.RequestsPerSecond > previous.RequestsPerSecond)
-                    {
-                        best[(target.Name, port.Name)] = run;
-                    }
-                }
-            }
-        }
-
-        var streams = new List<(string Mode, StreamRun Layer, StreamRun Bare)>();
-        foreach (var (mode, flags) in new[] { ("flush per message", WriteFlags.None), ("BufferHint", WriteFlags.BufferHint) })
-        {
-            // A short warm-up stream first, so both paths are jitted before the measured one.
-            await StreamBenchmark.RunLayerAsync(server, WarmUp(options), flags, cancellationToken);
-            await StreamBenchmark.RunBareAsync(server, WarmUp(options), flags == WriteFlags.None, cancellationToken);
-            var layer = await StreamBenchmark.RunLayerAsync(server, options, flags, cancellationToken);
-            var bare = await StreamBenchmark.RunBareAsync(server, options, flags == WriteFlags.None, cancellationToken);
-            Log($"stream {mode,-17}: GrpcChannel -> gRPC layer {layer.Messages:N0} messages, {layer.MessagesPerSecond:N0} msg/s, " +
-                $"{layer.AllocatedBytesPerMessage:N1} B/msg; HttpClient -> bare Kestrel {bare.Messages:N0} frames, " +
-                $"{bare.MessagesPerSecond:N0} msg/s, {bare.AllocatedBytesPerMessage:N1} B/msg");
-            streams.Add((mode, layer, bare));
-        }
-
-        var parseBytes = (await server.GetStatsAsync(cancellationToken))["message_parse_bytes"];
+        var unary = await RunUnaryAsync(server, options, cancellationToken);
+        var streams = await RunStreamsAsync(server, options, cancellationToken);
+        var finalStats = await server.GetStatsAsync(cancellationToken);
+        var parseBytes = finalStats["message_parse_bytes"];
+        Log($"message work of one 100-byte UnaryCall (parse SimpleRequest, size and serialize SimpleResponse) takes " +
+            $"{finalStats["unary_message_work_ns"]} ns of CPU in the server process (stopwatch over 200,000 iterations)");
         Log($"one parsed StreamingOutputCallRequest ({Payloads.StreamBodySize}-byte payload) allocates {parseBytes} B " +
             "(measured in the server process: GC.GetAllocatedBytesForCurrentThread over 10,000 parses)");
 
         var report = new Report();
-        foreach (var target in targets)
+        foreach (var target in UnaryTargets(options))
         {
-            var layer = best[(target.Name, "gRPC layer")];
-            var bare = best[(target.Name, "bare Kestrel")];
-            report.AddRate($"unary {target.Name} (calls/s, best of {options.Rounds})", layer.RequestsPerSecond, bare.RequestsPerSecond,
-                ">= 90% of bare Kestrel", layer.RequestsPerSecond >= UnaryTargetRatio * bare.RequestsPerSecond);
+            var layer = unary[(target.Name, Layer)];
+            var bare = unary[(target.Name, Bare)];
+            report.AddRate($"unary {target.Name} (calls/s)", Best(layer), Best(bare), ">= 90% of bare Kestrel",
+                Best(layer) >= UnaryTargetRatio * Best(bare));
         }
 
-        foreach (var (mode, layer, bare) in streams)
+        foreach (var variant in StreamVariants)
         {
-            report.AddRate($"bidi one way, {mode} (msg/s)", layer.MessagesPerSecond, bare.MessagesPerSecond,
-                ">= 300,000 msg/s", layer.MessagesPerSecond >= StreamTargetRate);
+            var layer = streams[(variant.Mode, Layer)];
+            report.AddRate($"bidi one way, {variant.Mode} (msg/s)", Best(layer), Best(streams[(variant.Mode, Bare)]),
+                ">= 300,000 msg/s", Best(layer) >= StreamTargetRate);
         }
 
-        foreach (var (mode, layer, bare) in streams)
+        foreach (var variant in StreamVariants.Where(v => !v.TokenPerWrite))
         {
-            var framing = layer.AllocatedBytesPerMessage - parseBytes;
-            report.AddBytes($"server alloc/msg beyond the message, {mode}", framing, bare.AllocatedBytesPerMessage,
-                "0 B", framing < 1);
+            report.AddRate($"bidi one way, {variant.Mode}, server only (msg/s)", Best(streams[(variant.Mode, ServerOnly)]),
+                Best(streams[(variant.Mode, Bare)]), "(information)", null);
         }
 
-        foreach (var target in targets)
+        foreach (var variant in StreamVariants)
         {
-            report.AddBytes($"server alloc/call, {target.Name}", best[(target.Name, "gRPC layer")].AllocatedBytesPerCall,
-                best[(target.Name, "bare Kestrel")].AllocatedBytesPerCall, "(information)", null);
+            var framing = streams[(variant.Mode, Layer)].Min(r => r.AllocatedBytesPerMessage) - parseBytes;
+            report.AddBytes($"server alloc/msg beyond the message, {variant.Mode}", framing,
+                streams[(variant.Mode, Bare)].Min(r => r.AllocatedBytesPerMessage), "0 B", framing < 1);
+        }
+
+        foreach (var target in UnaryTargets(options))
+        {
+            report.AddBytes($"server alloc/call, {target.Name}", unary[(target.Name, Layer)].Min(r => r.AllocatedBytesPerCall),
+                unary[(target.Name, Bare)].Min(r => r.AllocatedBytesPerCall), "(information)", null);
+        }
+
+        foreach (var target in UnaryTargets(options))
+        {
+            var layer = unary[(target.Name, Layer)].Min(r => r.CpuMicrosecondsPerCall);
+            var bare = unary[(target.Name, Bare)].Min(r => r.CpuMicrosecondsPerCall);
+            report.AddCost($"server CPU/call, {target.Name} (us)", layer, bare, "(information)");
+        }
+
+        foreach (var variant in StreamVariants.Where(v => !v.TokenPerWrite))
+        {
+            var layer = streams[(variant.Mode, ServerOnly)].Min(r => r.CpuNanosecondsPerMessage) / 1000;
+            var bare = streams[(variant.Mode, Bare)].Min(r => r.CpuNanosecondsPerMessage) / 1000;
+            report.AddCost($"server CPU/msg, {variant.Mode}, server only (us)", layer, bare, "(information)");
         }
 
         Console.WriteLine();
         Console.Write(report.Format());
         Console.WriteLine();
+        Console.WriteLine(
+            $"rates: best of {options.Rounds} interleaved rounds; h2load -n {options.Requests} -c {options.Connections} " +
+            $"-m {options.Streams} -t 1; streams of up to {options.StreamMessages:N0} messages or {options.StreamDuration.TotalSeconds:N0} s.");
         Console.WriteLine(
             "ceiling: unary = bare Kestrel terminal handler answering the same pre-built frame + grpc-status 0; " +
             "bidi = HttpClient writing the same frames with the same flush policy to a bare Kestrel handler that drains them.");
@@ -114,8 +97,117 @@ internal static class BenchmarkRunner
             "alloc/msg = (GC.GetTotalAllocatedBytes(precise) of the server process after the last message - after the first) / " +
             $"(messages - 1), minus the {parseBytes} B a parse of the message allocates; the ceiling column is the bare handler's " +
             "bytes per frame (Kestrel alone). alloc/call = server process allocation delta over an h2load run / calls.");
+        Console.WriteLine(
+            "CPU = server process TotalProcessorTime delta / calls or messages (lowest of the rounds); its ratio is ceiling / layer, " +
+            "the share of the ceiling the layer would reach with the CPU to itself.");
         return 0;
     }
+
+    private static readonly (string Mode, WriteFlags Flags, bool TokenPerWrite)[] StreamVariants =
+    [
+        ("flush per message", WriteFlags.None, false),
+        ("BufferHint", WriteFlags.BufferHint, false),
+        ("BufferHint + token per write", WriteFlags.BufferHint, true),
+    ];
+
+    private static (string Name, string Path, string Body)[] UnaryTargets(BenchmarkOptions options) =>
+    [
+        ("EmptyCall", "/grpc.testing.TestService/EmptyCall", options.EmptyRequestFile),
+        ("UnaryCall 100 B", "/grpc.testing.TestService/UnaryCall", options.UnaryRequestFile),
+    ];
+
+    private static async Task<Dictionary<(string, string), List<UnaryRun>>> RunUnaryAsync(
+        ServerProcess server,
+        BenchmarkOptions options,
+        CancellationToken cancellationToken)
+    {
+        var ports = new[] { (Name: Layer, Port: server.GrpcPort), (Name: Bare, Port: server.BarePort) };
+        var warmUp = Math.Max(1, options.Requests / 4);
+        foreach (var target in UnaryTargets(options))
+        {
+            foreach (var port in ports)
+            {
+                await H2Load.RunAsync(server, port.Port, target.Path, target.Body, options, warmUp, cancellationToken);
+            }
+        }
+
+        var runs = new Dictionary<(string, string), List<UnaryRun>>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            foreach (var target in UnaryTargets(options))
+            {
+                foreach (var port in ports)
+                {
+                    var run = await H2Load.RunAsync(server, port.Port, target.Path, target.Body, options, options.Requests, cancellationToken);
+                    Log($"round {round}: h2load {target.Name,-15} {port.Name,-12} {run.RequestsPerSecond,10:N0} req/s " +
+                        $"{run.AllocatedBytesPerCall,6:N0} B/call {run.CpuMicrosecondsPerCall,6:N2} us CPU/call (server process)");
+                    Add(runs, (target.Name, port.Name), run);
+                }
+            }
+        }
+
+        return runs;
+    }
+
+    private static async Task<Dictionary<(string, string), List<StreamRun>>> RunStreamsAsync(
+        ServerProcess server,
+        BenchmarkOptions options,
+        CancellationToken cancellationToken)
+    {
+        // A short stream on every path first, so each is jitted before it is measured.
+        foreach (var variant in StreamVariants)
+        {
+            var flushEach = variant.Flags == WriteFlags.None;
+            await StreamBenchmark.RunLayerAsync(server, WarmUp(options), variant.Flags, variant.TokenPerWrite, cancellationToken);
+            await StreamBenchmark.RunBareAsync(server, WarmUp(options), flushEach, cancellationToken);
+            await StreamBenchmark.RunRawToLayerAsync(server, WarmUp(options), flushEach, cancellationToken);
+        }
+
+        var runs = new Dictionary<(string, string), List<StreamRun>>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            foreach (var variant in StreamVariants)
+            {
+                var flushEach = variant.Flags == WriteFlags.None;
+                var layer = await StreamBenchmark.RunLayerAsync(server, options, variant.Flags, variant.TokenPerWrite, cancellationToken);
+                LogStream(round, variant.Mode, "GrpcChannel -> gRPC layer", layer);
+                Add(runs, (variant.Mode, Layer), layer);
+                if (variant.TokenPerWrite)
+                {
+                    continue;
+                }
+
+                var bare = await StreamBenchmark.RunBareAsync(server, options, flushEach, cancellationToken);
+                LogStream(round, variant.Mode, "HttpClient -> bare Kestrel", bare);
+                Add(runs, (variant.Mode, Bare), bare);
+                var serverOnly = await StreamBenchmark.RunRawToLayerAsync(server, options, flushEach, cancellationToken);
+                LogStream(round, variant.Mode, ServerOnly, serverOnly);
+                Add(runs, (variant.Mode, ServerOnly), serverOnly);
+            }
+        }
+
+        // The token-per-write variant is compared with the same BufferHint ceiling.
+        runs[(StreamVariants[2].Mode, Bare)] = runs[(StreamVariants[1].Mode, Bare)];
+        return runs;
+    }
+
+    private static void LogStream(int round, string mode, string path, StreamRun run) =>
+        Log($"round {round}: stream {mode,-28} {path,-26} {run.Messages,9:N0} msgs {run.MessagesPerSecond,10:N0} msg/s " +
+            $"{run.AllocatedBytesPerMessage,6:N1} B/msg {run.CpuNanosecondsPerMessage / 1000,6:N2} us CPU/msg (server process)");
+
+    private static void Add<T>(Dictionary<(string, string), List<T>> runs, (string, string) key, T run)
+    {
+        if (!runs.TryGetValue(key, out var list))
+        {
+            runs[key] = list = [];
+        }
+
+        list.Add(run);
+    }
+
+    private static double Best(List<UnaryRun> runs) => runs.Max(r => r.RequestsPerSecond);
+
+    private static double Best(List<StreamRun> runs) => runs.Max(r => r.MessagesPerSecond);
 
     private static BenchmarkOptions WarmUp(BenchmarkOptions options) =>
         BenchmarkOptions.Parse([

@@ -53,7 +53,8 @@ internal static partial class H2Load
 
         return new UnaryRun(
             double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture),
-            (double)(after["allocated"] - before["allocated"]) / requests);
+            (double)(after["allocated"] - before["allocated"]) / requests,
+            (double)(after["cpu_us"] - before["cpu_us"]) / requests);
     }
 
     [GeneratedRegex(@"finished in [^,]+, ([0-9.]+) req/s")]

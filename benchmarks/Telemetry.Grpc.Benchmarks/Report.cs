@@ -8,11 +8,16 @@ internal sealed class Report
 {
     private readonly List<string[]> _rows = [["figure", "gRPC layer", "ceiling", "ratio", "target", "met"]];
 
-    public void AddRate(string figure, double value, double ceiling, string target, bool met) =>
-        _rows.Add([figure, Number(value), Number(ceiling), Percent(value / ceiling), target, met ? "yes" : "NO"]);
+    public void AddRate(string figure, double value, double ceiling, string target, bool? met) =>
+        _rows.Add([figure, Number(value), Number(ceiling), Percent(value / ceiling), target, Met(met)]);
 
     public void AddBytes(string figure, double value, double ceiling, string target, bool? met) =>
-        _rows.Add([figure, Bytes(value), Bytes(ceiling), "-", target, met switch { true => "yes", false => "NO", null => "-" }]);
+        _rows.Add([figure, Bytes(value), Bytes(ceiling), "-", target, Met(met)]);
+
+    /// <summary>A cost (lower is better); the ratio is ceiling / value, the share of the ceiling's rate it allows.</summary>
+    public void AddCost(string figure, double value, double ceiling, string target) =>
+        _rows.Add([figure, value.ToString("N2", CultureInfo.InvariantCulture), ceiling.ToString("N2", CultureInfo.InvariantCulture),
+            Percent(ceiling / value), target, "-"]);
 
     public string Format()
     {
@@ -29,6 +34,8 @@ internal sealed class Report
 
         return text.ToString();
     }
+
+    private static string Met(bool? met) => met switch { true => "yes", false => "NO", null => "-" };
 
     private static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

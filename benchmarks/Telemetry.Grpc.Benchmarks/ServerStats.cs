@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -22,6 +23,9 @@ internal sealed class ServerStats
     /// <summary>Bytes allocated by parsing one streamed message on its own.</summary>
     public long MessageParseBytes { get; set; }
 
+    /// <summary>Nanoseconds of message work (parse the request, serialize the response) in one 100-byte UnaryCall.</summary>
+    public long UnaryMessageWorkNanoseconds { get; set; }
+
     public string Format()
     {
         var text = new StringBuilder();
@@ -29,9 +33,16 @@ internal sealed class ServerStats
         Append(text, "errors", Interlocked.Read(ref _errors));
         Append(text, "allocated", GC.GetTotalAllocatedBytes(precise: true));
         Append(text, "gen0", GC.CollectionCount(0));
+        using (var process = Process.GetCurrentProcess())
+        {
+            // CPU time is steadier than throughput on a shared machine: other processes take wall time, not this.
+            Append(text, "cpu_us", (long)process.TotalProcessorTime.TotalMicroseconds);
+        }
+
         Append(text, "stream_messages", StreamMessages);
         Append(text, "stream_allocated", StreamAllocatedBytes);
         Append(text, "message_parse_bytes", MessageParseBytes);
+        Append(text, "unary_message_work_ns", UnaryMessageWorkNanoseconds);
         return text.ToString();
     }
 

@@ -9,11 +9,15 @@ namespace Telemetry.Grpc.Benchmarks;
 /// </summary>
 internal static class StreamBenchmark
 {
-    /// <summary>The project's client (<see cref="GrpcChannel"/>) against the gRPC layer.</summary>
+    /// <summary>
+    /// The project's client (<see cref="GrpcChannel"/>) against the gRPC layer. The call carries the cancellation
+    /// token; <paramref name="tokenPerWrite"/> also passes it to every <c>WriteAsync</c>.
+    /// </summary>
     public static async Task<StreamRun> RunLayerAsync(
         ServerProcess server,
         BenchmarkOptions options,
         WriteFlags writeFlags,
+        bool tokenPerWrite,
         CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.GrpcPort}");
@@ -25,12 +29,13 @@ internal static class StreamBenchmark
                 CancellationToken = cancellationToken,
                 WriteFlags = writeFlags,
             });
+        var before = await server.GetStatsAsync(cancellationToken);
         var message = Payloads.StreamRequest;
         var stopwatch = Stopwatch.StartNew();
         long sent = 0;
         while (sent < options.StreamMessages && (sent % 1024 != 0 || stopwatch.Elapsed < options.StreamDuration))
         {
-            await call.RequestStream.WriteAsync(message, cancellationToken);
+            await call.RequestStream.WriteAsync(message, tokenPerWrite ? cancellationToken : CancellationToken.None);
             sent++;
         }
 
@@ -51,15 +56,39 @@ internal static class StreamBenchmark
             throw new InvalidOperationException($"Sent {sent} messages; the server read {stats["stream_messages"] + 1}.");
         }
 
-        return new StreamRun(sent, sent / elapsed.TotalSeconds, (double)stats["stream_allocated"] / (sent - 1));
+        return new StreamRun(
+            sent,
+            sent / elapsed.TotalSeconds,
+            (double)stats["stream_allocated"] / (sent - 1),
+            (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / sent);
     }
 
     /// <summary>
     /// The ceiling: HttpClient writing the same pre-built frames, with the same flush policy, to the bare Kestrel
     /// endpoint, which drains them without the gRPC layer.
     /// </summary>
-    public static async Task<StreamRun> RunBareAsync(
+    public static Task<StreamRun> RunBareAsync(
         ServerProcess server,
+        BenchmarkOptions options,
+        bool flushEach,
+        CancellationToken cancellationToken) =>
+        RunRawAsync(server, server.BarePort, BenchmarkServers.StreamPath, options, flushEach, cancellationToken);
+
+    /// <summary>
+    /// The server's share: HttpClient writing the same pre-built frames, with the same flush policy, to the gRPC
+    /// layer's FullDuplexCall, without the project's client.
+    /// </summary>
+    public static Task<StreamRun> RunRawToLayerAsync(
+        ServerProcess server,
+        BenchmarkOptions options,
+        bool flushEach,
+        CancellationToken cancellationToken) =>
+        RunRawAsync(server, server.GrpcPort, TestServiceMethods.FullDuplexCall.FullName, options, flushEach, cancellationToken);
+
+    private static async Task<StreamRun> RunRawAsync(
+        ServerProcess server,
+        int port,
+        string path,
         BenchmarkOptions options,
         bool flushEach,
         CancellationToken cancellationToken)
@@ -69,25 +98,34 @@ internal static class StreamBenchmark
         using var client = new HttpMessageInvoker(handler);
         var content = new FrameStreamContent(frame, options.StreamMessages, options.StreamDuration, flushEach);
         content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"http://127.0.0.1:{server.BarePort}{BenchmarkServers.StreamPath}"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"http://127.0.0.1:{port}{path}"))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = content,
         };
         request.Headers.TryAddWithoutValidation("te", "trailers");
+        var before = await server.GetStatsAsync(cancellationToken);
         var stopwatch = Stopwatch.StartNew();
         using var response = await client.SendAsync(request, cancellationToken);
         await response.Content.CopyToAsync(Stream.Null, cancellationToken);
         var elapsed = stopwatch.Elapsed;
 
         var stats = await server.GetStatsAsync(cancellationToken);
-        if (stats["stream_messages"] != content.Sent * frame.Length)
+        var bare = port == server.BarePort;
+
+        // The bare handler counts bytes; the gRPC layer's handler counts messages after the first.
+        var expected = bare ? content.Sent * frame.Length : content.Sent - 1;
+        if (stats["stream_messages"] != expected)
         {
-            throw new InvalidOperationException($"Sent {content.Sent * frame.Length} bytes; the server read {stats["stream_messages"]}.");
+            throw new InvalidOperationException($"{path}: expected the server to count {expected}, it counted {stats["stream_messages"]}.");
         }
 
-        return new StreamRun(content.Sent, content.Sent / elapsed.TotalSeconds, (double)stats["stream_allocated"] / content.Sent);
+        return new StreamRun(
+            content.Sent,
+            content.Sent / elapsed.TotalSeconds,
+            (double)stats["stream_allocated"] / (bare ? content.Sent : content.Sent - 1),
+            (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / content.Sent);
     }
 
     private sealed class FrameStreamContent(byte[] frame, long count, TimeSpan duration, bool flushEach) : HttpContent
