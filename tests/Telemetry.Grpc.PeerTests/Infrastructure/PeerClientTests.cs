@@ -67,6 +67,13 @@ public abstract class PeerClientTests
         await AssertCheckPassesAsync("unimplemented", cancellationToken);
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Call_MethodMissingFromServedService_FailsWithUnimplemented(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("unimplemented_method", cancellationToken);
+    }
+
     /// <summary>Generates and builds what the peer needs into <see cref="WorkDirectory"/>.</summary>
     protected abstract Task PreparePeerAsync();
 

@@ -38,7 +38,10 @@ func (protoCodec) Name() string { return "proto" }
 
 func init() { encoding.RegisterCodec(protoCodec{}) }
 
-var checks = []string{"unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented"}
+var checks = []string{"unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method"}
+
+// missingMethod is a method the served PeerTestService does not declare, called by raw path.
+const missingMethod = "/telemetry.peertest.v1.PeerTestService/Missing"
 
 func expectError(err error, code codes.Code) (string, error) {
 	if err == nil {
@@ -132,17 +135,29 @@ func checkUnimplemented(conn *grpc.ClientConn) (string, error) {
 	return fmt.Sprintf("UNIMPLEMENTED %q", message), nil
 }
 
+func checkUnimplementedMethod(conn *grpc.ClientConn) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := conn.Invoke(ctx, missingMethod, &pb.EchoRequest{Name: "x"}, &pb.EchoResponse{})
+	message, err := expectError(err, codes.Unimplemented)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("UNIMPLEMENTED %q", message), nil
+}
+
 func main() {
 	target := flag.String("target", "", "host:port of the server")
 	check := flag.String("check", "all", "one check, or all")
 	flag.Parse()
 
 	run := map[string]func(*grpc.ClientConn) (string, error){
-		"unary":             checkUnary,
-		"bidi":              checkBidi,
-		"deadline_exceeded": checkDeadlineExceeded,
-		"invalid_argument":  checkInvalidArgument,
-		"unimplemented":     checkUnimplemented,
+		"unary":                checkUnary,
+		"bidi":                 checkBidi,
+		"deadline_exceeded":    checkDeadlineExceeded,
+		"invalid_argument":     checkInvalidArgument,
+		"unimplemented":        checkUnimplemented,
+		"unimplemented_method": checkUnimplementedMethod,
 	}
 	selected := checks
 	if *check != "all" {

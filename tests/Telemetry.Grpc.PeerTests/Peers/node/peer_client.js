@@ -9,7 +9,10 @@ const { parseArgs } = require('node:util');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 
-const CHECKS = ['unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented'];
+const CHECKS = ['unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented', 'unimplemented_method'];
+
+// A method the served PeerTestService does not declare, called by raw path.
+const MISSING_METHOD = '/telemetry.peertest.v1.PeerTestService/Missing';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +31,8 @@ const v1 = grpc.loadPackageDefinition(definition).telemetry.peertest.v1;
 const credentials = grpc.credentials.createInsecure();
 const peerTest = new v1.PeerTestService(args.target, credentials);
 const unserved = new v1.UnservedService(args.target, credentials);
+
+const echoMethod = definition['telemetry.peertest.v1.PeerTestService'].Echo;
 
 const deadlineIn = (milliseconds) => new Date(Date.now() + milliseconds);
 
@@ -99,6 +104,20 @@ const run = {
 
   async unimplemented() {
     const details = await expectError(unary(unserved, { name: 'x' }, 10000), grpc.status.UNIMPLEMENTED);
+    return `UNIMPLEMENTED ${JSON.stringify(details)}`;
+  },
+
+  async unimplemented_method() {
+    const call = new Promise((resolve, reject) => {
+      peerTest.makeUnaryRequest(
+        MISSING_METHOD,
+        echoMethod.requestSerialize,
+        echoMethod.responseDeserialize,
+        { name: 'x' },
+        { deadline: deadlineIn(10000) },
+        (error, response) => (error ? reject(error) : resolve(response)));
+    });
+    const details = await expectError(call, grpc.status.UNIMPLEMENTED);
     return `UNIMPLEMENTED ${JSON.stringify(details)}`;
   },
 };

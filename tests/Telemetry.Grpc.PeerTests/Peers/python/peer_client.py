@@ -13,7 +13,10 @@ import grpc
 import peer_test_pb2
 import peer_test_pb2_grpc
 
-CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented")
+CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method")
+
+# A method the served PeerTestService does not declare, called by raw path.
+MISSING_METHOD = "/telemetry.peertest.v1.PeerTestService/Missing"
 
 
 def expect_error(call, code):
@@ -65,6 +68,15 @@ def check_invalid_argument(channel):
 def check_unimplemented(channel):
     stub = peer_test_pb2_grpc.UnservedServiceStub(channel)
     details = expect_error(lambda: stub.Echo(peer_test_pb2.EchoRequest(name="x"), timeout=10),
+                           grpc.StatusCode.UNIMPLEMENTED)
+    return f"UNIMPLEMENTED {details!r}"
+
+
+def check_unimplemented_method(channel):
+    call = channel.unary_unary(MISSING_METHOD,
+                               request_serializer=peer_test_pb2.EchoRequest.SerializeToString,
+                               response_deserializer=peer_test_pb2.EchoResponse.FromString)
+    details = expect_error(lambda: call(peer_test_pb2.EchoRequest(name="x"), timeout=10),
                            grpc.StatusCode.UNIMPLEMENTED)
     return f"UNIMPLEMENTED {details!r}"
 
