@@ -80,20 +80,6 @@ public abstract class PeerClientTests
     /// <summary>Runs the peer for one check against <paramref name="target"/> (host:port).</summary>
     private protected abstract Task<ProcessResult> RunPeerAsync(string target, string check, TimeSpan timeout, CancellationToken cancellationToken);
 
-    /// <summary>Runs a set-up step (code generation, a build) and fails the fixture, with its output, if it fails.</summary>
-    protected static async Task RunSetupStepAsync(
-        string fileName,
-        IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null,
-        string? workingDirectory = null)
-    {
-        var result = await ChildProcess.RunAsync(fileName, arguments, TimeSpan.FromMinutes(5), environment, workingDirectory);
-        if (result.ExitCode != 0)
-        {
-            Assert.Fail($"{fileName} {string.Join(' ', arguments)} failed: {result}");
-        }
-    }
-
     private async Task AssertCheckPassesAsync(string check, CancellationToken cancellationToken)
     {
         // Arrange

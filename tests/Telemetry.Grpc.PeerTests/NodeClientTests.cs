@@ -2,17 +2,13 @@ using Telemetry.Grpc.PeerTests.Infrastructure;
 
 namespace Telemetry.Grpc.PeerTests;
 
-/// <summary>
-/// npm's @grpc/grpc-js as the client, loading the proto at run time with @grpc/proto-loader (installed by
-/// <c>scripts/setup.sh</c> from package-lock.json).
-/// </summary>
+/// <summary>npm's @grpc/grpc-js as the client of the C# server, loading the proto at run time with @grpc/proto-loader.</summary>
 [TestFixture]
-public sealed class NodePeerTests : PeerClientTests
+public sealed class NodeClientTests : PeerClientTests
 {
     protected override Task PreparePeerAsync()
     {
-        var grpcJs = Path.Combine(RepositoryPaths.Root, "node_modules", "@grpc", "grpc-js");
-        Assert.That(Directory.Exists(grpcJs), Is.True, $"{grpcJs} is missing; run scripts/setup.sh (npm ci).");
+        PeerBuild.EnsureNodeModules();
         return Task.CompletedTask;
     }
 
