@@ -14,9 +14,11 @@ internal static class BenchmarkRunner
     private const string Layer = "gRPC layer";
     private const string Bare = "bare Kestrel";
     private const string ServerOnly = "HttpClient -> gRPC layer";
+    private const string BareProtobuf = "bare + protobuf";
 
     public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
+        Log($"load average at start: {LoadAverage()}");
         await using var server = await ServerProcess.StartAsync(cancellationToken);
         Log($"server process: gRPC layer on 127.0.0.1:{server.GrpcPort}, bare Kestrel on 127.0.0.1:{server.BarePort}; " +
             $"{Environment.ProcessorCount} cores, Server GC {System.Runtime.GCSettings.IsServerGC}");
@@ -35,6 +37,7 @@ internal static class BenchmarkRunner
         Log($"one parsed StreamingOutputCallRequest ({Payloads.StreamBodySize}-byte payload) allocates {parseBytes} B " +
             "(measured in the server process: GC.GetAllocatedBytesForCurrentThread over 10,000 parses)");
 
+        Log($"load average at end: {LoadAverage()}");
         var report = new Report();
         foreach (var target in UnaryTargets(options))
         {
@@ -42,6 +45,12 @@ internal static class BenchmarkRunner
             var bare = unary[(target.Name, Bare)];
             report.AddRate($"unary {target.Name} (calls/s)", Best(layer), Best(bare), ">= 90% of bare Kestrel",
                 Best(layer) >= UnaryTargetRatio * Best(bare));
+        }
+
+        foreach (var target in UnaryTargets(options))
+        {
+            report.AddRate($"unary {target.Name} vs bare + protobuf (calls/s)", Best(unary[(target.Name, Layer)]),
+                Best(unary[(target.Name, BareProtobuf)]), "(information)", null);
         }
 
         foreach (var variant in StreamVariants)
@@ -64,6 +73,12 @@ internal static class BenchmarkRunner
                 streams[(variant.Mode, Bare)].Min(r => r.AllocatedBytesPerMessage), "0 B", framing < 1);
         }
 
+        foreach (var variant in StreamVariants)
+        {
+            report.AddBytes($"client alloc/msg, {variant.Mode}", streams[(variant.Mode, Layer)].Min(r => r.ClientAllocatedBytesPerMessage),
+                streams[(variant.Mode, Bare)].Min(r => r.ClientAllocatedBytesPerMessage), "(information)", null);
+        }
+
         foreach (var target in UnaryTargets(options))
         {
             report.AddBytes($"server alloc/call, {target.Name}", unary[(target.Name, Layer)].Min(r => r.AllocatedBytesPerCall),
@@ -75,6 +90,8 @@ internal static class BenchmarkRunner
             var layer = unary[(target.Name, Layer)].Min(r => r.CpuMicrosecondsPerCall);
             var bare = unary[(target.Name, Bare)].Min(r => r.CpuMicrosecondsPerCall);
             report.AddCost($"server CPU/call, {target.Name} (us)", layer, bare, "(information)");
+            var protobuf = unary[(target.Name, BareProtobuf)].Min(r => r.CpuMicrosecondsPerCall);
+            report.AddCost($"server CPU/call, {target.Name} vs bare + protobuf (us)", layer, protobuf, "(information)");
         }
 
         foreach (var variant in StreamVariants.Where(v => !v.TokenPerWrite))
@@ -91,7 +108,8 @@ internal static class BenchmarkRunner
             $"rates: best of {options.Rounds} interleaved rounds; h2load -n {options.Requests} -c {options.Connections} " +
             $"-m {options.Streams} -t 1; streams of up to {options.StreamMessages:N0} messages or {options.StreamDuration.TotalSeconds:N0} s.");
         Console.WriteLine(
-            "ceiling: unary = bare Kestrel terminal handler answering the same pre-built frame + grpc-status 0; " +
+            "ceiling: unary = bare Kestrel terminal handler answering the same pre-built frame + grpc-status 0 " +
+            "(bare + protobuf: the same handler also parsing the request and serializing the response); " +
             "bidi = HttpClient writing the same frames with the same flush policy to a bare Kestrel handler that drains them.");
         Console.WriteLine(
             "alloc/msg = (GC.GetTotalAllocatedBytes(precise) of the server process after the last message - after the first) / " +
@@ -121,13 +139,18 @@ internal static class BenchmarkRunner
         BenchmarkOptions options,
         CancellationToken cancellationToken)
     {
-        var ports = new[] { (Name: Layer, Port: server.GrpcPort), (Name: Bare, Port: server.BarePort) };
+        var ports = new[]
+        {
+            (Name: Layer, Port: server.GrpcPort, Prefix: string.Empty),
+            (Name: Bare, Port: server.BarePort, Prefix: string.Empty),
+            (Name: BareProtobuf, Port: server.BarePort, Prefix: BenchmarkServers.ProtobufPrefix),
+        };
         var warmUp = Math.Max(1, options.Requests / 4);
         foreach (var target in UnaryTargets(options))
         {
             foreach (var port in ports)
             {
-                await H2Load.RunAsync(server, port.Port, target.Path, target.Body, options, warmUp, cancellationToken);
+                await H2Load.RunAsync(server, port.Port, port.Prefix + target.Path, target.Body, options, warmUp, cancellationToken);
             }
         }
 
@@ -138,8 +161,8 @@ internal static class BenchmarkRunner
             {
                 foreach (var port in ports)
                 {
-                    var run = await H2Load.RunAsync(server, port.Port, target.Path, target.Body, options, options.Requests, cancellationToken);
-                    Log($"round {round}: h2load {target.Name,-15} {port.Name,-12} {run.RequestsPerSecond,10:N0} req/s " +
+                    var run = await H2Load.RunAsync(server, port.Port, port.Prefix + target.Path, target.Body, options, options.Requests, cancellationToken);
+                    Log($"round {round}: h2load {target.Name,-15} {port.Name,-15} {run.RequestsPerSecond,10:N0} req/s " +
                         $"{run.AllocatedBytesPerCall,6:N0} B/call {run.CpuMicrosecondsPerCall,6:N2} us CPU/call (server process)");
                     Add(runs, (target.Name, port.Name), run);
                 }
@@ -193,7 +216,8 @@ internal static class BenchmarkRunner
 
     private static void LogStream(int round, string mode, string path, StreamRun run) =>
         Log($"round {round}: stream {mode,-28} {path,-26} {run.Messages,9:N0} msgs {run.MessagesPerSecond,10:N0} msg/s " +
-            $"{run.AllocatedBytesPerMessage,6:N1} B/msg {run.CpuNanosecondsPerMessage / 1000,6:N2} us CPU/msg (server process)");
+            $"{run.AllocatedBytesPerMessage,6:N1} B/msg {run.CpuNanosecondsPerMessage / 1000,6:N2} us CPU/msg (server process), " +
+            $"{run.ClientAllocatedBytesPerMessage,6:N1} B/msg (client process)");
 
     private static void Add<T>(Dictionary<(string, string), List<T>> runs, (string, string) key, T run)
     {
@@ -216,6 +240,10 @@ internal static class BenchmarkRunner
             "--stream-messages", Math.Min(options.StreamMessages, 100_000).ToString(CultureInfo.InvariantCulture),
             "--stream-seconds", "5",
         ]);
+
+    /// <summary>The 1, 5 and 15 minute load averages: on a shared machine they say how far to trust the rates.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Log(string line) => Console.WriteLine($"# {line}");
 }

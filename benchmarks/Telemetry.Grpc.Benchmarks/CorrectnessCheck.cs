@@ -12,7 +12,13 @@ internal static partial class CorrectnessCheck
     public static async Task<IReadOnlyList<string>> RunAsync(ServerProcess server, BenchmarkOptions options, CancellationToken cancellationToken)
     {
         var lines = new List<string>();
-        foreach (var (name, port) in new[] { ("gRPC layer", server.GrpcPort), ("bare Kestrel", server.BarePort) })
+        var targets = new[]
+        {
+            (Name: "gRPC layer", Port: server.GrpcPort, Prefix: string.Empty),
+            (Name: "bare Kestrel", Port: server.BarePort, Prefix: string.Empty),
+            (Name: "bare + protobuf", Port: server.BarePort, Prefix: BenchmarkServers.ProtobufPrefix),
+        };
+        foreach (var (name, port, prefix) in targets)
         {
             foreach (var (method, body) in new[] { ("EmptyCall", options.EmptyRequestFile), ("UnaryCall", options.UnaryRequestFile) })
             {
@@ -20,7 +26,7 @@ internal static partial class CorrectnessCheck
                     "nghttp",
                     [
                         "-v", "-H", ":method: POST", "-H", "content-type: application/grpc", "-H", "te: trailers",
-                        "-d", body, $"http://127.0.0.1:{port}/grpc.testing.TestService/{method}",
+                        "-d", body, $"http://127.0.0.1:{port}{prefix}/grpc.testing.TestService/{method}",
                     ],
                     TimeSpan.FromSeconds(20),
                     cancellationToken);
@@ -31,7 +37,7 @@ internal static partial class CorrectnessCheck
                     throw new InvalidOperationException($"nghttp {name} {method}: no grpc-status 0:{Environment.NewLine}{output}");
                 }
 
-                lines.Add($"nghttp {name,-12} {method,-9}: grpc-status: 0, response DATA frame length {string.Join('+', data)}");
+                lines.Add($"nghttp {name,-15} {method,-9}: grpc-status: 0, response DATA frame length {string.Join('+', data)}");
             }
         }
 
@@ -45,7 +51,7 @@ internal static partial class CorrectnessCheck
             throw new InvalidOperationException($"UnaryCall returned {response.Payload.Body.Length} bytes.");
         }
 
-        lines.Add($"GrpcChannel  gRPC layer   UnaryCall: OK, payload {response.Payload.Body.Length} bytes");
+        lines.Add($"GrpcChannel gRPC layer      UnaryCall: OK, payload {response.Payload.Body.Length} bytes");
         return lines;
     }
 

@@ -31,6 +31,7 @@ internal static class StreamBenchmark
             });
         var before = await server.GetStatsAsync(cancellationToken);
         var message = Payloads.StreamRequest;
+        var clientAllocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         long sent = 0;
         while (sent < options.StreamMessages && (sent % 1024 != 0 || stopwatch.Elapsed < options.StreamDuration))
@@ -39,6 +40,7 @@ internal static class StreamBenchmark
             sent++;
         }
 
+        clientAllocated = GC.GetTotalAllocatedBytes(precise: true) - clientAllocated;
         await call.RequestStream.CompleteAsync();
         if (!await call.ResponseStream.MoveNext(cancellationToken) || call.ResponseStream.Current is null)
         {
@@ -60,7 +62,8 @@ internal static class StreamBenchmark
             sent,
             sent / elapsed.TotalSeconds,
             (double)stats["stream_allocated"] / (sent - 1),
-            (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / sent);
+            (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / sent,
+            (double)clientAllocated / sent);
     }
 
     /// <summary>
@@ -125,18 +128,22 @@ internal static class StreamBenchmark
             content.Sent,
             content.Sent / elapsed.TotalSeconds,
             (double)stats["stream_allocated"] / (bare ? content.Sent : content.Sent - 1),
-            (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / content.Sent);
+            (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / content.Sent,
+            content.ClientAllocatedBytes / content.Sent);
     }
 
     private sealed class FrameStreamContent(byte[] frame, long count, TimeSpan duration, bool flushEach) : HttpContent
     {
         public long Sent { get; private set; }
 
+        public double ClientAllocatedBytes { get; private set; }
+
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
             SerializeToStreamAsync(stream, context, CancellationToken.None);
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var stopwatch = Stopwatch.StartNew();
             while (Sent < count && (Sent % 1024 != 0 || stopwatch.Elapsed < duration))
             {
@@ -148,6 +155,8 @@ internal static class StreamBenchmark
 
                 Sent++;
             }
+
+            ClientAllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         }
 
         protected override bool TryComputeLength(out long length)
