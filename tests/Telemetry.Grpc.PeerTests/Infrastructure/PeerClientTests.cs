@@ -74,6 +74,20 @@ public abstract class PeerClientTests
         await AssertCheckPassesAsync("unimplemented_method", cancellationToken);
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_EchoMetadataHeaders_ReturnsTextHeaderAndBinaryTrailer(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("metadata", cancellationToken);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_SpecialStatusName_DeliversWhitespaceAndUnicodeMessageIntact(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("special_status", cancellationToken);
+    }
+
     /// <summary>Generates and builds what the peer needs into <see cref="WorkDirectory"/>.</summary>
     protected abstract Task PreparePeerAsync();
 

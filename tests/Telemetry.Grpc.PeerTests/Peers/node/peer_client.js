@@ -9,7 +9,14 @@ const { parseArgs } = require('node:util');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 
-const CHECKS = ['unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented', 'unimplemented_method'];
+const CHECKS = [
+  'unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented', 'unimplemented_method', 'metadata',
+  'special_status',
+];
+
+// The interop suite's special_status_message, sent back by the server for the name "special-status".
+const SPECIAL_STATUS = '\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \u{1f608}\t\n';
+const TRAILING_BYTES = Buffer.from([0xab, 0xab, 0xab]);
 
 // A method the served PeerTestService does not declare, called by raw path.
 const MISSING_METHOD = '/telemetry.peertest.v1.PeerTestService/Missing';
@@ -119,6 +126,38 @@ const run = {
     });
     const details = await expectError(call, grpc.status.UNIMPLEMENTED);
     return `UNIMPLEMENTED ${JSON.stringify(details)}`;
+  },
+
+  async metadata() {
+    const sent = new grpc.Metadata();
+    sent.set('x-echo-initial', 'initial-value');
+    sent.set('x-echo-trailing-bin', TRAILING_BYTES);
+    const { initial, trailing } = await new Promise((resolve, reject) => {
+      let initialValue;
+      const call = peerTest.Echo({ name: 'node' }, sent, { deadline: deadlineIn(10000) }, (error) => {
+        if (error) {
+          reject(error);
+        }
+      });
+      call.on('metadata', (received) => {
+        [initialValue] = received.get('x-echo-initial');
+      });
+      call.on('status', (status) => {
+        resolve({ initial: initialValue, trailing: status.metadata.get('x-echo-trailing-bin')[0] });
+      });
+    });
+    if (initial !== 'initial-value' || !Buffer.isBuffer(trailing) || !trailing.equals(TRAILING_BYTES)) {
+      throw new Error(`header ${JSON.stringify(initial)}, trailer ${JSON.stringify(trailing)}`);
+    }
+    return `header x-echo-initial=${JSON.stringify(initial)}, trailer x-echo-trailing-bin=${trailing.toString('hex')}`;
+  },
+
+  async special_status() {
+    const details = await expectError(unary(peerTest, { name: 'special-status' }, 10000), grpc.status.UNKNOWN);
+    if (details !== SPECIAL_STATUS) {
+      throw new Error(`message ${JSON.stringify(details)}, expected ${JSON.stringify(SPECIAL_STATUS)}`);
+    }
+    return `UNKNOWN ${JSON.stringify(details)}`;
   },
 };
 

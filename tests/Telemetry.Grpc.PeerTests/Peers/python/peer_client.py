@@ -13,7 +13,12 @@ import grpc
 import peer_test_pb2
 import peer_test_pb2_grpc
 
-CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method")
+CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
+          "metadata", "special_status")
+
+# The interop suite's special_status_message, sent back by the server for the name "special-status".
+SPECIAL_STATUS = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
+TRAILING_BYTES = b"\xab\xab\xab"
 
 # A method the served PeerTestService does not declare, called by raw path.
 MISSING_METHOD = "/telemetry.peertest.v1.PeerTestService/Missing"
@@ -79,6 +84,26 @@ def check_unimplemented_method(channel):
     details = expect_error(lambda: call(peer_test_pb2.EchoRequest(name="x"), timeout=10),
                            grpc.StatusCode.UNIMPLEMENTED)
     return f"UNIMPLEMENTED {details!r}"
+
+
+def check_metadata(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    metadata = (("x-echo-initial", "initial-value"), ("x-echo-trailing-bin", TRAILING_BYTES))
+    _, call = stub.Echo.with_call(peer_test_pb2.EchoRequest(name="python"), metadata=metadata, timeout=10)
+    initial = dict(call.initial_metadata()).get("x-echo-initial")
+    trailing = dict(call.trailing_metadata()).get("x-echo-trailing-bin")
+    if initial != "initial-value" or trailing != TRAILING_BYTES:
+        raise AssertionError(f"header {initial!r}, trailer {trailing!r}")
+    return f"header x-echo-initial={initial!r}, trailer x-echo-trailing-bin={trailing!r}"
+
+
+def check_special_status(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    details = expect_error(lambda: stub.Echo(peer_test_pb2.EchoRequest(name="special-status"), timeout=10),
+                           grpc.StatusCode.UNKNOWN)
+    if details != SPECIAL_STATUS:
+        raise AssertionError(f"message {details!r}, expected {SPECIAL_STATUS!r}")
+    return f"UNKNOWN {details!r}"
 
 
 def main():

@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/encoding"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
@@ -38,7 +39,13 @@ func (protoCodec) Name() string { return "proto" }
 
 func init() { encoding.RegisterCodec(protoCodec{}) }
 
-var checks = []string{"unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method"}
+var checks = []string{"unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
+	"metadata", "special_status"}
+
+// specialStatus is the interop suite's special_status_message, sent back by the server for "special-status".
+const specialStatus = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
+
+const trailingBytes = "\xab\xab\xab"
 
 // missingMethod is a method the served PeerTestService does not declare, called by raw path.
 const missingMethod = "/telemetry.peertest.v1.PeerTestService/Missing"
@@ -146,6 +153,36 @@ func checkUnimplementedMethod(conn *grpc.ClientConn) (string, error) {
 	return fmt.Sprintf("UNIMPLEMENTED %q", message), nil
 }
 
+func checkMetadata(conn *grpc.ClientConn) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ctx = metadata.AppendToOutgoingContext(ctx, "x-echo-initial", "initial-value", "x-echo-trailing-bin", trailingBytes)
+	var header, trailer metadata.MD
+	_, err := pb.NewPeerTestServiceClient(conn).Echo(ctx, &pb.EchoRequest{Name: "go"}, grpc.Header(&header), grpc.Trailer(&trailer))
+	if err != nil {
+		return "", err
+	}
+	initial, trailing := header.Get("x-echo-initial"), trailer.Get("x-echo-trailing-bin")
+	if len(initial) != 1 || initial[0] != "initial-value" || len(trailing) != 1 || trailing[0] != trailingBytes {
+		return "", fmt.Errorf("header %q, trailer %q", initial, trailing)
+	}
+	return fmt.Sprintf("header x-echo-initial=%q, trailer x-echo-trailing-bin=%q", initial[0], trailing[0]), nil
+}
+
+func checkSpecialStatus(conn *grpc.ClientConn) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := pb.NewPeerTestServiceClient(conn).Echo(ctx, &pb.EchoRequest{Name: "special-status"})
+	message, err := expectError(err, codes.Unknown)
+	if err != nil {
+		return "", err
+	}
+	if message != specialStatus {
+		return "", fmt.Errorf("message %q, expected %q", message, specialStatus)
+	}
+	return fmt.Sprintf("UNKNOWN %q", message), nil
+}
+
 func main() {
 	target := flag.String("target", "", "host:port of the server")
 	check := flag.String("check", "all", "one check, or all")
@@ -158,6 +195,8 @@ func main() {
 		"invalid_argument":     checkInvalidArgument,
 		"unimplemented":        checkUnimplemented,
 		"unimplemented_method": checkUnimplementedMethod,
+		"metadata":             checkMetadata,
+		"special_status":       checkSpecialStatus,
 	}
 	selected := checks
 	if *check != "all" {
