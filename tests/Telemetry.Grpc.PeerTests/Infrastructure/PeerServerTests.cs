@@ -123,6 +123,46 @@ public abstract class PeerServerTests
         Assert.That(error.StatusCode, Is.EqualTo(StatusCode.Unimplemented), error.ToString());
     }
 
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Echo_EchoMetadataHeaders_ReceivesTextHeaderAndBinaryTrailer(CancellationToken cancellationToken)
+    {
+        // Arrange
+        byte[] trailing = [0xab, 0xab, 0xab];
+        var headers = new Metadata { { "x-echo-initial", "initial-value" }, { "x-echo-trailing-bin", trailing } };
+        var options = Options(cancellationToken) with { Headers = headers };
+
+        // Act
+        using var call = Channel.UnaryCall(PeerTestMethods.Echo, new EchoRequest { Name = "csharp" }, options);
+        var responseHeaders = await call.ResponseHeadersAsync;
+        await call.ResponseAsync;
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(responseHeaders.GetValue("x-echo-initial"), Is.EqualTo("initial-value"));
+            Assert.That(call.GetTrailers().GetValueBytes("x-echo-trailing-bin"), Is.EqualTo(trailing));
+        });
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public void Echo_SpecialStatusName_ReceivesWhitespaceAndUnicodeMessageIntact(CancellationToken cancellationToken)
+    {
+        // Act
+        var error = Assert.ThrowsAsync<RpcException>(() => Channel.UnaryAsync(
+            PeerTestMethods.Echo,
+            new EchoRequest { Name = PeerTestService.SpecialStatusName },
+            Options(cancellationToken)));
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.StatusCode, Is.EqualTo(StatusCode.Unknown), error.ToString());
+            Assert.That(error.Status.Detail, Is.EqualTo(PeerTestService.SpecialStatusMessage));
+        });
+    }
+
     /// <summary>Generates or builds the peer server into <see cref="WorkDirectory"/> and starts it.</summary>
     private protected abstract Task<PeerServerProcess> StartServerAsync();
 

@@ -1,8 +1,9 @@
 """gRPC server peer (python3-grpcio) serving telemetry.peertest.v1.PeerTestService for the project's client.
 
 Binds 127.0.0.1 on a free port, prints "listening <port>" and serves until stdin closes. Behaves like the C# test
-service: Echo echoes the name (INVALID_ARGUMENT for an empty one, sleeps sleep_ms first), EchoStream echoes each
-request numbered from 1. UnservedService is not served.
+service: Echo echoes the name (INVALID_ARGUMENT for an empty one, sleeps sleep_ms first, UNKNOWN with the special
+status message for "special-status") and copies x-echo-initial into the response headers and x-echo-trailing-bin into
+the trailers; EchoStream echoes each request numbered from 1. UnservedService is not served.
 """
 
 import sys
@@ -14,9 +15,18 @@ import grpc
 import peer_test_pb2
 import peer_test_pb2_grpc
 
+SPECIAL_STATUS = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
+
 
 class PeerTestService(peer_test_pb2_grpc.PeerTestServiceServicer):
     def Echo(self, request, context):
+        if request.name == "special-status":
+            context.abort(grpc.StatusCode.UNKNOWN, SPECIAL_STATUS)
+        metadata = dict(context.invocation_metadata())
+        if "x-echo-initial" in metadata:
+            context.send_initial_metadata((("x-echo-initial", metadata["x-echo-initial"]),))
+        if "x-echo-trailing-bin" in metadata:
+            context.set_trailing_metadata((("x-echo-trailing-bin", metadata["x-echo-trailing-bin"]),))
         if not request.name:
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, "name: must not be empty")
         if request.sleep_ms > 0:

@@ -2,8 +2,9 @@
 // for the project's client.
 //
 // It binds 127.0.0.1 on a free port, prints "listening <port>" and serves until stdin closes. It behaves like the
-// C# test service: Echo echoes the name (INVALID_ARGUMENT for an empty one, sleeps sleep_ms first), EchoStream
-// echoes each request numbered from 1. UnservedService is not served. Built in GOPATH mode with the package
+// C# test service: Echo echoes the name (INVALID_ARGUMENT for an empty one, sleeps sleep_ms first, UNKNOWN with the
+// special status message for "special-status") and copies x-echo-initial into the response headers and
+// x-echo-trailing-bin into the trailers; EchoStream echoes each request numbered from 1. UnservedService is not served. Built in GOPATH mode with the package
 // telemetry/peertest generated at test time.
 package main
 
@@ -19,6 +20,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/encoding"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
@@ -39,11 +41,27 @@ func (protoCodec) Name() string { return "proto" }
 
 func init() { encoding.RegisterCodec(protoCodec{}) }
 
+const specialStatus = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
+
 type peerTestServer struct {
 	pb.UnimplementedPeerTestServiceServer
 }
 
 func (peerTestServer) Echo(ctx context.Context, request *pb.EchoRequest) (*pb.EchoResponse, error) {
+	if request.GetName() == "special-status" {
+		return nil, status.Error(codes.Unknown, specialStatus)
+	}
+	incoming, _ := metadata.FromIncomingContext(ctx)
+	if values := incoming.Get("x-echo-initial"); len(values) > 0 {
+		if err := grpc.SendHeader(ctx, metadata.Pairs("x-echo-initial", values[0])); err != nil {
+			return nil, err
+		}
+	}
+	if values := incoming.Get("x-echo-trailing-bin"); len(values) > 0 {
+		if err := grpc.SetTrailer(ctx, metadata.Pairs("x-echo-trailing-bin", values[0])); err != nil {
+			return nil, err
+		}
+	}
 	if request.GetName() == "" {
 		return nil, status.Error(codes.InvalidArgument, "name: must not be empty")
 	}
