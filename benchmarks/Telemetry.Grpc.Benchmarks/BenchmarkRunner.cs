@@ -79,6 +79,13 @@ internal static class BenchmarkRunner
                 streams[(variant.Mode, Bare)].Min(r => r.ClientAllocatedBytesPerMessage), "(information)", null);
         }
 
+        foreach (var variant in StreamVariants)
+        {
+            report.AddCost($"client CPU/msg, {variant.Mode} (us)",
+                streams[(variant.Mode, Layer)].Min(r => r.ClientCpuNanosecondsPerMessage) / 1000,
+                streams[(variant.Mode, Bare)].Min(r => r.ClientCpuNanosecondsPerMessage) / 1000, "(information)");
+        }
+
         foreach (var target in UnaryTargets(options))
         {
             report.AddBytes($"server alloc/call, {target.Name}", unary[(target.Name, Layer)].Min(r => r.AllocatedBytesPerCall),
@@ -217,7 +224,7 @@ internal static class BenchmarkRunner
     private static void LogStream(int round, string mode, string path, StreamRun run) =>
         Log($"round {round}: stream {mode,-28} {path,-26} {run.Messages,9:N0} msgs {run.MessagesPerSecond,10:N0} msg/s " +
             $"{run.AllocatedBytesPerMessage,6:N1} B/msg {run.CpuNanosecondsPerMessage / 1000,6:N2} us CPU/msg (server process), " +
-            $"{run.ClientAllocatedBytesPerMessage,6:N1} B/msg (client process)");
+            $"{run.ClientAllocatedBytesPerMessage,6:N1} B/msg {run.ClientCpuNanosecondsPerMessage / 1000,6:N2} us CPU/msg (client process)");
 
     private static void Add<T>(Dictionary<(string, string), List<T>> runs, (string, string) key, T run)
     {

@@ -32,6 +32,7 @@ internal static class StreamBenchmark
         var before = await server.GetStatsAsync(cancellationToken);
         var message = Payloads.StreamRequest;
         var clientAllocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clientCpu = ClientCpu();
         var stopwatch = Stopwatch.StartNew();
         long sent = 0;
         while (sent < options.StreamMessages && (sent % 1024 != 0 || stopwatch.Elapsed < options.StreamDuration))
@@ -41,6 +42,7 @@ internal static class StreamBenchmark
         }
 
         clientAllocated = GC.GetTotalAllocatedBytes(precise: true) - clientAllocated;
+        clientCpu = ClientCpu() - clientCpu;
         await call.RequestStream.CompleteAsync();
         if (!await call.ResponseStream.MoveNext(cancellationToken) || call.ResponseStream.Current is null)
         {
@@ -63,7 +65,8 @@ internal static class StreamBenchmark
             sent / elapsed.TotalSeconds,
             (double)stats["stream_allocated"] / (sent - 1),
             (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / sent,
-            (double)clientAllocated / sent);
+            (double)clientAllocated / sent,
+            clientCpu.TotalNanoseconds / sent);
     }
 
     /// <summary>
@@ -129,7 +132,15 @@ internal static class StreamBenchmark
             content.Sent / elapsed.TotalSeconds,
             (double)stats["stream_allocated"] / (bare ? content.Sent : content.Sent - 1),
             (stats["cpu_us"] - before["cpu_us"]) * 1000.0 / content.Sent,
-            content.ClientAllocatedBytes / content.Sent);
+            content.ClientAllocatedBytes / content.Sent,
+            content.ClientCpu.TotalNanoseconds / content.Sent);
+    }
+
+    /// <summary>CPU time of this (the client) process so far.</summary>
+    private static TimeSpan ClientCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private sealed class FrameStreamContent(byte[] frame, long count, TimeSpan duration, bool flushEach) : HttpContent
@@ -138,12 +149,15 @@ internal static class StreamBenchmark
 
         public double ClientAllocatedBytes { get; private set; }
 
+        public TimeSpan ClientCpu { get; private set; }
+
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
             SerializeToStreamAsync(stream, context, CancellationToken.None);
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = StreamBenchmark.ClientCpu();
             var stopwatch = Stopwatch.StartNew();
             while (Sent < count && (Sent % 1024 != 0 || stopwatch.Elapsed < duration))
             {
@@ -157,6 +171,7 @@ internal static class StreamBenchmark
             }
 
             ClientAllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            ClientCpu = StreamBenchmark.ClientCpu() - cpu;
         }
 
         protected override bool TryComputeLength(out long length)
