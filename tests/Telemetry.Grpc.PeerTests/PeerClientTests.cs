@@ -88,6 +88,13 @@ public abstract class PeerClientTests
         await AssertCheckPassesAsync("special_status", cancellationToken);
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_MessagesUnderAndOverReceiveLimit_EchoesOneAndRejectsOtherWithResourceExhausted(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("large_message", cancellationToken);
+    }
+
     /// <summary>Generates and builds what the peer needs into <see cref="WorkDirectory"/>.</summary>
     protected abstract Task PreparePeerAsync();
 

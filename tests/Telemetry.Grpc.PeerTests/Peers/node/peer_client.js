@@ -11,8 +11,12 @@ const protoLoader = require('@grpc/proto-loader');
 
 const CHECKS = [
   'unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented', 'unimplemented_method', 'metadata',
-  'special_status',
+  'special_status', 'large_message',
 ];
+
+// Under and over the server's 4 MiB receive limit.
+const LARGE_SIZE = 3 * 1024 * 1024;
+const TOO_LARGE_SIZE = 5 * 1024 * 1024;
 
 // The interop suite's special_status_message, sent back by the server for the name "special-status".
 const SPECIAL_STATUS = '\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \u{1f608}\t\n';
@@ -150,6 +154,18 @@ const run = {
       throw new Error(`header ${JSON.stringify(initial)}, trailer ${JSON.stringify(trailing)}`);
     }
     return `header x-echo-initial=${JSON.stringify(initial)}, trailer x-echo-trailing-bin=${trailing.toString('hex')}`;
+  },
+
+  async large_message() {
+    const name = 'x'.repeat(LARGE_SIZE);
+    const response = await unary(peerTest, { name }, 20000);
+    if (response.name !== name) {
+      throw new Error(`echoed ${response.name.length} characters, expected ${LARGE_SIZE}`);
+    }
+    const details = await expectError(
+      unary(peerTest, { name: 'x'.repeat(TOO_LARGE_SIZE) }, 20000),
+      grpc.status.RESOURCE_EXHAUSTED);
+    return `${LARGE_SIZE} bytes echoed; ${TOO_LARGE_SIZE} bytes: RESOURCE_EXHAUSTED ${JSON.stringify(details)}`;
   },
 
   async special_status() {

@@ -14,7 +14,11 @@ import peer_test_pb2
 import peer_test_pb2_grpc
 
 CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
-          "metadata", "special_status")
+          "metadata", "special_status", "large_message")
+
+# Under and over the server's 4 MiB receive limit.
+LARGE_SIZE = 3 * 1024 * 1024
+TOO_LARGE_SIZE = 5 * 1024 * 1024
 
 # The interop suite's special_status_message, sent back by the server for the name "special-status".
 SPECIAL_STATUS = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
@@ -104,6 +108,17 @@ def check_special_status(channel):
     if details != SPECIAL_STATUS:
         raise AssertionError(f"message {details!r}, expected {SPECIAL_STATUS!r}")
     return f"UNKNOWN {details!r}"
+
+
+def check_large_message(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    name = "x" * LARGE_SIZE
+    response = stub.Echo(peer_test_pb2.EchoRequest(name=name), timeout=20)
+    if response.name != name:
+        raise AssertionError(f"echoed {len(response.name)} characters, expected {LARGE_SIZE}")
+    details = expect_error(lambda: stub.Echo(peer_test_pb2.EchoRequest(name="x" * TOO_LARGE_SIZE), timeout=20),
+                           grpc.StatusCode.RESOURCE_EXHAUSTED)
+    return f"{LARGE_SIZE} bytes echoed; {TOO_LARGE_SIZE} bytes: RESOURCE_EXHAUSTED {details!r}"
 
 
 def main():

@@ -40,7 +40,13 @@ func (protoCodec) Name() string { return "proto" }
 func init() { encoding.RegisterCodec(protoCodec{}) }
 
 var checks = []string{"unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
-	"metadata", "special_status"}
+	"metadata", "special_status", "large_message"}
+
+// Under and over the server's 4 MiB receive limit.
+const (
+	largeSize    = 3 * 1024 * 1024
+	tooLargeSize = 5 * 1024 * 1024
+)
 
 // specialStatus is the interop suite's special_status_message, sent back by the server for "special-status".
 const specialStatus = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
@@ -183,6 +189,26 @@ func checkSpecialStatus(conn *grpc.ClientConn) (string, error) {
 	return fmt.Sprintf("UNKNOWN %q", message), nil
 }
 
+func checkLargeMessage(conn *grpc.ClientConn) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	client := pb.NewPeerTestServiceClient(conn)
+	name := strings.Repeat("x", largeSize)
+	response, err := client.Echo(ctx, &pb.EchoRequest{Name: name})
+	if err != nil {
+		return "", err
+	}
+	if response.GetName() != name {
+		return "", fmt.Errorf("echoed %d characters, expected %d", len(response.GetName()), largeSize)
+	}
+	_, err = client.Echo(ctx, &pb.EchoRequest{Name: strings.Repeat("x", tooLargeSize)})
+	message, err := expectError(err, codes.ResourceExhausted)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d bytes echoed; %d bytes: RESOURCE_EXHAUSTED %q", largeSize, tooLargeSize, message), nil
+}
+
 func main() {
 	target := flag.String("target", "", "host:port of the server")
 	check := flag.String("check", "all", "one check, or all")
@@ -197,6 +223,7 @@ func main() {
 		"unimplemented_method": checkUnimplementedMethod,
 		"metadata":             checkMetadata,
 		"special_status":       checkSpecialStatus,
+		"large_message":        checkLargeMessage,
 	}
 	selected := checks
 	if *check != "all" {
