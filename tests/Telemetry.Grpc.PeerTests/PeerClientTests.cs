@@ -95,6 +95,13 @@ public abstract class PeerClientTests
         await AssertCheckPassesAsync("large_message", cancellationToken);
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Echo_GzipRequestAcceptingGzip_EchoesThroughGzipBothWays(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("compression", cancellationToken);
+    }
+
     /// <summary>Generates and builds what the peer needs into <see cref="WorkDirectory"/>.</summary>
     protected abstract Task PreparePeerAsync();
 

@@ -6,6 +6,9 @@ namespace Telemetry.Grpc.PeerTests.TestObjects;
 /// Serves <c>PeerTestService</c>: echoes names, fails empty ones, sleeps when asked. Echo also copies the request
 /// header <c>x-echo-initial</c> into the response headers and <c>x-echo-trailing-bin</c> into the trailers, and
 /// answers the name <see cref="SpecialStatusName"/> with <see cref="SpecialStatusMessage"/> as the status message.
+/// It compresses its answer with gzip when the request carries <c>x-compress-response</c> (and the client accepts
+/// gzip), and reports both directions' compression in the trailers <c>x-request-compression</c> and
+/// <c>x-response-compression</c>.
 /// </summary>
 internal sealed class PeerTestService : IGrpcService
 {
@@ -31,6 +34,13 @@ internal sealed class PeerTestService : IGrpcService
         }
 
         Validate(request);
+        if (context.RequestHeaders.GetValue("x-compress-response") is not null)
+        {
+            context.ResponseCompression = "gzip";
+        }
+
+        context.ResponseTrailers.Add("x-request-compression", context.RequestCompression ?? "identity");
+        context.ResponseTrailers.Add("x-response-compression", context.ResponseCompression ?? "identity");
         if (context.RequestHeaders.GetValue(EchoInitialHeader) is { } initial)
         {
             await context.WriteResponseHeadersAsync(new Metadata { { EchoInitialHeader, initial } });

@@ -11,7 +11,7 @@ const protoLoader = require('@grpc/proto-loader');
 
 const CHECKS = [
   'unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented', 'unimplemented_method', 'metadata',
-  'special_status', 'large_message',
+  'special_status', 'large_message', 'compression',
 ];
 
 // Under and over the server's 4 MiB receive limit.
@@ -42,6 +42,8 @@ const v1 = grpc.loadPackageDefinition(definition).telemetry.peertest.v1;
 const credentials = grpc.credentials.createInsecure();
 const peerTest = new v1.PeerTestService(args.target, credentials);
 const unserved = new v1.UnservedService(args.target, credentials);
+// grpc-js compresses per channel: gzip is compression algorithm 2.
+const compressed = new v1.PeerTestService(args.target, credentials, { 'grpc.default_compression_algorithm': 2 });
 
 const echoMethod = definition['telemetry.peertest.v1.PeerTestService'].Echo;
 
@@ -168,6 +170,28 @@ const run = {
     return `${LARGE_SIZE} bytes echoed; ${TOO_LARGE_SIZE} bytes: RESOURCE_EXHAUSTED ${JSON.stringify(details)}`;
   },
 
+  async compression() {
+    const name = 'compressible '.repeat(100);
+    const sent = new grpc.Metadata();
+    sent.set('x-compress-response', '1');
+    const { response, trailers } = await new Promise((resolve, reject) => {
+      let answer;
+      const call = compressed.Echo({ name }, sent, { deadline: deadlineIn(10000) }, (error, received) => {
+        if (error) {
+          reject(error);
+        }
+        answer = received;
+      });
+      call.on('status', (status) => resolve({ response: answer, trailers: status.metadata }));
+    });
+    const [request] = trailers.get('x-request-compression');
+    const [reply] = trailers.get('x-response-compression');
+    if (!response || response.name !== name || request !== 'gzip' || reply !== 'gzip') {
+      throw new Error(`echo ${response?.name === name}, request ${request}, response ${reply}`);
+    }
+    return 'gzip request and gzip response, echoed';
+  },
+
   async special_status() {
     const details = await expectError(unary(peerTest, { name: 'special-status' }, 10000), grpc.status.UNKNOWN);
     if (details !== SPECIAL_STATUS) {
@@ -190,6 +214,7 @@ async function main() {
   }
   peerTest.close();
   unserved.close();
+  compressed.close();
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -14,7 +14,7 @@ import peer_test_pb2
 import peer_test_pb2_grpc
 
 CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
-          "metadata", "special_status", "large_message")
+          "metadata", "special_status", "large_message", "compression")
 
 # Under and over the server's 4 MiB receive limit.
 LARGE_SIZE = 3 * 1024 * 1024
@@ -119,6 +119,19 @@ def check_large_message(channel):
     details = expect_error(lambda: stub.Echo(peer_test_pb2.EchoRequest(name="x" * TOO_LARGE_SIZE), timeout=20),
                            grpc.StatusCode.RESOURCE_EXHAUSTED)
     return f"{LARGE_SIZE} bytes echoed; {TOO_LARGE_SIZE} bytes: RESOURCE_EXHAUSTED {details!r}"
+
+
+def check_compression(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    name = "compressible " * 100
+    response, call = stub.Echo.with_call(peer_test_pb2.EchoRequest(name=name), metadata=(("x-compress-response", "1"),),
+                                         compression=grpc.Compression.Gzip, timeout=10)
+    trailers = dict(call.trailing_metadata())
+    request_compression = trailers.get("x-request-compression")
+    response_compression = trailers.get("x-response-compression")
+    if response.name != name or request_compression != "gzip" or response_compression != "gzip":
+        raise AssertionError(f"echo {response.name == name}, request {request_compression!r}, response {response_compression!r}")
+    return "gzip request and gzip response, echoed"
 
 
 def main():

@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/encoding"
+	"google.golang.org/grpc/encoding/gzip"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
@@ -40,7 +41,7 @@ func (protoCodec) Name() string { return "proto" }
 func init() { encoding.RegisterCodec(protoCodec{}) }
 
 var checks = []string{"unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
-	"metadata", "special_status", "large_message"}
+	"metadata", "special_status", "large_message", "compression"}
 
 // Under and over the server's 4 MiB receive limit.
 const (
@@ -209,6 +210,24 @@ func checkLargeMessage(conn *grpc.ClientConn) (string, error) {
 	return fmt.Sprintf("%d bytes echoed; %d bytes: RESOURCE_EXHAUSTED %q", largeSize, tooLargeSize, message), nil
 }
 
+func checkCompression(conn *grpc.ClientConn) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ctx = metadata.AppendToOutgoingContext(ctx, "x-compress-response", "1")
+	name := strings.Repeat("compressible ", 100)
+	var trailer metadata.MD
+	response, err := pb.NewPeerTestServiceClient(conn).Echo(ctx, &pb.EchoRequest{Name: name},
+		grpc.UseCompressor(gzip.Name), grpc.Trailer(&trailer))
+	if err != nil {
+		return "", err
+	}
+	request, answer := trailer.Get("x-request-compression"), trailer.Get("x-response-compression")
+	if response.GetName() != name || len(request) != 1 || request[0] != "gzip" || len(answer) != 1 || answer[0] != "gzip" {
+		return "", fmt.Errorf("echo %v, request %q, response %q", response.GetName() == name, request, answer)
+	}
+	return "gzip request and gzip response, echoed", nil
+}
+
 func main() {
 	target := flag.String("target", "", "host:port of the server")
 	check := flag.String("check", "all", "one check, or all")
@@ -224,6 +243,7 @@ func main() {
 		"metadata":             checkMetadata,
 		"special_status":       checkSpecialStatus,
 		"large_message":        checkLargeMessage,
+		"compression":          checkCompression,
 	}
 	selected := checks
 	if *check != "all" {
