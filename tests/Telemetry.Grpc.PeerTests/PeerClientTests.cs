@@ -102,6 +102,13 @@ public abstract class PeerClientTests
         await AssertCheckPassesAsync("compression", cancellationToken);
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task EchoStream_EmptyNameAfterValidOne_EchoesFirstThenFailsWithInvalidArgument(CancellationToken cancellationToken)
+    {
+        await AssertCheckPassesAsync("bidi_error", cancellationToken);
+    }
+
     /// <summary>Generates and builds what the peer needs into <see cref="WorkDirectory"/>.</summary>
     protected abstract Task PreparePeerAsync();
 

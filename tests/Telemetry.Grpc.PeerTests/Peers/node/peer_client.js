@@ -11,7 +11,7 @@ const protoLoader = require('@grpc/proto-loader');
 
 const CHECKS = [
   'unary', 'bidi', 'deadline_exceeded', 'invalid_argument', 'unimplemented', 'unimplemented_method', 'metadata',
-  'special_status', 'large_message', 'compression',
+  'special_status', 'large_message', 'compression', 'bidi_error',
 ];
 
 // Under and over the server's 4 MiB receive limit.
@@ -190,6 +190,28 @@ const run = {
       throw new Error(`echo ${response?.name === name}, request ${request}, response ${reply}`);
     }
     return 'gzip request and gzip response, echoed';
+  },
+
+  async bidi_error() {
+    const received = [];
+    const stream = new Promise((resolve, reject) => {
+      const call = peerTest.EchoStream({ deadline: deadlineIn(10000) });
+      call.on('data', (response) => received.push(response.name));
+      call.on('error', reject);
+      call.on('status', (status) => {
+        if (status.code === grpc.status.OK) {
+          resolve();
+        }
+      });
+      call.write({ name: 'a' });
+      call.write({ name: '' });
+      call.end();
+    });
+    const details = await expectError(stream, grpc.status.INVALID_ARGUMENT);
+    if (JSON.stringify(received) !== '["a"]' || !details.includes('name')) {
+      throw new Error(`received ${JSON.stringify(received)}, message ${JSON.stringify(details)}`);
+    }
+    return `echo "a", then INVALID_ARGUMENT ${JSON.stringify(details)} in the trailers`;
   },
 
   async special_status() {

@@ -14,7 +14,8 @@ import peer_test_pb2
 import peer_test_pb2_grpc
 
 CHECKS = ("unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
-          "metadata", "special_status", "large_message", "compression")
+          "metadata", "special_status", "large_message", "compression",
+          "bidi_error")
 
 # Under and over the server's 4 MiB receive limit.
 LARGE_SIZE = 3 * 1024 * 1024
@@ -132,6 +133,16 @@ def check_compression(channel):
     if response.name != name or request_compression != "gzip" or response_compression != "gzip":
         raise AssertionError(f"echo {response.name == name}, request {request_compression!r}, response {response_compression!r}")
     return "gzip request and gzip response, echoed"
+
+
+def check_bidi_error(channel):
+    stub = peer_test_pb2_grpc.PeerTestServiceStub(channel)
+    call = stub.EchoStream(iter([peer_test_pb2.EchoRequest(name="a"), peer_test_pb2.EchoRequest(name="")]), timeout=10)
+    received = []
+    details = expect_error(lambda: received.extend(r.name for r in call), grpc.StatusCode.INVALID_ARGUMENT)
+    if received != ["a"] or "name" not in details:
+        raise AssertionError(f"received {received}, message {details!r}")
+    return f"echo 'a', then INVALID_ARGUMENT {details!r} in the trailers"
 
 
 def main():

@@ -41,7 +41,8 @@ func (protoCodec) Name() string { return "proto" }
 func init() { encoding.RegisterCodec(protoCodec{}) }
 
 var checks = []string{"unary", "bidi", "deadline_exceeded", "invalid_argument", "unimplemented", "unimplemented_method",
-	"metadata", "special_status", "large_message", "compression"}
+	"metadata", "special_status", "large_message", "compression",
+	"bidi_error"}
 
 // Under and over the server's 4 MiB receive limit.
 const (
@@ -228,6 +229,34 @@ func checkCompression(conn *grpc.ClientConn) (string, error) {
 	return "gzip request and gzip response, echoed", nil
 }
 
+func checkBidiError(conn *grpc.ClientConn) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	stream, err := pb.NewPeerTestServiceClient(conn).EchoStream(ctx)
+	if err != nil {
+		return "", err
+	}
+	if err := stream.Send(&pb.EchoRequest{Name: "a"}); err != nil {
+		return "", err
+	}
+	response, err := stream.Recv()
+	if err != nil || response.GetName() != "a" {
+		return "", fmt.Errorf("first answer %v, error %v", response, err)
+	}
+	if err := stream.Send(&pb.EchoRequest{Name: ""}); err != nil {
+		return "", err
+	}
+	_, err = stream.Recv()
+	message, err := expectError(err, codes.InvalidArgument)
+	if err != nil {
+		return "", err
+	}
+	if !strings.Contains(message, "name") {
+		return "", fmt.Errorf("message %q does not name the field", message)
+	}
+	return fmt.Sprintf("echo \"a\", then INVALID_ARGUMENT %q in the trailers", message), nil
+}
+
 func main() {
 	target := flag.String("target", "", "host:port of the server")
 	check := flag.String("check", "all", "one check, or all")
@@ -244,6 +273,7 @@ func main() {
 		"special_status":       checkSpecialStatus,
 		"large_message":        checkLargeMessage,
 		"compression":          checkCompression,
+		"bidi_error":           checkBidiError,
 	}
 	selected := checks
 	if *check != "all" {
