@@ -6,7 +6,11 @@ public abstract class ServerCallContext
     /// <summary>The method's path, e.g. <c>/grpc.health.v1.Health/Check</c>.</summary>
     public abstract string Method { get; }
 
-    /// <summary>The call's deadline in UTC, from <c>grpc-timeout</c>; <see cref="DateTime.MaxValue"/> when none.</summary>
+    /// <summary>
+    /// The call's deadline in UTC, from <c>grpc-timeout</c>; <see cref="DateTime.MaxValue"/> when none. When it passes,
+    /// <see cref="CancellationToken"/> fires; the DEADLINE_EXCEEDED status is sent once the handler returns, so
+    /// handlers must observe the token.
+    /// </summary>
     public abstract DateTime Deadline { get; }
 
     /// <summary>Fires when the client cancels the call, the deadline passes or the connection is lost.</summary>

@@ -14,7 +14,6 @@ internal sealed class ClientStreamingServerCallHandler<TRequest, TResponse>(
         call.AllowLongRequestStream();
         var reader = new HttpRequestStreamReader<TRequest>(call, method.RequestParser);
         var response = await handler(reader, call).ConfigureAwait(false);
-        await call.StartResponseAsync().ConfigureAwait(false);
-        call.WriteMessage(response);
+        await call.WriteSingleResponseAsync(response).ConfigureAwait(false);
     }
 }

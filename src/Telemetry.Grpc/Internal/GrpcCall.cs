@@ -123,7 +123,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
             return false;
         }
 
-        using var linked = cancellationToken.CanBeCanceled
+        // A token of the call's own (the usual case) needs no linked source: no allocation per message.
+        using var linked = cancellationToken.CanBeCanceled && cancellationToken != Options.CancellationToken
             ? CancellationTokenSource.CreateLinkedTokenSource(_cts.Token, cancellationToken)
             : null;
         var token = linked?.Token ?? _cts.Token;
@@ -410,12 +411,17 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
         return [];
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TResponse?> ReadMessageAsync(PipeReader reader, CancellationToken cancellationToken)
     {
         var maxSize = Channel.Options.MaxReceiveMessageSize ?? int.MaxValue;
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (!reader.TryRead(out var result))
+            {
+                result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (result.IsCanceled)
             {
                 throw new OperationCanceledException(cancellationToken);

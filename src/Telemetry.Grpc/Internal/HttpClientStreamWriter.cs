@@ -9,6 +9,7 @@ internal sealed class HttpClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequ
     where TResponse : class, IMessage<TResponse>
 {
     private PooledBufferWriter? _buffer;
+    private Stream? _stream;
     private bool _completed;
     private bool _writing;
 
@@ -31,13 +32,13 @@ internal sealed class HttpClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequ
         _writing = true;
         try
         {
-            using var linked = cancellationToken.CanBeCanceled
+            using var linked = cancellationToken.CanBeCanceled && cancellationToken != call.Options.CancellationToken
                 ? CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken, cancellationToken)
                 : null;
             var token = linked?.Token ?? call.CancellationToken;
             try
             {
-                var stream = await content.GetStreamAsync(token).ConfigureAwait(false);
+                var stream = _stream ??= await content.GetStreamAsync(token).ConfigureAwait(false);
                 _buffer ??= new PooledBufferWriter(4096);
                 _buffer.Reset();
                 var compress = call.CompressesRequests && (WriteFlags & WriteFlags.NoCompress) == 0;

@@ -20,6 +20,11 @@ internal sealed class HttpResponseStreamWriter<T>(HttpServerCallContext call) : 
             return Task.FromCanceled(call.CancellationToken.IsCancellationRequested ? call.CancellationToken : cancellationToken);
         }
 
+        if (call.WriteLock is { } writeLock)
+        {
+            return LockedWriteAsync(writeLock, message, cancellationToken);
+        }
+
         if (!call.ResponseStarted)
         {
             return StartAndWriteAsync(message, cancellationToken);
@@ -33,6 +38,21 @@ internal sealed class HttpResponseStreamWriter<T>(HttpServerCallContext call) : 
 
         var flush = call.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : call.CancellationToken);
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+    }
+
+    /// <summary>A call with a deadline: writes are serialized with the deadline's completion of the call.</summary>
+    private async Task LockedWriteAsync(SemaphoreSlim writeLock, T message, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            call.ThrowIfCompletedByDeadline();
+            await StartAndWriteAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
     }
 
     private async Task StartAndWriteAsync(T message, CancellationToken cancellationToken)

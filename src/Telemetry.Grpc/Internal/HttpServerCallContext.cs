@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 namespace Telemetry.Grpc.Internal;
 
 /// <summary>One server call on Kestrel: request reading, response writing, deadline and status.</summary>
-internal sealed class HttpServerCallContext : ServerCallContext
+internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 {
     private const int ResetCodeCancel = 8;
 
@@ -20,6 +20,9 @@ internal sealed class HttpServerCallContext : ServerCallContext
     private readonly ServerRuntime _runtime;
     private readonly IMethod _method;
     private CancellationTokenSource? _deadlineCts;
+    private CancellationTokenRegistration _deadlineRegistration;
+    private SemaphoreSlim? _writeLock;
+    private volatile bool _completedByDeadline;
     private CancellationToken _cancellationToken;
     private DateTime _deadline = DateTime.MaxValue;
     private Metadata? _requestHeaders;
@@ -81,6 +84,14 @@ internal sealed class HttpServerCallContext : ServerCallContext
     public bool ResponseStarted => _responseStarted;
 
     /// <summary>
+    /// Serializes response writes with the deadline's completion of the call; null for calls without a deadline,
+    /// which need no lock.
+    /// </summary>
+    public SemaphoreSlim? WriteLock => _writeLock;
+
+    public bool HasDeadline => _deadlineCts is not null;
+
+    /// <summary>
     /// Reads the call headers: request encoding, deadline, response compression. Returns false after answering the
     /// call itself (unsupported request encoding).
     /// </summary>
@@ -120,6 +131,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
                 _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
                 _deadlineCts.CancelAfter(timeout);
                 _cancellationToken = _deadlineCts.Token;
+                _writeLock = new SemaphoreSlim(1, 1);
             }
             else
             {
@@ -147,14 +159,93 @@ internal sealed class HttpServerCallContext : ServerCallContext
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
-        if (_responseStarted)
+        if (_writeLock is not null)
         {
-            throw new InvalidOperationException("Response headers can only be sent once per call, before any message.");
+            await _writeLock.WaitAsync().ConfigureAwait(false);
         }
 
-        AppendMetadata(HttpContext.Response.Headers, responseHeaders);
-        await StartResponseAsync().ConfigureAwait(false);
-        await FlushAsync(CancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfCompletedByDeadline();
+            if (_responseStarted)
+            {
+                throw new InvalidOperationException("Response headers can only be sent once per call, before any message.");
+            }
+
+            AppendMetadata(HttpContext.Response.Headers, responseHeaders);
+            await StartResponseAsync().ConfigureAwait(false);
+            await FlushAsync(CancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock?.Release();
+        }
+    }
+
+    /// <summary>Writes the one response message of a unary or client-streaming call, without a flush.</summary>
+    public async Task WriteSingleResponseAsync(IMessage message)
+    {
+        if (_writeLock is not null)
+        {
+            await _writeLock.WaitAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            ThrowIfCompletedByDeadline();
+            await StartResponseAsync().ConfigureAwait(false);
+
+            // No flush: Kestrel sends headers, message and trailers together when the call ends.
+            WriteMessage(message);
+        }
+        finally
+        {
+            _writeLock?.Release();
+        }
+    }
+
+    public void ThrowIfCompletedByDeadline()
+    {
+        if (_completedByDeadline)
+        {
+            throw new OperationCanceledException("The call's deadline has passed.", CancellationToken);
+        }
+    }
+
+    /// <summary>A task that completes when the deadline passes (or the call is aborted).</summary>
+    public Task WhenDeadlineAsync()
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _deadlineRegistration = _deadlineCts!.Token.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), signal);
+        return signal.Task;
+    }
+
+    /// <summary>
+    /// Ends the call with DEADLINE_EXCEEDED while the handler may still run: its token has fired, and its later
+    /// writes fail. Then resets the stream with CANCEL as the protocol asks.
+    /// </summary>
+    public async Task CompleteForDeadlineAsync()
+    {
+        await _writeLock!.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _completedByDeadline = true;
+            ServerLog.DeadlineExceeded(_runtime.Logger, _method.FullName);
+
+            // The handler still runs and may touch its trailers: send none of them rather than race it.
+            WriteStatus(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"), null, []);
+            await HttpContext.Response.CompleteAsync().ConfigureAwait(false);
+            Reset();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public Task StartResponseAsync()
@@ -263,6 +354,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
     }
 
     /// <summary>Reads the one request message of a unary or server-streaming call and the end of the request.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T> ReadSingleMessageAsync<T>(MessageParser<T> parser)
         where T : class, IMessage<T>
     {
@@ -281,6 +373,11 @@ internal sealed class HttpServerCallContext : ServerCallContext
     {
         try
         {
+            if (_completedByDeadline)
+            {
+                return;
+            }
+
             if (DeadlineExceeded)
             {
                 ServerLog.DeadlineExceeded(_runtime.Logger, _method.FullName);
@@ -288,7 +385,7 @@ internal sealed class HttpServerCallContext : ServerCallContext
 
                 // Flush the status, then reset the stream with CANCEL as the protocol asks; Abort() would send INTERNAL_ERROR.
                 await HttpContext.Response.CompleteAsync().ConfigureAwait(false);
-                HttpContext.Features.Get<IHttpResetFeature>()?.Reset(ResetCodeCancel);
+                Reset();
                 return;
             }
 
@@ -329,7 +426,27 @@ internal sealed class HttpServerCallContext : ServerCallContext
         }
         finally
         {
-            _deadlineCts?.Dispose();
+            Dispose();
+        }
+    }
+
+    /// <summary>Frees the deadline's resources; called when the call has finished.</summary>
+    public void Dispose()
+    {
+        _deadlineRegistration.Dispose();
+        _deadlineCts?.Dispose();
+        _writeLock?.Dispose();
+    }
+
+    private void Reset()
+    {
+        try
+        {
+            HttpContext.Features.Get<IHttpResetFeature>()?.Reset(ResetCodeCancel);
+        }
+        catch (InvalidOperationException)
+        {
+            // The stream is already closed in both directions: nothing left to reset.
         }
     }
 

@@ -64,17 +64,32 @@ internal abstract class ServerCallHandler
             return;
         }
 
-        Exception? error = null;
+        var pipeline = RunPipelineAsync(call);
+        if (call.HasDeadline && !pipeline.IsCompleted)
+        {
+            // The deadline is answered when it passes, even if the handler has not returned yet.
+            var deadline = call.WhenDeadlineAsync();
+            if (await Task.WhenAny(pipeline, deadline).ConfigureAwait(false) != pipeline && call.DeadlineExceeded)
+            {
+                await call.CompleteForDeadlineAsync().ConfigureAwait(false);
+            }
+        }
+
+        var error = await pipeline.ConfigureAwait(false);
+        await call.FinishAsync(error).ConfigureAwait(false);
+    }
+
+    private async Task<Exception?> RunPipelineAsync(HttpServerCallContext call)
+    {
         try
         {
             await _pipeline(call).ConfigureAwait(false);
+            return null;
         }
         catch (Exception ex)
         {
-            error = ex;
+            return ex;
         }
-
-        await call.FinishAsync(error).ConfigureAwait(false);
     }
 
     protected abstract Task InvokeAsync(HttpServerCallContext call);

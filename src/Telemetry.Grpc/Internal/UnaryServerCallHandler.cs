@@ -13,9 +13,6 @@ internal sealed class UnaryServerCallHandler<TRequest, TResponse>(
     {
         var request = await call.ReadSingleMessageAsync(method.RequestParser).ConfigureAwait(false);
         var response = await handler(request, call).ConfigureAwait(false);
-        await call.StartResponseAsync().ConfigureAwait(false);
-
-        // No flush: Kestrel sends headers, message and trailers together when the call ends.
-        call.WriteMessage(response);
+        await call.WriteSingleResponseAsync(response).ConfigureAwait(false);
     }
 }

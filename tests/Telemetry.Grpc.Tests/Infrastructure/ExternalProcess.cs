@@ -113,9 +113,9 @@ public static class ExternalProcess
     private static string FindRubyInteropDirectory()
     {
         // dpkg's file list of the package, named ruby-grpc.list or ruby-grpc:<arch>.list.
-        const string dpkgInfo = "/var/lib/dpkg/info";
-        var listFile = Directory.Exists(dpkgInfo)
-            ? Directory.EnumerateFiles(dpkgInfo, "ruby-grpc*.list").FirstOrDefault(f => Path.GetFileName(f) is "ruby-grpc.list" || Path.GetFileName(f).StartsWith("ruby-grpc:", StringComparison.Ordinal))
+        const string DpkgInfo = "/var/lib/dpkg/info";
+        var listFile = Directory.Exists(DpkgInfo)
+            ? Directory.EnumerateFiles(DpkgInfo, "ruby-grpc*.list").FirstOrDefault(f => Path.GetFileName(f) is "ruby-grpc.list" || Path.GetFileName(f).StartsWith("ruby-grpc:", StringComparison.Ordinal))
             : null;
         if (listFile is null)
         {

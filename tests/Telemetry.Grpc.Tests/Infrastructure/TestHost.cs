@@ -31,7 +31,8 @@ public sealed class TestHost : IAsyncDisposable
         Action<GrpcServerOptions>? configureOptions = null,
         Action<IServiceCollection>? configureServices = null,
         Action<WebApplication>? configureApp = null,
-        X509Certificate2? certificate = null)
+        X509Certificate2? certificate = null,
+        HttpProtocols protocols = HttpProtocols.Http2)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -41,7 +42,7 @@ public sealed class TestHost : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, 0, listen =>
             {
-                listen.Protocols = HttpProtocols.Http2;
+                listen.Protocols = protocols;
                 if (certificate is not null)
                 {
                     listen.UseHttps(certificate);

@@ -228,13 +228,13 @@ public sealed class InteropClient(GrpcChannel channel)
 
     private async Task CustomMetadataAsync(CancellationToken cancellationToken)
     {
-        const string initialKey = "x-grpc-test-echo-initial";
-        const string trailingKey = "x-grpc-test-echo-trailing-bin";
-        const string initialValue = "test_initial_metadata_value";
+        const string InitialKey = "x-grpc-test-echo-initial";
+        const string TrailingKey = "x-grpc-test-echo-trailing-bin";
+        const string InitialValue = "test_initial_metadata_value";
         byte[] trailingValue = [0xab, 0xab, 0xab];
         var options = Options(cancellationToken) with
         {
-            Headers = new Metadata { { initialKey, initialValue }, { trailingKey, trailingValue } },
+            Headers = new Metadata { { InitialKey, InitialValue }, { TrailingKey, trailingValue } },
         };
 
         using (var unary = channel.UnaryCall(
@@ -246,8 +246,8 @@ public sealed class InteropClient(GrpcChannel channel)
             var headers = await unary.ResponseHeadersAsync;
             Assert.Multiple(() =>
             {
-                Assert.That(headers.GetValue(initialKey), Is.EqualTo(initialValue));
-                Assert.That(unary.GetTrailers().GetValueBytes(trailingKey), Is.EqualTo(trailingValue));
+                Assert.That(headers.GetValue(InitialKey), Is.EqualTo(InitialValue));
+                Assert.That(unary.GetTrailers().GetValueBytes(TrailingKey), Is.EqualTo(trailingValue));
             });
         }
 
@@ -264,8 +264,8 @@ public sealed class InteropClient(GrpcChannel channel)
 
         Assert.Multiple(() =>
         {
-            Assert.That(duplexHeaders.GetValue(initialKey), Is.EqualTo(initialValue));
-            Assert.That(duplex.GetTrailers().GetValueBytes(trailingKey), Is.EqualTo(trailingValue));
+            Assert.That(duplexHeaders.GetValue(InitialKey), Is.EqualTo(InitialValue));
+            Assert.That(duplex.GetTrailers().GetValueBytes(TrailingKey), Is.EqualTo(trailingValue));
         });
     }
 

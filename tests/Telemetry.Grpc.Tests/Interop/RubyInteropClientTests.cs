@@ -56,6 +56,10 @@ public sealed class RubyInteropClientTests
             CaseTimeout);
 
         // Assert
-        Assert.That(exitCode, Is.Zero, output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(output, Does.Contain($"OK: {testCase}"));
+        });
     }
 }

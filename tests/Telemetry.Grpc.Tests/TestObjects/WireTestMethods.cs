@@ -18,4 +18,7 @@ public static class WireTestMethods
 
     public static readonly Method<EchoRequest, EchoResponse> Fail =
         new(MethodType.Unary, ServiceName, "Fail", EchoRequest.Parser, EchoResponse.Parser);
+
+    public static readonly Method<EchoRequest, EchoResponse> Stubborn =
+        new(MethodType.Unary, ServiceName, "Stubborn", EchoRequest.Parser, EchoResponse.Parser);
 }

@@ -23,6 +23,9 @@ public sealed class WireTestService : IGrpcService
 
     public int WaitingTarget { get; set; } = int.MaxValue;
 
+    /// <summary>Releases the Stubborn calls, which ignore their cancellation token until then.</summary>
+    public TaskCompletionSource StubbornRelease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private int _waiting;
 
     public void Bind(ServiceBinder binder)
@@ -31,6 +34,7 @@ public sealed class WireTestService : IGrpcService
         binder.AddDuplexStreaming(WireTestMethods.EchoStream, EchoStreamAsync);
         binder.AddServerStreaming(WireTestMethods.Wait, WaitAsync);
         binder.AddUnary(WireTestMethods.Fail, FailAsync);
+        binder.AddUnary(WireTestMethods.Stubborn, StubbornAsync);
     }
 
     public TaskCompletionSource CancelledProbe(string text) =>
@@ -84,6 +88,14 @@ public sealed class WireTestService : IGrpcService
         {
             Interlocked.Decrement(ref _waiting);
         }
+    }
+
+    private async Task<EchoResponse> StubbornAsync(EchoRequest request, ServerCallContext context)
+    {
+        var probe = CancelledProbe(request.Text);
+        using var registration = context.CancellationToken.Register(() => probe.TrySetResult());
+        await StubbornRelease.Task;
+        return new EchoResponse { Text = request.Text };
     }
 
     private static Task<EchoResponse> FailAsync(EchoRequest request, ServerCallContext context) =>

@@ -75,6 +75,7 @@ public sealed class ServiceBinderTests
             binder.AddUnary(WireTestMethods.Echo, (request, _) => Task.FromResult(new EchoResponse { Text = request.Text }));
             binder.AddDuplexStreaming(WireTestMethods.EchoStream, (_, _, _) => Task.CompletedTask);
             binder.AddServerStreaming(WireTestMethods.Wait, (_, _, _) => Task.CompletedTask);
+            binder.AddUnary(WireTestMethods.Stubborn, (request, _) => Task.FromResult(new EchoResponse()));
         }
     }
 }

@@ -75,17 +75,17 @@ public sealed class HealthServiceTests
     public async Task Watch_StatusChanges_PushesEachChange(CancellationToken cancellationToken)
     {
         // Arrange
-        const string service = "telemetry.v1.UsageIngestionService";
-        using var call = _channel.ServerStreaming(HealthMethods.Watch, new HealthCheckRequest { Service = service }, new CallOptions { CancellationToken = cancellationToken });
+        const string Service = "telemetry.v1.UsageIngestionService";
+        using var call = _channel.ServerStreaming(HealthMethods.Watch, new HealthCheckRequest { Service = Service }, new CallOptions { CancellationToken = cancellationToken });
         var received = new List<ServingStatus>();
 
         // Act
         Assert.That(await call.ResponseStream.MoveNext(cancellationToken), Is.True);
         received.Add(call.ResponseStream.Current.Status);
-        _registry.SetStatus(service, ServingStatus.Serving);
+        _registry.SetStatus(Service, ServingStatus.Serving);
         Assert.That(await call.ResponseStream.MoveNext(cancellationToken), Is.True);
         received.Add(call.ResponseStream.Current.Status);
-        _registry.SetStatus(service, ServingStatus.NotServing);
+        _registry.SetStatus(Service, ServingStatus.NotServing);
         Assert.That(await call.ResponseStream.MoveNext(cancellationToken), Is.True);
         received.Add(call.ResponseStream.Current.Status);
 

@@ -352,6 +352,40 @@ public sealed class ServerWireTests
 
     [Test]
     [CancelAfter(5000)]
+    public async Task Call_HandlerIgnoresToken_DeadlineExceededSentWithoutWaitingForIt(CancellationToken cancellationToken)
+    {
+        // Arrange: the handler waits for the test, not for its token; the status must not wait for the handler.
+        var probe = _service.CancelledProbe("stubborn");
+        var message = new EchoRequest { Text = "stubborn" }.ToByteArray();
+        var request = RawHttp2.CreateRequest(
+            _host.Address,
+            WireTestMethods.Stubborn.FullName,
+            new ByteArrayContent(RawHttp2.Frame(0, (uint)message.Length, message)));
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "200m");
+
+        // Act
+        RawHttp2.RawResponse response;
+        try
+        {
+            response = await _raw.SendAsync(request, cancellationToken);
+            await probe.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _service.StubbornRelease.TrySetResult();
+        }
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.GrpcStatus, Is.EqualTo("4"));
+            Assert.That(response.Body, Is.Empty);
+            Assert.That(probe.Task.IsCompletedSuccessfully, Is.True);
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
     public async Task Call_ClientCancels_FiresHandlerToken(CancellationToken cancellationToken)
     {
         // Arrange
@@ -498,7 +532,7 @@ public sealed class ServerWireTests
     public async Task Channel_MoreCallsThanStreamLimit_OpensMoreConnections(CancellationToken cancellationToken)
     {
         // Arrange: Kestrel allows 100 concurrent streams per connection.
-        const int calls = 150;
+        const int Calls = 150;
         var service = _service;
         using var channel = GrpcChannel.ForAddress(_host.Address);
         var before = _connections.Count;
@@ -506,7 +540,7 @@ public sealed class ServerWireTests
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Act
-        for (var i = 0; i < calls; i++)
+        for (var i = 0; i < Calls; i++)
         {
             started.Add(channel.ServerStreaming(WireTestMethods.Wait, new EchoRequest { Text = $"many-{i}" }, new CallOptions { CancellationToken = cts.Token }));
         }
@@ -514,7 +548,7 @@ public sealed class ServerWireTests
         var firstResponses = await Task.WhenAll(started.Select(c => c.ResponseStream.MoveNext(cancellationToken).AsTask()));
         var newConnections = _connections.Count - before;
         await cts.CancelAsync();
-        await Task.WhenAll(Enumerable.Range(0, calls).Select(i => service.CancelledProbe($"many-{i}").Task)).WaitAsync(cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, Calls).Select(i => service.CancelledProbe($"many-{i}").Task)).WaitAsync(cancellationToken);
         foreach (var call in started)
         {
             call.Dispose();
