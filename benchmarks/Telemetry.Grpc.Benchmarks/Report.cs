@@ -6,18 +6,22 @@ namespace Telemetry.Grpc.Benchmarks;
 /// <summary>The result table: each figure beside the ceiling measured in the same run, the ratio and the target.</summary>
 internal sealed class Report
 {
-    private readonly List<string[]> _rows = [["figure", "gRPC layer", "ceiling", "ratio", "target", "met"]];
+    private readonly List<string[]> _rows = [["figure", "gRPC layer", "ceiling", "ratio", "paired", "target", "met"]];
 
-    public void AddRate(string figure, double value, double ceiling, string target, bool? met) =>
-        _rows.Add([figure, Number(value), Number(ceiling), Percent(value / ceiling), target, Met(met)]);
+    /// <summary>
+    /// A rate (higher is better): the best of each, their ratio, and the median of the ratios of runs made one after
+    /// the other in the same round (steadier when the machine's load varies).
+    /// </summary>
+    public void AddRate(string figure, double value, double ceiling, double? pairedRatio, string target, bool? met) =>
+        _rows.Add([figure, Number(value), Number(ceiling), Percent(value / ceiling), pairedRatio is { } paired ? Percent(paired) : "-", target, Met(met)]);
 
     public void AddBytes(string figure, double value, double ceiling, string target, bool? met) =>
-        _rows.Add([figure, Bytes(value), Bytes(ceiling), "-", target, Met(met)]);
+        _rows.Add([figure, Bytes(value), Bytes(ceiling), "-", "-", target, Met(met)]);
 
     /// <summary>A cost (lower is better); the ratio is ceiling / value, the share of the ceiling's rate it allows.</summary>
     public void AddCost(string figure, double value, double ceiling, string target) =>
         _rows.Add([figure, value.ToString("N2", CultureInfo.InvariantCulture), ceiling.ToString("N2", CultureInfo.InvariantCulture),
-            Percent(ceiling / value), target, "-"]);
+            Percent(ceiling / value), "-", target, "-"]);
 
     public string Format()
     {
