@@ -80,15 +80,15 @@ internal static class BenchmarkRunner
 
         foreach (var variant in StreamVariants)
         {
-            var framing = streams[(variant.Mode, Layer)].Min(r => r.AllocatedBytesPerMessage) - parseBytes;
+            var framing = streams[(variant.Mode, Layer)].Select(r => r.AllocatedBytesPerMessage).Median() - parseBytes;
             report.AddBytes($"server alloc/msg beyond the message, {variant.Mode}", framing,
-                streams[(variant.Mode, Bare)].Min(r => r.AllocatedBytesPerMessage), "0 B", framing < 1);
+                streams[(variant.Mode, Bare)].Select(r => r.AllocatedBytesPerMessage).Median(), "0 B", framing < 1);
         }
 
         foreach (var variant in StreamVariants)
         {
-            report.AddBytes($"client alloc/msg, {variant.Mode}", streams[(variant.Mode, Layer)].Min(r => r.ClientAllocatedBytesPerMessage),
-                streams[(variant.Mode, Bare)].Min(r => r.ClientAllocatedBytesPerMessage), "(information)", null);
+            report.AddBytes($"client alloc/msg, {variant.Mode}", streams[(variant.Mode, Layer)].Select(r => r.ClientAllocatedBytesPerMessage).Median(),
+                streams[(variant.Mode, Bare)].Select(r => r.ClientAllocatedBytesPerMessage).Median(), "(information)", null);
         }
 
         foreach (var variant in StreamVariants)
@@ -100,8 +100,8 @@ internal static class BenchmarkRunner
 
         foreach (var target in UnaryTargets(options))
         {
-            report.AddBytes($"server alloc/call, {target.Name}", unary[(target.Name, Layer)].Min(r => r.AllocatedBytesPerCall),
-                unary[(target.Name, Bare)].Min(r => r.AllocatedBytesPerCall), "(information)", null);
+            report.AddBytes($"server alloc/call, {target.Name}", unary[(target.Name, Layer)].Select(r => r.AllocatedBytesPerCall).Median(),
+                unary[(target.Name, Bare)].Select(r => r.AllocatedBytesPerCall).Median(), "(information)", null);
         }
 
         foreach (var target in UnaryTargets(options))
@@ -135,7 +135,9 @@ internal static class BenchmarkRunner
             $"(messages - 1), minus the {parseBytes} B a parse of the message allocates; the ceiling column is the bare handler's " +
             "bytes per frame (Kestrel alone). alloc/call = server process allocation delta over an h2load run / calls.");
         Console.WriteLine(
-            "CPU = server process TotalProcessorTime delta / calls or messages (lowest of the rounds); its ratio is ceiling / layer, " +
+            "Allocations are the median of the rounds (GC.GetTotalAllocatedBytes can step back under Server GC, so a single " +
+            "round may be off). CPU = server process TotalProcessorTime delta / calls or messages (lowest of the rounds); " +
+            "its ratio is ceiling / layer, " +
             "the share of the ceiling the layer would reach with the CPU to itself.");
         return 0;
     }
@@ -241,11 +243,17 @@ internal static class BenchmarkRunner
         list.Add(run);
     }
 
+    /// <summary>The median of the rounds' values.</summary>
+    private static double Median(this IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
     /// <summary>The median over rounds of value / ceiling, each pair measured one after the other in one round.</summary>
     private static double Paired<T>(List<T> values, List<T> ceilings, Func<T, double> rate)
     {
-        var ratios = values.Zip(ceilings, (value, ceiling) => rate(value) / rate(ceiling)).Order().ToList();
-        return ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
+        return values.Zip(ceilings, (value, ceiling) => rate(value) / rate(ceiling)).Median();
     }
 
     private static double Best(List<UnaryRun> runs) => runs.Max(r => r.RequestsPerSecond);
