@@ -75,6 +75,25 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
 
     public void StartUnary(TRequest request)
     {
+        var compress = CompressesRequests && (Options.WriteFlags & WriteFlags.NoCompress) == 0;
+        if (!compress)
+        {
+            // The common case: one exactly sized array holding prefix and message, sent in one write.
+            var size = request.CalculateSize();
+            if (size > Channel.Options.MaxSendMessageSize)
+            {
+                SetStatus(new Status(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {Channel.Options.MaxSendMessageSize})"), []);
+                _responseTask = Task.FromResult<HttpResponseMessage?>(null);
+                return;
+            }
+
+            var framed = new byte[GrpcProtocol.HeaderSize + size];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)size);
+            request.WriteTo(framed.AsSpan(GrpcProtocol.HeaderSize));
+            Start(new UnaryRequestContent(framed));
+            return;
+        }
+
         var buffer = new PooledBufferWriter(request.CalculateSize() + GrpcProtocol.HeaderSize);
         try
         {
@@ -82,7 +101,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
                 buffer,
                 request,
                 Channel.Options.MaxSendMessageSize,
-                CompressesRequests && (Options.WriteFlags & WriteFlags.NoCompress) == 0,
+                compress: true,
                 Channel.Options.RequestCompressionLevel);
         }
         catch (RpcException ex)
@@ -161,6 +180,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
             }
         }
 
+        // The call is over and this is the reading thread: give the reader's pooled buffers back.
+        _reader?.Complete();
         ThrowIfError();
         return false;
     }
@@ -226,7 +247,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
         _deadlineTimer?.Dispose();
         _cancelRegistration.Dispose();
         _response?.Dispose();
-        _writer?.Release();
         _cts.Dispose();
     }
 
@@ -501,8 +521,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
             _status = status;
         }
 
-        // The call is over: release a request stream still waiting, so the request ends too.
-        _content?.Complete();
+        // The call is over: end a request stream still open, so the request ends too.
+        _content?.Finish();
     }
 
     private void ThrowIfError()

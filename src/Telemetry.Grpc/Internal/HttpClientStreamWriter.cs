@@ -1,15 +1,18 @@
 using Google.Protobuf;
 
+using System.IO.Pipelines;
+
 namespace Telemetry.Grpc.Internal;
 
-/// <summary>The request stream of a client call: one write and one flush per message.</summary>
+/// <summary>
+/// The request stream of a client call: serializes each message straight into the request pipe and makes it
+/// available to send (unless <see cref="WriteFlags.BufferHint"/>); the pipe applies back-pressure.
+/// </summary>
 internal sealed class HttpClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequest, TResponse> call, StreamingRequestContent content)
     : IClientStreamWriter<TRequest>
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    private PooledBufferWriter? _buffer;
-    private Stream? _stream;
     private bool _completed;
     private bool _writing;
 
@@ -32,31 +35,29 @@ internal sealed class HttpClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequ
         _writing = true;
         try
         {
-            using var linked = cancellationToken.CanBeCanceled && cancellationToken != call.Options.CancellationToken
-                ? CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken, cancellationToken)
-                : null;
-            var token = linked?.Token ?? call.CancellationToken;
+            var writer = content.Writer;
+            var compress = call.CompressesRequests && (WriteFlags & WriteFlags.NoCompress) == 0;
+            MessageFraming.WriteMessage(writer, message, call.Channel.Options.MaxSendMessageSize, compress, call.Channel.Options.RequestCompressionLevel);
+            if ((WriteFlags & WriteFlags.BufferHint) != 0)
+            {
+                return;
+            }
+
+            var token = cancellationToken.CanBeCanceled ? cancellationToken : call.CancellationToken;
+            FlushResult result;
             try
             {
-                var stream = _stream ??= await content.GetStreamAsync(token).ConfigureAwait(false);
-                _buffer ??= new PooledBufferWriter(4096);
-                _buffer.Reset();
-                var compress = call.CompressesRequests && (WriteFlags & WriteFlags.NoCompress) == 0;
-                MessageFraming.WriteMessage(
-                    _buffer,
-                    message,
-                    call.Channel.Options.MaxSendMessageSize,
-                    compress,
-                    call.Channel.Options.RequestCompressionLevel);
-                await stream.WriteAsync(_buffer.WrittenMemory, token).ConfigureAwait(false);
-                if ((WriteFlags & WriteFlags.BufferHint) == 0)
-                {
-                    await stream.FlushAsync(token).ConfigureAwait(false);
-                }
+                result = await writer.FlushAsync(token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not RpcException)
             {
                 throw call.CreateWriteException(ex);
+            }
+
+            if (result.IsCompleted || result.IsCanceled || call.CancellationToken.IsCancellationRequested)
+            {
+                // The request body has ended: the call finished or failed meanwhile.
+                throw call.CreateWriteException(new IOException("The request stream is closed."));
             }
         }
         finally
@@ -65,24 +66,12 @@ internal sealed class HttpClientStreamWriter<TRequest, TResponse>(GrpcCall<TRequ
         }
     }
 
-    public Task CompleteAsync()
+    public async Task CompleteAsync()
     {
         if (!_completed)
         {
             _completed = true;
-            content.Complete();
-            Release();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public void Release()
-    {
-        if (!_writing)
-        {
-            _buffer?.Dispose();
-            _buffer = null;
+            await content.Writer.CompleteAsync().ConfigureAwait(false);
         }
     }
 }

@@ -18,15 +18,8 @@ public sealed class WireTestService : IGrpcService
     /// <summary>Completes when the Wait call with that text saw its cancellation token fire.</summary>
     public ConcurrentDictionary<string, TaskCompletionSource> Cancelled { get; } = new();
 
-    /// <summary>Completes when the given number of Wait calls are running at once.</summary>
-    public TaskCompletionSource AllWaiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public int WaitingTarget { get; set; } = int.MaxValue;
-
     /// <summary>Releases the Stubborn calls, which ignore their cancellation token until then.</summary>
     public TaskCompletionSource StubbornRelease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private int _waiting;
 
     public void Bind(ServiceBinder binder)
     {
@@ -74,20 +67,8 @@ public sealed class WireTestService : IGrpcService
     {
         var probe = CancelledProbe(request.Text);
         using var registration = context.CancellationToken.Register(() => probe.TrySetResult());
-        try
-        {
-            await responseStream.WriteAsync(new EchoResponse { Text = "started" });
-            if (Interlocked.Increment(ref _waiting) >= WaitingTarget)
-            {
-                AllWaiting.TrySetResult();
-            }
-
-            await Task.Delay(Timeout.Infinite, context.CancellationToken);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
-        }
+        await responseStream.WriteAsync(new EchoResponse { Text = "started" });
+        await Task.Delay(Timeout.Infinite, context.CancellationToken);
     }
 
     private async Task<EchoResponse> StubbornAsync(EchoRequest request, ServerCallContext context)
