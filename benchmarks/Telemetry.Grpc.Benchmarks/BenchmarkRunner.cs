@@ -15,12 +15,12 @@ internal static class BenchmarkRunner
     private const string Bare = "bare Kestrel";
     private const string ServerOnly = "HttpClient -> gRPC layer";
     private const string BareProtobuf = "bare + protobuf";
+    private const string RawMode = "16 KiB writes";
 
-    private static readonly (string Mode, WriteFlags Flags, bool TokenPerWrite)[] StreamVariants =
+    private static readonly (string Mode, WriteFlags Flags)[] StreamVariants =
     [
-        ("flush per message", WriteFlags.None, false),
-        ("BufferHint", WriteFlags.BufferHint, false),
-        ("BufferHint + token per write", WriteFlags.BufferHint, true),
+        ("flush per message", WriteFlags.None),
+        ("BufferHint", WriteFlags.BufferHint),
     ];
 
     public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
@@ -70,19 +70,19 @@ internal static class BenchmarkRunner
                 ">= 300,000 msg/s", Best(layer) >= StreamTargetRate);
         }
 
-        foreach (var variant in StreamVariants.Where(v => !v.TokenPerWrite))
-        {
-            var serverOnly = streams[(variant.Mode, ServerOnly)];
-            var bare = streams[(variant.Mode, Bare)];
-            report.AddRate($"bidi one way, {variant.Mode}, server only (msg/s)", Best(serverOnly), Best(bare),
-                Paired(serverOnly, bare, r => r.MessagesPerSecond), "(information)", null);
-        }
+        var rawToLayer = streams[(RawMode, ServerOnly)];
+        var rawToProtobuf = streams[(RawMode, BareProtobuf)];
+        var rawToBare = streams[(RawMode, Bare)];
+        report.AddRate("bidi one way, server only (msg/s)", Best(rawToLayer), Best(rawToProtobuf),
+            Paired(rawToLayer, rawToProtobuf, r => r.MessagesPerSecond), "(information)", null);
+        report.AddRate("bidi one way, server only vs transport alone (msg/s)", Best(rawToLayer), Best(rawToBare),
+            Paired(rawToLayer, rawToBare, r => r.MessagesPerSecond), "(information)", null);
 
         foreach (var variant in StreamVariants)
         {
             var framing = streams[(variant.Mode, Layer)].Select(r => r.AllocatedBytesPerMessage).Median() - parseBytes;
             report.AddBytes($"server alloc/msg beyond the message, {variant.Mode}", framing,
-                streams[(variant.Mode, Bare)].Select(r => r.AllocatedBytesPerMessage).Median(), "0 B", framing < 1);
+                streams[(variant.Mode, Bare)].Select(r => r.AllocatedBytesPerMessage).Median() - parseBytes, "0 B", framing < 1);
         }
 
         foreach (var variant in StreamVariants)
@@ -113,12 +113,8 @@ internal static class BenchmarkRunner
             report.AddCost($"server CPU/call, {target.Name} vs bare + protobuf (us)", layer, protobuf, "(information)");
         }
 
-        foreach (var variant in StreamVariants.Where(v => !v.TokenPerWrite))
-        {
-            var layer = streams[(variant.Mode, ServerOnly)].Min(r => r.CpuNanosecondsPerMessage) / 1000;
-            var bare = streams[(variant.Mode, Bare)].Min(r => r.CpuNanosecondsPerMessage) / 1000;
-            report.AddCost($"server CPU/msg, {variant.Mode}, server only (us)", layer, bare, "(information)");
-        }
+        report.AddCost("server CPU/msg, server only (us)", rawToLayer.Min(r => r.CpuNanosecondsPerMessage) / 1000,
+            rawToProtobuf.Min(r => r.CpuNanosecondsPerMessage) / 1000, "(information)");
 
         Console.WriteLine();
         Console.Write(report.Format());
@@ -129,11 +125,13 @@ internal static class BenchmarkRunner
         Console.WriteLine(
             "ceiling: unary = bare Kestrel terminal handler answering the same pre-built frame + grpc-status 0 " +
             "(bare + protobuf: the same handler also parsing the request and serializing the response); " +
-            "bidi = HttpClient writing the same frames with the same flush policy to a bare Kestrel handler that drains them.");
+            "bidi = HttpClient writing the same frames, packed into 16 KiB writes, to a bare Kestrel handler that finds and " +
+            "parses each message (server only: the same writes into the gRPC layer's FullDuplexCall; transport alone: a " +
+            "handler that only drains the bytes).");
         Console.WriteLine(
             "alloc/msg = (GC.GetTotalAllocatedBytes(precise) of the server process after the last message - after the first) / " +
-            $"(messages - 1), minus the {parseBytes} B a parse of the message allocates; the ceiling column is the bare handler's " +
-            "bytes per frame (Kestrel alone). alloc/call = server process allocation delta over an h2load run / calls.");
+            $"(messages - 1), minus the {parseBytes} B a parse of the message allocates; the ceiling column is the same for the " +
+            "bare + protobuf handler (Kestrel and the parse alone). alloc/call = server process allocation delta over an h2load run / calls.");
         Console.WriteLine(
             "Allocations are the median of the rounds (GC.GetTotalAllocatedBytes can step back under Server GC, so a single " +
             "round may be off). CPU = server process TotalProcessorTime delta / calls or messages (lowest of the rounds); " +
@@ -194,42 +192,45 @@ internal static class BenchmarkRunner
         // A short stream on every path first, so each is jitted before it is measured.
         foreach (var variant in StreamVariants)
         {
-            var flushEach = variant.Flags == WriteFlags.None;
-            await StreamBenchmark.RunLayerAsync(server, WarmUp(options), variant.Flags, variant.TokenPerWrite, cancellationToken);
-            await StreamBenchmark.RunBareAsync(server, WarmUp(options), flushEach, cancellationToken);
-            await StreamBenchmark.RunRawToLayerAsync(server, WarmUp(options), flushEach, cancellationToken);
+            await StreamBenchmark.RunLayerAsync(server, WarmUp(options), variant.Flags, cancellationToken);
         }
+
+        await StreamBenchmark.RunBareAsync(server, WarmUp(options), cancellationToken);
+        await StreamBenchmark.RunBareProtobufAsync(server, WarmUp(options), cancellationToken);
+        await StreamBenchmark.RunRawToLayerAsync(server, WarmUp(options), cancellationToken);
 
         var runs = new Dictionary<(string, string), List<StreamRun>>();
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var variant in StreamVariants)
             {
-                var flushEach = variant.Flags == WriteFlags.None;
-                var layer = await StreamBenchmark.RunLayerAsync(server, options, variant.Flags, variant.TokenPerWrite, cancellationToken);
+                var layer = await StreamBenchmark.RunLayerAsync(server, options, variant.Flags, cancellationToken);
                 LogStream(round, variant.Mode, "GrpcChannel -> gRPC layer", layer);
                 Add(runs, (variant.Mode, Layer), layer);
-                if (variant.TokenPerWrite)
-                {
-                    continue;
-                }
-
-                var bare = await StreamBenchmark.RunBareAsync(server, options, flushEach, cancellationToken);
-                LogStream(round, variant.Mode, "HttpClient -> bare Kestrel", bare);
-                Add(runs, (variant.Mode, Bare), bare);
-                var serverOnly = await StreamBenchmark.RunRawToLayerAsync(server, options, flushEach, cancellationToken);
-                LogStream(round, variant.Mode, ServerOnly, serverOnly);
-                Add(runs, (variant.Mode, ServerOnly), serverOnly);
             }
+
+            var bare = await StreamBenchmark.RunBareAsync(server, options, cancellationToken);
+            LogStream(round, RawMode, "HttpClient -> bare Kestrel", bare);
+            Add(runs, (RawMode, Bare), bare);
+            var protobuf = await StreamBenchmark.RunBareProtobufAsync(server, options, cancellationToken);
+            LogStream(round, RawMode, "HttpClient -> bare + protobuf", protobuf);
+            Add(runs, (RawMode, BareProtobuf), protobuf);
+            var serverOnly = await StreamBenchmark.RunRawToLayerAsync(server, options, cancellationToken);
+            LogStream(round, RawMode, ServerOnly, serverOnly);
+            Add(runs, (RawMode, ServerOnly), serverOnly);
         }
 
-        // The token-per-write variant is compared with the same BufferHint ceiling.
-        runs[(StreamVariants[2].Mode, Bare)] = runs[(StreamVariants[1].Mode, Bare)];
+        // Every client mode is compared with the same ceiling: the transport plus the message work.
+        foreach (var variant in StreamVariants)
+        {
+            runs[(variant.Mode, Bare)] = runs[(RawMode, BareProtobuf)];
+        }
+
         return runs;
     }
 
     private static void LogStream(int round, string mode, string path, StreamRun run) =>
-        Log($"round {round}: stream {mode,-28} {path,-26} {run.Messages,9:N0} msgs {run.MessagesPerSecond,10:N0} msg/s " +
+        Log($"round {round}: stream {mode,-17} {path,-26} {run.Messages,9:N0} msgs {run.MessagesPerSecond,10:N0} msg/s " +
             $"{run.AllocatedBytesPerMessage,6:N1} B/msg {run.CpuNanosecondsPerMessage / 1000,6:N2} us CPU/msg (server process), " +
             $"{run.ClientAllocatedBytesPerMessage,6:N1} B/msg {run.ClientCpuNanosecondsPerMessage / 1000,6:N2} us CPU/msg (client process)");
 

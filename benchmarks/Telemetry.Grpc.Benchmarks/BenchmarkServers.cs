@@ -81,6 +81,12 @@ internal static class BenchmarkServers
             return;
         }
 
+        if (path == ProtobufPrefix + StreamPath)
+        {
+            await HandleBareProtobufStreamAsync(context, stats);
+            return;
+        }
+
         if (path is not null && path.StartsWith(ProtobufPrefix, StringComparison.Ordinal))
         {
             await HandleBareProtobufAsync(context, path[ProtobufPrefix.Length..], stats);
@@ -170,6 +176,62 @@ internal static class BenchmarkServers
         writer.Advance(5);
         response.WriteTo(writer);
         await writer.FlushAsync();
+    }
+
+    /// <summary>
+    /// The streaming control with message work: finds each length-prefixed message in the request body and parses
+    /// it, as any gRPC server must, with nothing else around it.
+    /// </summary>
+    private static async Task HandleBareProtobufStreamAsync(HttpContext context, ServerStats stats)
+    {
+        var reader = context.Request.BodyReader;
+        long messages = 0;
+        long allocatedAtFirst = 0;
+        while (true)
+        {
+            var result = await reader.ReadAsync();
+            var buffer = result.Buffer;
+            while (TryTakeFrame(ref buffer, out var message))
+            {
+                StreamingOutputCallRequest.Parser.ParseFrom(message);
+                if (messages++ == 0)
+                {
+                    allocatedAtFirst = GC.GetTotalAllocatedBytes(precise: true);
+                }
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                break;
+            }
+        }
+
+        stats.StreamAllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtFirst;
+        stats.StreamMessages = Math.Max(0, messages - 1);
+        context.Response.ContentType = "application/grpc";
+        context.Response.AppendTrailer("grpc-status", "0");
+    }
+
+    private static bool TryTakeFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> message)
+    {
+        message = default;
+        if (buffer.Length < 5)
+        {
+            return false;
+        }
+
+        Span<byte> prefix = stackalloc byte[5];
+        buffer.Slice(0, 5).CopyTo(prefix);
+        var length = BinaryPrimitives.ReadUInt32BigEndian(prefix[1..]);
+        if (buffer.Length < 5 + length)
+        {
+            return false;
+        }
+
+        message = buffer.Slice(5, length);
+        buffer = buffer.Slice(message.End);
+        return true;
     }
 
     /// <summary>Bytes one parse of a streamed message allocates: the message objects' own size.</summary>

@@ -5,19 +5,19 @@ namespace Telemetry.Grpc.Benchmarks;
 
 /// <summary>
 /// One-way streaming: the client sends small messages on a FullDuplexCall and half-closes; the server reads them
-/// all and answers once. The rate is messages over the time from the first write to the server's answer.
+/// all and answers once. The rate is messages over the time from the first write to the server's answer, so every
+/// message counted has been read by the server.
 /// </summary>
 internal static class StreamBenchmark
 {
     /// <summary>
-    /// The project's client (<see cref="GrpcChannel"/>) against the gRPC layer. The call carries the cancellation
-    /// token; <paramref name="tokenPerWrite"/> also passes it to every <c>WriteAsync</c>.
+    /// The project's client (<see cref="GrpcChannel"/>) against the gRPC layer; the cancellation token goes with the
+    /// call and with every write, as applications pass it.
     /// </summary>
     public static async Task<StreamRun> RunLayerAsync(
         ServerProcess server,
         BenchmarkOptions options,
         WriteFlags writeFlags,
-        bool tokenPerWrite,
         CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{server.GrpcPort}");
@@ -37,7 +37,7 @@ internal static class StreamBenchmark
         long sent = 0;
         while (sent < options.StreamMessages && (sent % 1024 != 0 || stopwatch.Elapsed < options.StreamDuration))
         {
-            await call.RequestStream.WriteAsync(message, tokenPerWrite ? cancellationToken : CancellationToken.None);
+            await call.RequestStream.WriteAsync(message, cancellationToken);
             sent++;
         }
 
@@ -70,39 +70,37 @@ internal static class StreamBenchmark
     }
 
     /// <summary>
-    /// The ceiling: HttpClient writing the same pre-built frames, with the same flush policy, to the bare Kestrel
-    /// endpoint, which drains them without the gRPC layer.
+    /// The ceiling: HttpClient writing the same pre-built frames, packed into 16 KiB writes (the transport at its
+    /// best), to the bare Kestrel endpoint, which drains them without the gRPC layer.
     /// </summary>
-    public static Task<StreamRun> RunBareAsync(
-        ServerProcess server,
-        BenchmarkOptions options,
-        bool flushEach,
-        CancellationToken cancellationToken) =>
-        RunRawAsync(server, server.BarePort, BenchmarkServers.StreamPath, options, flushEach, cancellationToken);
+    public static Task<StreamRun> RunBareAsync(ServerProcess server, BenchmarkOptions options, CancellationToken cancellationToken) =>
+        RunRawAsync(server, server.BarePort, BenchmarkServers.StreamPath, options, cancellationToken);
 
     /// <summary>
-    /// The server's share: HttpClient writing the same pre-built frames, with the same flush policy, to the gRPC
-    /// layer's FullDuplexCall, without the project's client.
+    /// The ceiling with message work: the same 16 KiB writes to a bare Kestrel handler that finds and parses each
+    /// message, the least any gRPC server does per message.
     /// </summary>
-    public static Task<StreamRun> RunRawToLayerAsync(
-        ServerProcess server,
-        BenchmarkOptions options,
-        bool flushEach,
-        CancellationToken cancellationToken) =>
-        RunRawAsync(server, server.GrpcPort, TestServiceMethods.FullDuplexCall.FullName, options, flushEach, cancellationToken);
+    public static Task<StreamRun> RunBareProtobufAsync(ServerProcess server, BenchmarkOptions options, CancellationToken cancellationToken) =>
+        RunRawAsync(server, server.BarePort, BenchmarkServers.ProtobufPrefix + BenchmarkServers.StreamPath, options, cancellationToken);
+
+    /// <summary>
+    /// The server's share: the same 16 KiB writes of pre-built frames into the gRPC layer's FullDuplexCall, without
+    /// the project's client.
+    /// </summary>
+    public static Task<StreamRun> RunRawToLayerAsync(ServerProcess server, BenchmarkOptions options, CancellationToken cancellationToken) =>
+        RunRawAsync(server, server.GrpcPort, TestServiceMethods.FullDuplexCall.FullName, options, cancellationToken);
 
     private static async Task<StreamRun> RunRawAsync(
         ServerProcess server,
         int port,
         string path,
         BenchmarkOptions options,
-        bool flushEach,
         CancellationToken cancellationToken)
     {
         var frame = Payloads.Frame(Payloads.StreamRequest);
         using var handler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true };
         using var client = new HttpMessageInvoker(handler);
-        var content = new FrameStreamContent(frame, options.StreamMessages, options.StreamDuration, flushEach);
+        var content = new FrameStreamContent(frame, options.StreamMessages, options.StreamDuration);
         content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"http://127.0.0.1:{port}{path}"))
         {
@@ -118,9 +116,9 @@ internal static class StreamBenchmark
         var elapsed = stopwatch.Elapsed;
 
         var stats = await server.GetStatsAsync(cancellationToken);
-        var bare = port == server.BarePort;
+        var bare = path == BenchmarkServers.StreamPath;
 
-        // The bare handler counts bytes; the gRPC layer's handler counts messages after the first.
+        // The bare handler counts bytes; the others count messages after the first.
         var expected = bare ? content.Sent * frame.Length : content.Sent - 1;
         if (stats["stream_messages"] != expected)
         {
@@ -143,8 +141,11 @@ internal static class StreamBenchmark
         return process.TotalProcessorTime;
     }
 
-    private sealed class FrameStreamContent(byte[] frame, long count, TimeSpan duration, bool flushEach) : HttpContent
+    /// <summary>Writes <paramref name="count"/> copies of <paramref name="frame"/>, as many as fit in 16 KiB per write.</summary>
+    private sealed class FrameStreamContent(byte[] frame, long count, TimeSpan duration) : HttpContent
     {
+        private const int WriteSize = 16 * 1024;
+
         public long Sent { get; private set; }
 
         public double ClientAllocatedBytes { get; private set; }
@@ -156,18 +157,22 @@ internal static class StreamBenchmark
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
+            var framesPerWrite = WriteSize / frame.Length;
+            var chunk = new byte[framesPerWrite * frame.Length];
+            for (var i = 0; i < framesPerWrite; i++)
+            {
+                frame.CopyTo(chunk, i * frame.Length);
+            }
+
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = StreamBenchmark.ClientCpu();
             var stopwatch = Stopwatch.StartNew();
-            while (Sent < count && (Sent % 1024 != 0 || stopwatch.Elapsed < duration))
+            while (Sent < count && stopwatch.Elapsed < duration)
             {
-                await stream.WriteAsync(frame, cancellationToken);
-                if (flushEach)
-                {
-                    await stream.FlushAsync(cancellationToken);
-                }
-
-                Sent++;
+                var frames = (int)Math.Min(framesPerWrite, count - Sent);
+                await stream.WriteAsync(chunk.AsMemory(0, frames * frame.Length), cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                Sent += frames;
             }
 
             ClientAllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
