@@ -20,8 +20,8 @@ internal sealed class BenchmarkOptions
     /// <summary>h2load <c>-m</c> (Kestrel allows 100 streams per connection). Defaults to 100.</summary>
     public int Streams { get; private set; } = 100;
 
-    /// <summary>Measured h2load rounds per target; the best is reported. Defaults to 3.</summary>
-    public int Rounds { get; private set; } = 3;
+    /// <summary>Measured rounds per target; the best rate and the median paired ratio are reported. Defaults to 5.</summary>
+    public int Rounds { get; private set; } = 5;
 
     /// <summary>Time limit of one h2load run. Defaults to 120 seconds.</summary>
     public TimeSpan H2LoadTimeout { get; private set; } = TimeSpan.FromSeconds(120);
