@@ -12,6 +12,8 @@ apt_packages=(
   # Real gRPC peers: the official Ruby interop client and server, Python, Go; h2load for benchmarks.
   ruby-grpc python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
   nghttp2-client
+  # Stub generators for the Go peer of tests/Telemetry.Grpc.PeerTests (built in GOPATH mode at test time).
+  protoc-gen-go protoc-gen-go-grpc
 )
 
 missing=()
