@@ -12,6 +12,10 @@ apt_packages=(
   # Real gRPC peers: the official Ruby interop client and server, Python, Go; h2load for benchmarks.
   ruby-grpc python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
   nghttp2-client
+  # Generated clients (clients/): Go and Java protoc plugins, the Go protobuf API that matches
+  # google.golang.org/protobuf, gRPC and protobuf for Java, and JUnit 5.
+  protoc-gen-go protoc-gen-go-grpc golang-github-golang-protobuf-1-5-dev
+  protobuf-compiler-grpc-java-plugin libgrpc-java libprotobuf-java junit5
 )
 
 missing=()
