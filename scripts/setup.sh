@@ -13,9 +13,10 @@ apt_packages=(
   ruby-grpc python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
   nghttp2-client
   # Generated clients (clients/): Go and Java protoc plugins, the Go protobuf API that matches
-  # google.golang.org/protobuf, gRPC and protobuf for Java, and JUnit 5.
+  # google.golang.org/protobuf, gRPC and protobuf for Java with the jars grpc-netty needs, and JUnit 5.
   protoc-gen-go protoc-gen-go-grpc golang-github-golang-protobuf-1-5-dev
-  protobuf-compiler-grpc-java-plugin libgrpc-java libprotobuf-java junit5
+  protobuf-compiler-grpc-java-plugin libgrpc-java libprotobuf-java libnetty-java libperfmark-java libgoogle-gson-java
+  junit5
 )
 
 missing=()
