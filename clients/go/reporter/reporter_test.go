@@ -114,11 +114,14 @@ func TestSend_TrackingAllowed_ConnectsToTheListener(t *testing.T) {
 	listener := listen(t)
 	r := New(Config{Address: listener.Addr().String()})
 	defer r.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 
 	if _, err := r.Send(ctx, r.NewReport()); err == nil {
 		t.Error("Send() to a listener that speaks no gRPC succeeded")
+	}
+	for i := 0; i < 50 && listener.accepted.Load() == 0; i++ {
+		time.Sleep(100 * time.Millisecond)
 	}
 
 	if n := listener.accepted.Load(); n == 0 {

@@ -66,7 +66,11 @@ class OptOutTests(unittest.TestCase):
             reporter = Reporter(self.listener.address)
         with reporter:
             with self.assertRaises(grpc.RpcError):
-                reporter.send(reporter.new_report(), timeout=0.5)
+                reporter.send(reporter.new_report(), timeout=2)
+        for _ in range(50):
+            if self.listener.accepted:
+                break
+            time.sleep(0.1)
 
         self.assertGreater(self.listener.accepted, 0, "the listener accepted no connection")
 

@@ -84,9 +84,12 @@ final class ReporterTest {
             Reporter.builder()
                 .address(listener.address())
                 .environment(Map.<String, String>of()::get)
-                .callTimeout(java.time.Duration.ofMillis(500))
+                .callTimeout(java.time.Duration.ofSeconds(2))
                 .build()) {
       assertThrows(StatusRuntimeException.class, () -> reporter.send(reporter.newReport().build()));
+      for (int i = 0; i < 50 && listener.accepted.get() == 0; i++) {
+        Thread.sleep(100);
+      }
 
       assertTrue(listener.accepted.get() > 0, "the listener accepted no connection");
     }
