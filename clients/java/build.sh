@@ -36,7 +36,7 @@ case ${1:-test} in
     ;;
   test)
     compile
-    exec java -jar "$junit" --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \
+    exec java -Dtelemetry.classpath="${classpath}build/classes" -jar "$junit" --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \
       -cp "${classpath}build/classes:build/test-classes" --select-package com.telemetry.client
     ;;
   *) echo "usage: $0 [compile|test|example|classpath]" >&2; exit 2 ;;

@@ -2,6 +2,7 @@ package com.telemetry.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,8 @@ import com.telemetry.v1.ReportOutcome;
 import com.telemetry.v1.ReportResult;
 import com.telemetry.v1.UsageReport;
 import io.grpc.StatusRuntimeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,35 @@ final class ReporterTest {
       assertTrue(reporter.optedOut());
       assertEquals(List.of(), results);
       assertNull(acknowledgement);
+      assertEquals(0, listener.accepted.get(), "the listener accepted a connection");
+    }
+  }
+
+  @Test
+  void example_doNotTrackInProcessEnvironment_opensNoConnection() throws Exception {
+    String classpath = System.getProperty("telemetry.classpath");
+    assertNotNull(classpath, "build.sh passes the client's class path as -Dtelemetry.classpath");
+    try (CountingListener listener = new CountingListener()) {
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  classpath,
+                  "com.telemetry.examples.ReportExample")
+              .redirectErrorStream(true);
+      builder.environment().put("DO_NOT_TRACK", "1");
+      builder.environment().put("TELEMETRY_ADDRESS", listener.address());
+      Process process = builder.start();
+      boolean exited = process.waitFor(20, TimeUnit.SECONDS);
+      if (!exited) {
+        process.destroyForcibly();
+      }
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      Thread.sleep(300);
+
+      assertTrue(exited, "the example did not exit");
+      assertEquals(0, process.exitValue(), output);
+      assertTrue(output.contains("DO_NOT_TRACK=1: nothing is sent"), output);
       assertEquals(0, listener.accepted.get(), "the listener accepted a connection");
     }
   }
