@@ -14,17 +14,41 @@ root=$PWD
 require_live=0
 [[ ${1:-} == --live ]] && require_live=1
 
-# ---------------------------------------------------------------------------------------------------------------
-# start_service: starts Redis and the ingestion service on free loopback ports and exports
-#   TELEMETRY_ADDRESS=127.0.0.1:<grpc port>  and  TELEMETRY_REDIS=127.0.0.1:<redis port>,
-# registering their shutdown in stop_service. To be completed once the C# ingestion service exists: start
-# redis-server --port <free port> --save '' --appendonly no, start the service pointed at it, and wait (bounded)
-# until its gRPC port accepts connections.
-# ---------------------------------------------------------------------------------------------------------------
+# start_service: builds and starts the collector (src/Telemetry.Server) with a private redis-server on free
+# loopback ports, waits (bounded) until it is ready, and exports TELEMETRY_ADDRESS=127.0.0.1:<grpc port> and
+# TELEMETRY_REDIS=127.0.0.1:<redis port>; stop_service ends both. Rate limiting is off: the suites send bursts
+# from one instance on purpose.
 service_pids=()
+service_log=$(mktemp -d)
+free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 start_service() {
-  echo "the ingestion service is required: it is not part of the repository yet, so clients/test.sh cannot" \
-    "start it; set TELEMETRY_ADDRESS and TELEMETRY_REDIS to a running service to run the live tests" >&2
+  command -v redis-server >/dev/null || { echo "start_service: redis-server is missing (scripts/setup.sh installs it)" >&2; return 1; }
+  if ! dotnet build src/Telemetry.Server -c Release --nologo -v quiet >"$service_log/build.txt" 2>&1; then
+    cat "$service_log/build.txt" >&2
+    echo "start_service: the collector did not build" >&2
+    return 1
+  fi
+  local redis_port grpc_port operations_port
+  redis_port=$(free_port)
+  grpc_port=$(free_port)
+  operations_port=$(free_port)
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$service_log/redis.txt" 2>&1 &
+  service_pids+=($!)
+  Redis__Configuration="127.0.0.1:$redis_port" Privacy__HashKey=$(head -c 32 /dev/urandom | base64) \
+    RateLimiting__Enabled=false Logging__LogLevel__Default=Warning \
+    dotnet src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll --urls "http://127.0.0.1:$grpc_port" \
+    --Kestrel:Endpoints:Operations:Url="http://127.0.0.1:$operations_port" >"$service_log/service.txt" 2>&1 &
+  service_pids+=($!)
+  local attempt
+  for attempt in $(seq 1 120); do
+    if curl -sf "http://127.0.0.1:$operations_port/readyz" >/dev/null; then
+      export TELEMETRY_ADDRESS="127.0.0.1:$grpc_port" TELEMETRY_REDIS="127.0.0.1:$redis_port"
+      return 0
+    fi
+    sleep 0.5
+  done
+  cat "$service_log/service.txt" >&2
+  echo "start_service: the collector did not become ready within 60 s" >&2
   return 1
 }
 
@@ -41,7 +65,7 @@ total_passed=0
 total_failed=0
 total_skipped=0
 log=$(mktemp -d)
-trap 'stop_service; rm -rf "$log"' EXIT
+trap 'stop_service; rm -rf "$log" "$service_log"' EXIT
 
 # record NAME PASSED FAILED SKIPPED STATUS: prints the suite's counts and adds them up. A suite that exited
 # non-zero without a failed test (a build error, a crash, a timeout) counts as one failure.
