@@ -28,5 +28,17 @@ if ((dotnet_status != 0)); then
   ((failed == 0)) && failed=1
 fi
 
+# The generated clients' suites (Go, Python, TypeScript, Java), against a collector this script starts.
+clients/test.sh --live 2>&1 | tee "$results/clients.txt"
+clients_summary=$(tail -n 1 "$results/clients.txt")
+if [[ $clients_summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+  ((BASH_REMATCH[2] == 0)) || exit_code=1
+else
+  failed=$((failed + 1))
+  exit_code=1
+fi
+
 echo "$passed passed, $failed failed"
 exit $exit_code
