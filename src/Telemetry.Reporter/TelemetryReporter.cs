@@ -49,6 +49,9 @@ public sealed class TelemetryReporter : IAsyncDisposable
     private string _nextReportId = NewReportId();
     private int _started;
 
+    /// <summary>Raised when the loop has nothing to do until the given time (its timer is already armed).</summary>
+    internal event Action<DateTimeOffset>? Idle;
+
     private TelemetryReporter(
         TelemetryReporterOptions options,
         MetricRegistry metrics,
@@ -314,7 +317,9 @@ public sealed class TelemetryReporter : IAsyncDisposable
                 }
 
                 var wake = next is not null && next.NextAttempt < due ? next.NextAttempt : due;
-                await Task.Delay(wake - now, _timeProvider, stopping).ConfigureAwait(false);
+                var delay = Task.Delay(wake - now, _timeProvider, stopping);
+                Idle?.Invoke(wake);
+                await delay.ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
