@@ -317,8 +317,11 @@ public sealed class TelemetryReporter : IAsyncDisposable
                 }
 
                 var wake = next is not null && next.NextAttempt < due ? next.NextAttempt : due;
-                var delay = Task.Delay(wake - now, _timeProvider, stopping);
-                Idle?.Invoke(wake);
+
+                // Timers count whole milliseconds; rounding up keeps the loop from waking early and spinning.
+                var wait = TimeSpan.FromMilliseconds(Math.Ceiling((wake - now).TotalMilliseconds));
+                var delay = Task.Delay(wait, _timeProvider, stopping);
+                Idle?.Invoke(now + wait);
                 await delay.ConfigureAwait(false);
             }
         }

@@ -11,10 +11,11 @@ namespace Telemetry.Reporter.Identity;
 /// </summary>
 /// <remarks>
 /// <para>
-/// One Lua script stores a new seed only if the key holds no valid seed and returns the seed in force, so
-/// replicas starting together agree on one. If a stored seed and a candidate differ, the older creation time wins
-/// and, on a tie, the smaller identifier (the rule Tempo's ring merge applies); a candidate is created at the
-/// moment it is proposed, so it only displaces a stored seed when clocks disagree.
+/// One Lua script stores a new seed only if the key holds no valid seed (missing or corrupt) and returns the seed
+/// in force, so replicas agree on the first seed written, whenever they start and whatever their clocks say. A
+/// stored seed is never replaced by an older candidate: replicas racing at start-up create candidates microseconds
+/// apart, and letting the older one displace the stored one would leave the replica that wrote first with a
+/// different identity.
 /// </para>
 /// <para>
 /// The seed holds a random nonce; the installation's secret is derived from it with HKDF, so the secret is not
@@ -33,12 +34,7 @@ public sealed class RedisInstanceIdentityStore : IInstanceIdentityStore
           local ok, seed = pcall(cjson.decode, current)
           if ok and type(seed) == 'table' and type(seed.id) == 'string' and type(seed.created_at_ms) == 'number'
              and type(seed.nonce) == 'string' then
-            local candidate = cjson.decode(ARGV[1])
-            local older = candidate.created_at_ms < seed.created_at_ms
-              or (candidate.created_at_ms == seed.created_at_ms and candidate.id < seed.id)
-            if not older then
-              return current
-            end
+            return current
           end
         end
         redis.call('SET', KEYS[1], ARGV[1])

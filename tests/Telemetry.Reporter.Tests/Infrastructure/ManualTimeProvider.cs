@@ -66,6 +66,30 @@ public sealed class ManualTimeProvider : TimeProvider
         throw new InvalidOperationException("Too many timer callbacks in one Advance.");
     }
 
+    /// <summary>
+    /// Moves the clock forward at once, as for a process that was suspended: every overdue timer then fires once, at
+    /// the new time, and periodic timers continue from there.
+    /// </summary>
+    public void Jump(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        List<ManualTimer> due;
+        lock (_lock)
+        {
+            _now += by;
+            due = _timers.Where(t => t.DueAt <= _now).OrderBy(t => t.DueAt).ToList();
+            foreach (var timer in due)
+            {
+                timer.Rearm(from: _now);
+            }
+        }
+
+        foreach (var timer in due)
+        {
+            timer.Fire();
+        }
+    }
+
     private sealed class ManualTimer : ITimer
     {
         private readonly ManualTimeProvider _owner;
@@ -106,7 +130,7 @@ public sealed class ManualTimeProvider : TimeProvider
         }
 
         /// <summary>Called under the owner's lock when the timer fires.</summary>
-        public void Rearm()
+        public void Rearm(DateTimeOffset? from = null)
         {
             if (_period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero)
             {
@@ -115,7 +139,7 @@ public sealed class ManualTimeProvider : TimeProvider
             }
             else
             {
-                DueAt += _period;
+                DueAt = (from ?? DueAt) + _period;
             }
         }
 
