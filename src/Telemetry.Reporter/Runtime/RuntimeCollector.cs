@@ -157,11 +157,13 @@ internal sealed class RuntimeCollector : IDisposable
             threads = process.Threads.Count;
         }
 
+        // The GC's memory info describes the last collection and is all zeros before the first one.
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
         return new RuntimeSample(
             ResidentBytes: System.Environment.WorkingSet,
-            HeapBytes: info.HeapSizeBytes,
+            HeapBytes: heap,
             AllocatedBytesTotal: GC.GetTotalAllocatedBytes(),
-            SystemBytes: info.TotalCommittedBytes,
+            SystemBytes: Math.Max(info.TotalCommittedBytes, heap),
             CollectionsPerGeneration: [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
             PauseTotal: GC.GetTotalPauseDuration(),
             // PauseTimePercentage is the share of time the process was paused by the GC since it started.
