@@ -14,8 +14,9 @@ public sealed class TelemetryReporterOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The product, lower-case: <c>mimir</c>, <c>tempo</c>, <c>influxdb</c>, <c>coroot</c> and <c>qdrant</c> fill
-    /// their own payload from the metrics; any other name sends a generic report. Required.
+    /// The product, lower-case (<c>[a-z][a-z0-9_-]{0,63}</c>): <c>mimir</c>, <c>tempo</c>, <c>influxdb</c>,
+    /// <c>coroot</c> and <c>qdrant</c> fill their own payload from the metrics; any other name sends a generic report.
+    /// Required.
     /// </summary>
     public string Product { get; set; } = string.Empty;
 
@@ -123,9 +124,11 @@ public sealed class TelemetryReporterOptions
     internal List<string> Validate()
     {
         var errors = new List<string>();
-        if (string.IsNullOrEmpty(Product) || !Product.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
+        // The collector's rule for product names.
+        if (Product is not { Length: >= 1 and <= 64 } || Product[0] is not (>= 'a' and <= 'z')
+            || !Product.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
         {
-            errors.Add($"{nameof(Product)} is required and must be lower-case letters, digits, '-' or '_'.");
+            errors.Add($"{nameof(Product)} is required: a lower-case letter, then up to 63 lower-case letters, digits, '-' or '_'.");
         }
 
         if (Interval < TimeSpan.FromSeconds(1))
