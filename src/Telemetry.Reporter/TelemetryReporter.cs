@@ -48,6 +48,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
     private DateTimeOffset? _nextSlot;
     private string _nextReportId = NewReportId();
     private int _started;
+    private int _disposed;
 
     /// <summary>Raised when the loop has nothing to do until the given time (its timer is already armed).</summary>
     internal event Action<DateTimeOffset>? Idle;
@@ -224,6 +225,11 @@ public sealed class TelemetryReporter : IAsyncDisposable
     /// <returns>A task that completes when the reporter is disposed.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync().ConfigureAwait(false);
         if (_ownsIdentityStore && _identityStore is IAsyncDisposable disposable)
         {
