@@ -50,26 +50,39 @@ public sealed class FileInstanceIdentityStore : IInstanceIdentityStore
         try
         {
             Directory.CreateDirectory(_directory);
-            if (TryRead(FilePath) is { } existing)
+
+            // Bounded: each round either returns or loses a race to another process, whose file the next round reads.
+            for (var round = 0; round < 4; round++)
             {
-                return existing;
+                if (TryRead(FilePath, out var exists) is { } existing)
+                {
+                    return existing;
+                }
+
+                if (exists)
+                {
+                    // Corrupt: move it aside rather than overwrite it, so that creating the replacement below stays
+                    // a rename that fails when another process got there first.
+                    TryMoveAside(FilePath);
+                    continue;
+                }
+
+                var created = EphemeralInstanceIdentityStore.Create(_timeProvider.GetUtcNow());
+                var temporary = Path.Combine(_directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
+                File.WriteAllBytes(temporary, Serialize(created));
+                try
+                {
+                    File.Move(temporary, FilePath, overwrite: false);
+                    return created;
+                }
+                catch (IOException) when (File.Exists(FilePath))
+                {
+                    // Another process created the file between our read and our rename: its identity wins.
+                    File.Delete(temporary);
+                }
             }
 
-            var created = EphemeralInstanceIdentityStore.Create(_timeProvider.GetUtcNow());
-            var temporary = Path.Combine(_directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllBytes(temporary, Serialize(created));
-            try
-            {
-                var corrupt = File.Exists(FilePath);
-                File.Move(temporary, FilePath, overwrite: corrupt);
-                return created;
-            }
-            catch (IOException) when (File.Exists(FilePath))
-            {
-                // Another process created the file between our read and our rename: its identity wins.
-                File.Delete(temporary);
-                return TryRead(FilePath) ?? throw new IOException($"{FilePath} is not a valid identity file.");
-            }
+            throw new IOException($"{FilePath} kept changing while it was read.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -78,16 +91,35 @@ public sealed class FileInstanceIdentityStore : IInstanceIdentityStore
         }
     }
 
-    private static InstallationIdentity? TryRead(string path)
+    private static void TryMoveAside(string path)
     {
-        if (!File.Exists(path))
+        try
         {
+            File.Move(path, $"{path}.corrupt-{Guid.NewGuid():N}");
+        }
+        catch (FileNotFoundException)
+        {
+            // Another process moved it first.
+        }
+    }
+
+    private static InstallationIdentity? TryRead(string path, out bool exists)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+            exists = true;
+        }
+        catch (FileNotFoundException)
+        {
+            exists = false;
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             var id = root.GetProperty("id").GetString();
             var createdAt = root.GetProperty("created_at").GetDateTimeOffset();
