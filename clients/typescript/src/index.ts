@@ -1,0 +1,16 @@
+export { IngestServiceClient, ingestServiceDefinition } from "./client.js";
+export { Reporter, ReportStream, defaultAddress, optedOut, schemaVersion } from "./reporter.js";
+export type { ReporterOptions, SendOptions } from "./reporter.js";
+export { defaultRetryPolicy, retryDelayMs } from "./retry.js";
+export type { RetryPolicy } from "./retry.js";
+export * from "./gen/telemetry/v1/ingest_service_pb.js";
+export * from "./gen/telemetry/v1/usage_report_pb.js";
+export * from "./gen/telemetry/v1/metric_kinds_pb.js";
+export * from "./gen/telemetry/v1/mimir_pb.js";
+export * from "./gen/telemetry/v1/grafana_pb.js";
+export * from "./gen/telemetry/v1/tempo_pb.js";
+export * from "./gen/telemetry/v1/influxdb_pb.js";
+export * from "./gen/telemetry/v1/coroot_pb.js";
+export * from "./gen/telemetry/v1/qdrant_pb.js";
+export * from "./gen/telemetry/v1/privacy_pb.js";
+export * from "./gen/telemetry/v1/admin_service_pb.js";

@@ -1,0 +1,21 @@
+using System.Runtime.CompilerServices;
+using Google.Protobuf;
+
+namespace Telemetry.Grpc.Internal;
+
+internal sealed class ClientStreamingServerCallHandler<TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    ClientStreamingServerMethod<TRequest, TResponse> handler,
+    ServerRuntime runtime) : ServerCallHandler(method, runtime)
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    protected override async ValueTask InvokeAsync(HttpServerCallContext call)
+    {
+        call.AllowLongRequestStream();
+        var reader = new HttpRequestStreamReader<TRequest>(call, method.RequestParser);
+        var response = await handler(reader, call).ConfigureAwait(false);
+        await call.WriteSingleResponseAsync(response).ConfigureAwait(false);
+    }
+}

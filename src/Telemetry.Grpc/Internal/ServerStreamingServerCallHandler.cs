@@ -1,0 +1,19 @@
+using System.Runtime.CompilerServices;
+using Google.Protobuf;
+
+namespace Telemetry.Grpc.Internal;
+
+internal sealed class ServerStreamingServerCallHandler<TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    ServerStreamingServerMethod<TRequest, TResponse> handler,
+    ServerRuntime runtime) : ServerCallHandler(method, runtime)
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    protected override async ValueTask InvokeAsync(HttpServerCallContext call)
+    {
+        var request = await call.ReadSingleMessageAsync(method.RequestParser).ConfigureAwait(false);
+        await handler(request, new HttpResponseStreamWriter<TResponse>(call), call).ConfigureAwait(false);
+    }
+}

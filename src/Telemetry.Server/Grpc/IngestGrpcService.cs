@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Telemetry.Contracts.Methods;
+using Telemetry.Grpc;
+using Telemetry.Ingestion.Buffering;
+using Telemetry.Ingestion.Pipeline;
+using Telemetry.V1;
+
+namespace Telemetry.Server.Grpc;
+
+/// <summary>
+/// <c>telemetry.v1.IngestService</c> on the project's gRPC layer: a thin translation between the wire and the
+/// ingestion pipeline. Reports are acknowledged only once the pipeline has buffered them in Redis.
+/// </summary>
+internal sealed class IngestGrpcService(
+    IngestionPipeline pipeline,
+    IOptions<IngestEndpointOptions> options,
+    IHostApplicationLifetime lifetime) : IGrpcService
+{
+    /// <summary>The metadata entry carrying an ingest key.</summary>
+    public const string IngestKeyHeader = "x-ingest-key";
+
+    /// <summary>Trailer telling gRPC clients how long to wait before retrying (gRFC A6).</summary>
+    public const string RetryPushbackHeader = "grpc-retry-pushback-ms";
+
+    private readonly IngestEndpointOptions _options = options.Value;
+
+    public void Bind(ServiceBinder binder)
+    {
+        binder.AddUnary(IngestServiceMethods.IngestReports, IngestReportsAsync);
+        binder.AddDuplexStreaming(IngestServiceMethods.StreamReports, StreamReportsAsync);
+    }
+
+    private async Task<IngestReportsResponse> IngestReportsAsync(IngestReportsRequest request, ServerCallContext context)
+    {
+        if (request.Reports.Count == 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "reports: at least one report is required"));
+        }
+
+        if (request.Reports.Count > _options.MaxReportsPerBatch)
+        {
+            throw new RpcException(new Status(
+                StatusCode.InvalidArgument,
+                $"reports: {request.Reports.Count} reports exceed the limit of {_options.MaxReportsPerBatch} per batch"));
+        }
+
+        var ingestContext = ContextOf(context);
+        var pending = new Task<ReportResult>[request.Reports.Count];
+        for (var i = 0; i < pending.Length; i++)
+        {
+            pending[i] = pipeline.IngestAsync(request.Reports[i], ingestContext, context.CancellationToken);
+        }
+
+        ReportResult[] results;
+        try
+        {
+            results = await Task.WhenAll(pending);
+        }
+        catch (BufferUnavailableException)
+        {
+            // Some reports of the batch may be buffered already; a retry of the whole batch is safe because the
+            // buffer deduplicates by report_id.
+            throw new RpcException(new Status(StatusCode.Unavailable, "the report buffer is unavailable; retry the batch later"));
+        }
+
+        var response = new IngestReportsResponse { Results = { results } };
+        var longestDelay = results.Max(r => r.RetryDelay?.ToTimeSpan() ?? TimeSpan.Zero);
+        if (longestDelay > TimeSpan.Zero)
+        {
+            AddRetryPushback(context, longestDelay);
+            if (results.All(r => r.Outcome is ReportOutcome.RateLimited or ReportOutcome.Overloaded))
+            {
+                // The pushback trailer added above goes out with this status too.
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"every report was refused for now: {results[0].Reason}"));
+            }
+        }
+
+        return response;
+    }
+
+    private async Task StreamReportsAsync(
+        IAsyncStreamReader<StreamReportsRequest> requestStream,
+        IServerStreamWriter<StreamReportsResponse> responseStream,
+        ServerCallContext context)
+    {
+        var ingestContext = ContextOf(context);
+        var acknowledgements = Channel.CreateUnbounded<StreamReportsResponse>(new UnboundedChannelOptions { SingleReader = true });
+        using var inFlight = new SemaphoreSlim(_options.MaxInFlightPerStream);
+        // Reading stops when the call ends, when the buffer becomes unavailable or when the collector shuts down;
+        // reports already read are still ingested and acknowledged.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var writer = WriteAcknowledgementsAsync(acknowledgements.Reader, responseStream);
+        var ingestions = new List<Task>();
+        RpcException? unavailable = null;
+        try
+        {
+            // Waiting for a free slot before reading the next message is the backpressure: while the stream's
+            // reports are in flight, the request body is not read and HTTP/2 flow control stops the sender.
+            while (await WaitForSlotAsync(inFlight, stopReading.Token) && await requestStream.MoveNext(stopReading.Token))
+            {
+                var report = requestStream.Current.Report;
+                if (report is null)
+                {
+                    inFlight.Release();
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, "report: a report is required in every message"));
+                }
+
+                ingestions.Add(IngestOneAsync(report));
+                ingestions.RemoveAll(t => t.IsCompletedSuccessfully);
+            }
+        }
+        catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(ingestions);
+        acknowledgements.Writer.Complete();
+        await writer;
+        if (unavailable is not null)
+        {
+            throw unavailable;
+        }
+
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the collector is shutting down; reconnect and resend unacknowledged reports"));
+        }
+
+        async Task IngestOneAsync(UsageReport report)
+        {
+            try
+            {
+                var result = await pipeline.IngestAsync(report, ingestContext, context.CancellationToken);
+                acknowledgements.Writer.TryWrite(new StreamReportsResponse { Result = result });
+            }
+            catch (BufferUnavailableException)
+            {
+                // No acknowledgement for this report: the stream ends with UNAVAILABLE and the client resends
+                // whatever was not acknowledged.
+                unavailable ??= new RpcException(new Status(StatusCode.Unavailable, "the report buffer is unavailable; resend unacknowledged reports later"));
+                await stopReading.CancelAsync();
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        }
+    }
+
+    private static async Task<bool> WaitForSlotAsync(SemaphoreSlim inFlight, CancellationToken cancellationToken)
+    {
+        await inFlight.WaitAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task WriteAcknowledgementsAsync(
+        ChannelReader<StreamReportsResponse> acknowledgements,
+        IServerStreamWriter<StreamReportsResponse> responseStream)
+    {
+        await foreach (var acknowledgement in acknowledgements.ReadAllAsync())
+        {
+            await responseStream.WriteAsync(acknowledgement);
+        }
+    }
+
+    private static IngestContext ContextOf(ServerCallContext context) =>
+        context.RequestHeaders.GetValue(IngestKeyHeader) is { } key ? new IngestContext(key) : IngestContext.Anonymous;
+
+    private static void AddRetryPushback(ServerCallContext context, TimeSpan delay) =>
+        context.ResponseTrailers.Add(
+            RetryPushbackHeader,
+            ((long)Math.Ceiling(delay.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using Telemetry.Grpc;
+using Telemetry.Ingestion;
+using Telemetry.Server.Hosting;
+using Telemetry.Testing;
+using Telemetry.V1;
+
+namespace Telemetry.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The collector as it runs in production (the same wiring as Program.cs), in this process, on free loopback
+/// ports, against a real Redis; with a channel of the project's gRPC client to it.
+/// </summary>
+internal sealed class Collector : IAsyncDisposable
+{
+    public static readonly string HashKey = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+
+    private readonly WebApplication _app;
+
+    private Collector(WebApplication app, int grpcPort, int operationsPort, RedisKeyspace keys)
+    {
+        _app = app;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Operations = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operationsPort}") };
+        Keys = keys;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public HttpClient Operations { get; }
+
+    public RedisKeyspace Keys { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<Collector> StartAsync(
+        RedisServer redis,
+        string keyPrefix,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        CancellationToken cancellationToken = default)
+    {
+        var grpcPort = FreePort.Next();
+        var operationsPort = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Operations:Url"] = $"http://127.0.0.1:{operationsPort}",
+            ["Kestrel:Endpoints:Operations:Protocols"] = "Http1",
+            ["Redis:Configuration"] = redis.ConnectionString,
+            ["Redis:KeyPrefix"] = keyPrefix,
+            ["Privacy:HashKey"] = HashKey,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.ClearProviders();
+        builder.AddTelemetryServer();
+        var app = builder.Build();
+        app.MapTelemetryServer();
+        await app.StartAsync(cancellationToken);
+        return new Collector(app, grpcPort, operationsPort, new RedisKeyspace(keyPrefix, 4));
+    }
+
+    /// <summary>A key prefix of the test's own, so tests sharing a Redis stay apart.</summary>
+    public static string KeyPrefixForCurrentTest() =>
+        $"test:{(uint)TestContext.CurrentContext.Test.FullName.GetHashCode(StringComparison.Ordinal):x8}:";
+
+    /// <summary>The report_ids of every entry in the buffer's streams.</summary>
+    public async Task<List<string>> BufferedReportIdsAsync(RedisServer redis) =>
+        (await BufferedReportsAsync(redis)).Select(r => r.ReportId).ToList();
+
+    /// <summary>Every report in the buffer's streams, as stored.</summary>
+    public async Task<List<UsageReport>> BufferedReportsAsync(RedisServer redis)
+    {
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var database = connection.GetDatabase();
+        var reports = new List<UsageReport>();
+        for (var shard = 0; shard < Keys.Shards; shard++)
+        {
+            var entries = (RedisResult[])(await database.ExecuteAsync("XRANGE", Keys.Stream(shard), "-", "+"))!;
+            foreach (RedisResult[] entry in entries.Cast<RedisResult>())
+            {
+                var fields = (RedisResult[])entry[1]!;
+                for (var i = 0; i < fields.Length; i += 2)
+                {
+                    if ((string)fields[i]! == "report")
+                    {
+                        reports.Add(UsageReport.Parser.ParseFrom((byte[])fields[i + 1]!));
+                    }
+                }
+            }
+        }
+
+        return reports;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        Operations.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Telemetry.Contracts.Methods;
+using Telemetry.Grpc;
+using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.V1;
+
+namespace Telemetry.Server.Tests;
+
+/// <summary>
+/// Bytes no well-behaved client sends, written straight onto an HTTP/2 stream: each gets a clear gRPC status,
+/// and the collector keeps serving.
+/// </summary>
+[TestFixture]
+public sealed class MalformedInputTests
+{
+    private static readonly string Path = IngestServiceMethods.IngestReports.FullName;
+
+    [TestCase(new byte[] { 2, 0, 0, 0, 1, 0 }, "13", TestName = "CompressedFlagOutOfRange_ReturnsInternal")]
+    [TestCase(new byte[] { 1, 0, 0, 0, 1, 0 }, "13", TestName = "CompressedFlagWithoutEncoding_ReturnsInternal")]
+    [TestCase(new byte[] { 0, 0, 0, 0, 100, 1, 2, 3 }, "13", TestName = "TruncatedMessage_ReturnsInternal")]
+    [TestCase(new byte[] { 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF }, "13", TestName = "InvalidProtobuf_ReturnsInternal")]
+    [TestCase(new byte[] { 0, 0x7F, 0xFF, 0xFF, 0xFF }, "8", TestName = "MessageLargerThanTheLimit_ReturnsResourceExhausted")]
+    public async Task IngestReports_MalformedBody_AnswersStatusAndKeepsServing(byte[] body, string expectedStatus)
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellation.Token);
+
+        // Act
+        var (httpStatus, grpcStatus, message) = await PostAsync(collector, body, "application/grpc", cancellation.Token);
+        var next = await collector.Channel.UnaryAsync(
+            IngestServiceMethods.IngestReports,
+            new IngestReportsRequest { Reports = { Reports.Generic() } },
+            new CallOptions { CancellationToken = cancellation.Token });
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(httpStatus, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(grpcStatus, Is.EqualTo(expectedStatus), message);
+            Assert.That(message, Is.Not.Empty);
+            Assert.That(next.Results.Single().Outcome, Is.EqualTo(ReportOutcome.Accepted));
+        });
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task IngestReports_JsonContentType_ReturnsUnsupportedMediaType(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+
+        // Act
+        var (httpStatus, _, message) = await PostAsync(collector, "{}"u8.ToArray(), "application/json", cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(httpStatus, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+            Assert.That(message, Does.Contain("application/json"));
+        });
+    }
+
+    private static async Task<(HttpStatusCode Status, string? GrpcStatus, string Message)> PostAsync(
+        Collector collector, byte[] body, string contentType, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler());
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(collector.Channel.Address, Path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
+        };
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var response = await client.SendAsync(request, cancellationToken);
+        await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var grpcStatus = Header(response, "grpc-status");
+        var message = Uri.UnescapeDataString(Header(response, "grpc-message") ?? string.Empty);
+        return (response.StatusCode, grpcStatus, message);
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.TrailingHeaders.TryGetValues(name, out var trailer) ? trailer.First()
+        : response.Headers.TryGetValues(name, out var header) ? header.First()
+        : null;
+}

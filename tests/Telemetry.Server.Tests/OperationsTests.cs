@@ -1,0 +1,87 @@
+using Grpc.Health.V1;
+using Telemetry.Contracts.Methods;
+using Telemetry.Grpc;
+using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.Testing;
+using Telemetry.V1;
+
+namespace Telemetry.Server.Tests;
+
+/// <summary>Liveness, readiness, gRPC health and metrics reflect the collector and its Redis.</summary>
+[TestFixture]
+public sealed class OperationsTests
+{
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Metrics_AfterReports_CountsOutcomesAndBufferDepth(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+        var invalid = Reports.Generic();
+        invalid.SchemaVersion = 0;
+        await collector.Channel.UnaryAsync(
+            IngestServiceMethods.IngestReports,
+            new IngestReportsRequest { Reports = { Reports.Generic(), Reports.Generic(), invalid } },
+            new CallOptions { CancellationToken = cancellationToken });
+
+        // Act
+        var metrics = await collector.Operations.GetStringAsync("/metrics", cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics, Does.Contain("telemetry_ingest_reports_total{outcome=\"accepted\"} 2\n"));
+            Assert.That(metrics, Does.Contain("telemetry_ingest_reports_total{outcome=\"rejected\"} 1\n"));
+            Assert.That(metrics, Does.Contain("telemetry_ingest_rejections_total{field_path=\"schema_version\"} 1\n"));
+            Assert.That(metrics, Does.Contain("telemetry_buffer_up 1\n"));
+            Assert.That(metrics, Does.Match("telemetry_buffer_entries\\{shard=\"\\d\"\\} [12]"));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Readiness_RedisStoppedAndStarted_FollowsRedis(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var redis = await RedisServer.StartAsync(cancellationToken);
+        await using var collector = await Collector.StartAsync(redis, "readiness:", cancellationToken: cancellationToken);
+        var ingest = IngestServiceReflection.Descriptor.Services[0].FullName;
+
+        // Act
+        var readyAtStart = await WaitForAsync(collector, ingest, ready: true, cancellationToken);
+        await redis.StopAsync();
+        var notReadyWhileDown = await WaitForAsync(collector, ingest, ready: false, cancellationToken);
+        var live = await collector.Operations.GetAsync("/healthz", cancellationToken);
+        await redis.StartAgainAsync(cancellationToken);
+        var readyAgain = await WaitForAsync(collector, ingest, ready: true, cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(readyAtStart, Is.True);
+            Assert.That(notReadyWhileDown, Is.True);
+            Assert.That((int)live.StatusCode, Is.EqualTo(200), "liveness does not depend on Redis");
+            Assert.That(readyAgain, Is.True);
+        });
+    }
+
+    /// <summary>Polls /readyz and the gRPC health of the ingest service until both say <paramref name="ready"/>.</summary>
+    private static async Task<bool> WaitForAsync(Collector collector, string service, bool ready, CancellationToken cancellationToken)
+    {
+        var expected = ready ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var readiness = await collector.Operations.GetAsync("/readyz", cancellationToken);
+            var health = await collector.Channel.UnaryAsync(
+                HealthMethods.Check, new HealthCheckRequest { Service = service }, new CallOptions { CancellationToken = cancellationToken });
+            if (readiness.IsSuccessStatusCode == ready && health.Status == expected)
+            {
+                return true;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return false;
+    }
+}
