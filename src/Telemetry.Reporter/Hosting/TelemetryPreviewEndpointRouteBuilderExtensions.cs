@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Telemetry.Reporter.Hosting;
+
+/// <summary>Maps an endpoint that shows the usage report the process would send next.</summary>
+public static class TelemetryPreviewEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>GET <paramref name="pattern"/></c> to the JSON of <see cref="TelemetryReporter.PreviewAsync"/>:
+    /// exactly the anonymized report the next send would carry. Answers 404 when reporting is disabled, because
+    /// nothing would be sent.
+    /// </summary>
+    /// <param name="endpoints">The application's routes; <see cref="TelemetryReporter"/> must be registered.</param>
+    /// <param name="pattern">The route. Defaults to <c>/telemetry/preview</c>.</param>
+    /// <returns>The endpoint's builder, to add authorization or other conventions.</returns>
+    /// <remarks>Previewing never resets a counter, so the endpoint may be called any number of times.</remarks>
+    public static IEndpointConventionBuilder MapTelemetryPreview(
+        this IEndpointRouteBuilder endpoints, string pattern = "/telemetry/preview")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapGet(pattern, (RequestDelegate)(async context =>
+        {
+            var reporter = context.RequestServices.GetRequiredService<TelemetryReporter>();
+            var preview = await reporter.PreviewAsync(context.RequestAborted).ConfigureAwait(false);
+            if (preview is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("Usage reporting is disabled; nothing is sent.", context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(preview.Json, context.RequestAborted).ConfigureAwait(false);
+        }));
+    }
+}
