@@ -6,19 +6,19 @@ namespace Telemetry.Server.Tests;
 [SetUpFixture]
 public sealed class SharedRedis
 {
-    private static RedisServer? s_server;
+    private static RedisServer? _server;
 
-    public static RedisServer Server => s_server ?? throw new InvalidOperationException("The shared Redis is not started.");
+    public static RedisServer Server => _server ?? throw new InvalidOperationException("The shared Redis is not started.");
 
     [OneTimeSetUp]
-    public async Task StartAsync() => s_server = await RedisServer.StartAsync();
+    public async Task StartAsync() => _server = await RedisServer.StartAsync();
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (s_server is not null)
+        if (_server is not null)
         {
-            await s_server.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }
