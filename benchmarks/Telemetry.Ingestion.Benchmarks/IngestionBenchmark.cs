@@ -32,10 +32,12 @@ internal static class IngestionBenchmark
             var ramp = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, PacedRamp, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
             using var sampling = new CancellationTokenSource();
             var sampler = SampleRssAsync(collector, sampling.Token);
+            var pacedCpu = CpuSnapshot.Take(collector, redis);
             var paced = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.PacedDuration, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
             await sampling.CancelAsync();
             var steadyRss = await sampler;
-            Log($"  paced: {paced.AcceptedPerSecond:N0} accepted/s, p50 {paced.P50Ms:F2} ms, p99 {paced.P99Ms:F2} ms, max VmRSS {steadyRss / 1048576.0:F0} MiB");
+            var pacedCpuPerReport = pacedCpu.PerReport(collector, redis, paced.Accepted);
+            Log($"  paced: {paced.AcceptedPerSecond:N0} accepted/s, p50 {paced.P50Ms:F2} ms, p99 {paced.P99Ms:F2} ms, max VmRSS {steadyRss / 1048576.0:F0} MiB; {pacedCpuPerReport}");
             if (!await VerifyAsync(buffer, ramp.Accepted + paced.Accepted, [ramp, paced]))
             {
                 return 1;
@@ -54,18 +56,24 @@ internal static class IngestionBenchmark
                     await Ceilings.HealthCheckRateAsync(channels[0], collector.GrpcPort, Math.Min(options.HealthCheckRequests, 20_000), cancellationToken);
                 }
 
+                var healthCpu = CpuSnapshot.Take(collector, redis);
                 var health = await Ceilings.HealthCheckRateAsync(channels[0], collector.GrpcPort, options.HealthCheckRequests, cancellationToken);
-                Log($"  health Check: {health:N0} /s");
+                var healthCpuPerCall = healthCpu.CollectorPerReport(collector, redis, options.HealthCheckRequests);
+                Log($"  health Check: {health:N0} /s; collector {healthCpuPerCall} CPU µs/call");
                 var xadd = await Ceilings.XaddRateAsync(redis.Port, options.XaddRequests, cancellationToken);
                 Log($"  XADD: {xadd:N0} /s");
 
                 var unaryWarmUp = await UnaryLoad.RunAsync(channels, options.UnaryConcurrency, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
+                var cpu = CpuSnapshot.Take(collector, redis);
                 var unary = await UnaryLoad.RunAsync(channels, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
-                Log($"  unary: {unary.AcceptedPerSecond:N0} accepted/s, p50 {unary.P50Ms:F2} ms, p99 {unary.P99Ms:F2} ms, other {unary.Other}, failed {unary.Failed}");
+                var unaryCpu = cpu.PerReport(collector, redis, unary.Accepted);
+                Log($"  unary: {unary.AcceptedPerSecond:N0} accepted/s, p50 {unary.P50Ms:F2} ms, p99 {unary.P99Ms:F2} ms, other {unary.Other}, failed {unary.Failed}; {unaryCpu}");
 
                 var streamWarmUp = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.WarmUpDuration, options.MaxReportsPerPhase, null, cancellationToken);
+                cpu = CpuSnapshot.Take(collector, redis);
                 var stream = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.PhaseDuration, options.MaxReportsPerPhase, null, cancellationToken);
-                Log($"  stream: {stream.AcceptedPerSecond:N0} accepted/s, p50 {stream.P50Ms:F2} ms, p99 {stream.P99Ms:F2} ms, other {stream.Other}, failed {stream.Failed}");
+                var streamCpu = cpu.PerReport(collector, redis, stream.Accepted);
+                Log($"  stream: {stream.AcceptedPerSecond:N0} accepted/s, p50 {stream.P50Ms:F2} ms, p99 {stream.P99Ms:F2} ms, other {stream.Other}, failed {stream.Failed}; {streamCpu}");
 
                 PhaseResult[] phases = [unaryWarmUp, unary, streamWarmUp, stream];
                 var accepted = phases.Sum(p => p.Accepted);
@@ -77,13 +85,14 @@ internal static class IngestionBenchmark
                 verifiedAccepted += accepted;
                 verifiedEntries += accepted;
                 await buffer.DrainAsync();
-                runs.Add(new RunFigures(health, xadd, unary, stream));
+                runs.Add(new RunFigures(health, xadd, unary, stream,
+                    $"health check: collector {healthCpuPerCall}; unary: {unaryCpu}; stream: {streamCpu}"));
             }
 
             var (_, peakRss) = collector.ReadMemory();
             Console.WriteLine();
             Console.Write(ResultTable.Format(runs, paced, steadyRss, peakRss, Ceilings.XaddCommand(redis.Port, options.XaddRequests),
-                verifiedEntries, verifiedAccepted, SampleReports.SerializedSize));
+                verifiedEntries, verifiedAccepted, SampleReports.SerializedSize, pacedCpuPerReport));
             return 0;
         }
         finally

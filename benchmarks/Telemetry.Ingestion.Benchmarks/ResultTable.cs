@@ -18,7 +18,8 @@ internal static class ResultTable
         string xaddCommand,
         long verifiedEntries,
         long verifiedAccepted,
-        int reportBytes)
+        int reportBytes,
+        string pacedCpu)
     {
         var health = runs.Max(r => r.HealthCheckRate);
         var xadd = runs.Max(r => r.XaddRate);
@@ -44,6 +45,7 @@ internal static class ResultTable
         Row(text, Invariant($"RSS at steady {paced.AcceptedPerSecond:N0} reports/s"), Mib(steadyRss) + " (max VmRSS)", "-",
             "<= " + Mib(SteadyRssTarget), Verdict(steadyRss <= SteadyRssTarget));
         Row(text, "  paced send->ack p50 / p99", Latency(paced), "-", "-", string.Empty);
+        Row(text, "  paced " + pacedCpu, string.Empty, string.Empty, string.Empty, string.Empty);
         Row(text, "peak RSS overall (VmHWM)", Mib(peakRss), "-", "-", string.Empty);
         Row(text, "Redis entries = accepted reports", Invariant($"{verifiedEntries:N0} = {verifiedAccepted:N0}"), "-", "equal",
             verifiedEntries == verifiedAccepted ? "OK" : "MISMATCH");
@@ -56,6 +58,13 @@ internal static class ResultTable
             var run = runs[i];
             text.AppendLine(Invariant(
                 $"{i + 1,3}  {run.HealthCheckRate,10:N0}  {run.XaddRate,10:N0}  {run.Unary.AcceptedPerSecond,10:N0}  {Latency(run.Unary),-14}  {run.Stream.AcceptedPerSecond,9:N0}  {Latency(run.Stream),-14}  {run.Unary.Other + run.Stream.Other,5}  {run.Unary.Failed + run.Stream.Failed,6}"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("CPU µs per call or report (user + system, /proc/PID/stat):");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            text.AppendLine(Invariant($"{i + 1,3}  {runs[i].Cpu}"));
         }
 
         return text.ToString();
