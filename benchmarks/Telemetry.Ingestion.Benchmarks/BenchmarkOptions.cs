@@ -14,14 +14,14 @@ internal sealed class BenchmarkOptions
     /// <summary>HTTP/2 connections (one <c>GrpcChannel</c> each) for unary and streaming load. Defaults to 4.</summary>
     public int Connections { get; private set; } = 4;
 
-    /// <summary>Concurrent unary calls per connection (Kestrel allows 100 streams per connection). Defaults to 64.</summary>
-    public int UnaryConcurrency { get; private set; } = 64;
+    /// <summary>Concurrent unary calls per connection (Kestrel allows 100 streams per connection). Defaults to 32.</summary>
+    public int UnaryConcurrency { get; private set; } = 32;
 
     /// <summary>Bidirectional streams in all, spread over the connections. Defaults to 8.</summary>
     public int Streams { get; private set; } = 8;
 
-    /// <summary>Unacknowledged reports a stream's sender allows itself. Defaults to 512.</summary>
-    public int StreamWindow { get; private set; } = 512;
+    /// <summary>Unacknowledged reports a stream's sender allows itself. Defaults to 128.</summary>
+    public int StreamWindow { get; private set; } = 128;
 
     /// <summary>Measured time of the unary and streaming phases. Defaults to 8 seconds.</summary>
     public TimeSpan PhaseDuration { get; private set; } = TimeSpan.FromSeconds(8);
