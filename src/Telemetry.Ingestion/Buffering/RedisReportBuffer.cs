@@ -6,8 +6,9 @@ using StackExchange.Redis;
 namespace Telemetry.Ingestion.Buffering;
 
 /// <summary>
-/// <see cref="IReportBuffer"/> on sharded Redis streams (<c>telemetry:v1:{shard-N}:reports</c>). One Lua script
-/// per append deduplicates (<c>SET … NX PX</c>), checks the high-water marks and appends (<c>XADD</c>) atomically.
+/// <see cref="IReportBuffer"/> on sharded Redis streams (<c>telemetry:v1:{shard-N}:reports</c>). For every report
+/// one Lua script deduplicates (<c>SET … NX PX</c>), checks the high-water marks and appends (<c>XADD</c>)
+/// atomically; reports of one shard appended at the same time share one script call (see <c>AppendAsync</c>).
 /// Entries are never trimmed (no MAXLEN): only the uploader deletes them, after storage, with
 /// <see cref="AcknowledgeAsync"/>. Thread-safe; one instance per process.
 /// </summary>
@@ -17,40 +18,6 @@ namespace Telemetry.Ingestion.Buffering;
 /// </remarks>
 public sealed partial class RedisReportBuffer : IReportBuffer
 {
-    // KEYS[1] dedup key, KEYS[2] stream, KEYS[3] statistics hash. ARGV[1] report_id, ARGV[2] product,
-    // ARGV[3] report bytes, ARGV[4] dedup window ms, ARGV[5] max entries, ARGV[6] max bytes, ARGV[7] group.
-    // Returns {status, server ms, entries, bytes, appended entries, appended bytes[, entry id]} with status
-    // 1 accepted, 2 duplicate, 3 overloaded. A duplicate is answered before the marks are checked, so that a retry
-    // of an accepted report is never told to come back later. The group is created with a missing stream, so that
-    // a stream lost with Redis's data is recreated with its group (entries are never added without one).
-    internal const string AppendScript = """
-        local t = redis.call('TIME')
-        local now_ms = t[1] .. string.format('%03d', math.floor(tonumber(t[2]) / 1000))
-        local stats = redis.call('HMGET', KEYS[3], 'bytes', 'appended_entries', 'appended_bytes')
-        local bytes = tonumber(stats[1]) or 0
-        local appended_entries = tonumber(stats[2]) or 0
-        local appended_bytes = tonumber(stats[3]) or 0
-        local length = redis.call('XLEN', KEYS[2])
-        if redis.call('EXISTS', KEYS[1]) == 1 then
-          return {2, now_ms, length, bytes, appended_entries, appended_bytes}
-        end
-        if length >= tonumber(ARGV[5]) or bytes >= tonumber(ARGV[6]) then
-          return {3, now_ms, length, bytes, appended_entries, appended_bytes}
-        end
-        if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[4]) then
-          return {2, now_ms, length, bytes, appended_entries, appended_bytes}
-        end
-        if redis.call('EXISTS', KEYS[2]) == 0 then
-          redis.call('XGROUP', 'CREATE', KEYS[2], ARGV[7], '0', 'MKSTREAM')
-        end
-        local id = redis.call('XADD', KEYS[2], '*', 'report_id', ARGV[1], 'product', ARGV[2], 'arrival_ms', now_ms, 'report', ARGV[3])
-        local size = string.len(ARGV[3])
-        redis.call('HINCRBY', KEYS[3], 'bytes', size)
-        redis.call('HINCRBY', KEYS[3], 'appended_entries', 1)
-        redis.call('HINCRBY', KEYS[3], 'appended_bytes', size)
-        return {1, now_ms, length + 1, bytes + size, appended_entries + 1, appended_bytes + size, id}
-        """;
-
     // KEYS[1] stream, KEYS[2] statistics hash. Returns {server ms, entries, first entry id or '', bytes,
     // appended entries, appended bytes}.
     internal const string StatusScript = """
@@ -89,8 +56,9 @@ public sealed partial class RedisReportBuffer : IReportBuffer
     private readonly TimeSpan _timeout;
     private readonly ILogger<RedisReportBuffer> _logger;
     private readonly DrainRateEstimator[] _drain;
-    private readonly long _dedupWindowMs;
+    private readonly AppendQueue[] _appendQueues;
     private readonly long[] _lastOverloadLogMs;
+    private readonly long _dedupWindowMs;
 
     public RedisReportBuffer(
         IConnectionMultiplexer redis,
@@ -105,53 +73,17 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         _timeout = redisOptions.Value.OperationTimeout;
         _logger = logger;
         _dedupWindowMs = (long)_options.DedupWindow.TotalMilliseconds;
-        _lastOverloadLogMs = new long[keys.Shards];
         _drain = new DrainRateEstimator[keys.Shards];
         for (var i = 0; i < _drain.Length; i++)
         {
             _drain[i] = new DrainRateEstimator(_options.DrainRateWindow);
         }
-    }
 
-    /// <inheritdoc />
-    public async Task<AppendResult> AppendAsync(byte[] report, string reportId, string product, string instanceKey, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        var shard = _keys.ShardOf(reportId);
-        RedisResult[] reply;
-        try
+        _lastOverloadLogMs = new long[keys.Shards];
+        _appendQueues = new AppendQueue[keys.Shards];
+        for (var i = 0; i < _appendQueues.Length; i++)
         {
-            var call = _redis.GetDatabase().ScriptEvaluateAsync(
-                AppendScript,
-                [_keys.Dedup(reportId), _keys.Stream(shard), _keys.Stats(shard)],
-                [reportId, product, report, _dedupWindowMs, _options.MaxEntriesPerShard, _options.MaxBytesPerShard, RedisKeyspace.ConsumerGroup]);
-            reply = (RedisResult[])(await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false))!;
-        }
-        catch (BufferUnavailableException exception) when (RedisCall.IsOutOfMemory(exception))
-        {
-            // Redis itself is full (maxmemory with noeviction): the same condition as a high-water mark.
-            Log.RedisOutOfMemory(_logger, shard, _options.MaxRetryDelay);
-            return new AppendResult(AppendStatus.Overloaded, _options.MaxRetryDelay, shard, null);
-        }
-        catch (BufferUnavailableException exception)
-        {
-            Log.AppendUnavailable(_logger, shard, exception.Message);
-            return new AppendResult(AppendStatus.Unavailable, exception.RetryDelay, shard, null);
-        }
-
-        var status = ReadStatus(shard, reply);
-        _drain[shard].Record(ParseMs(reply[1]), status.DeletedEntries, status.DeletedBytes);
-        switch ((long)reply[0])
-        {
-            case 1:
-                return new AppendResult(AppendStatus.Accepted, TimeSpan.Zero, shard, (string?)reply[6]);
-            case 2:
-                return new AppendResult(AppendStatus.Duplicate, TimeSpan.Zero, shard, null);
-            default:
-                var delay = OverloadRetryDelay.Compute(_options, status.Entries, status.Bytes, _drain[shard].Rate(), Random.Shared.NextDouble());
-                LogOverloaded(shard, ParseMs(reply[1]), status, delay);
-                return new AppendResult(AppendStatus.Overloaded, delay, shard, null);
+            _appendQueues[i] = new AppendQueue();
         }
     }
 
@@ -239,9 +171,6 @@ public sealed partial class RedisReportBuffer : IReportBuffer
             Log.ShardOverloaded(_logger, shard, status.Entries, status.Bytes, delay);
         }
     }
-
-    private static ShardStatus ReadStatus(int shard, RedisResult[] reply) =>
-        new(shard, (long)reply[2], (long)reply[3], null, (long)reply[4], (long)reply[5]);
 
     private static long ParseMs(RedisResult value) => long.Parse((string)value!, CultureInfo.InvariantCulture);
 

@@ -4,6 +4,12 @@ namespace Telemetry.Ingestion.RateLimiting;
 public interface IReportRateLimiter
 {
     /// <summary>
+    /// Whether <see cref="AcquireAsync"/> can refuse a report. When it cannot, the pipeline skips the duplicate check
+    /// that only exists to answer a retry before it meets the limit (the append itself answers duplicates first).
+    /// </summary>
+    bool IsEnabled { get; }
+
+    /// <summary>
     /// Takes one report from the limit of (<paramref name="product"/>, <paramref name="instanceKey"/>) if it allows one.
     /// </summary>
     /// <exception cref="Buffering.BufferUnavailableException">Redis, which holds the limits, is unavailable.</exception>

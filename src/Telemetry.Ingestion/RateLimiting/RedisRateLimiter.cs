@@ -40,6 +40,9 @@ public sealed class RedisRateLimiter : IReportRateLimiter
     }
 
     /// <inheritdoc />
+    public bool IsEnabled => _options.Enabled;
+
+    /// <inheritdoc />
     public async Task<RateLimitDecision> AcquireAsync(string product, string instanceKey, CancellationToken cancellationToken = default)
     {
         if (!_options.Enabled)

@@ -150,6 +150,38 @@ public sealed class RedisReportBufferTests
     }
 
     [Test]
+    [CancelAfter(10000)]
+    public async Task AppendAsync_ManyAtOnceCrossingEntryHighWaterMark_AcceptsUpToTheMarkEachWithItsOwnResult(CancellationToken cancellationToken)
+    {
+        // Arrange: one shard of at most 50 entries; 300 reports sent at once (so they share script calls), each twice.
+        using var services = IngestionServices.Create(SharedRedis.Server, new Dictionary<string, string?>
+        {
+            ["Buffer:Shards"] = "1",
+            ["Buffer:MaxEntriesPerShard"] = "50",
+        });
+        var buffer = services.Get<IReportBuffer>();
+        var reports = Enumerable.Range(0, 300).Select(_ => TestReports.Mimir()).ToList();
+
+        // Act
+        var results = await Task.WhenAll(reports.Concat(reports)
+            .Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir", "x", cancellationToken)));
+        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
+        var accepted = results.Where(r => r.Status == AppendStatus.Accepted).ToList();
+
+        // Assert: exactly the mark is accepted, each accepted result names its own entry, the rest are duplicates or
+        // refused with a bounded delay.
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted, Has.Count.EqualTo(50));
+            Assert.That(entries.Select(e => e.Id), Is.EquivalentTo(accepted.Select(r => r.EntryId)));
+            Assert.That(entries.Select(e => e.ReportId), Is.Unique);
+            Assert.That(results.Select(r => r.Status), Is.All.AnyOf(AppendStatus.Accepted, AppendStatus.Duplicate, AppendStatus.Overloaded));
+            Assert.That(results.Where(r => r.Status == AppendStatus.Overloaded).Select(r => r.RetryDelay),
+                Is.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
+        });
+    }
+
+    [Test]
     [CancelAfter(5000)]
     public async Task AppendAsync_AboveByteHighWaterMark_Overloaded(CancellationToken cancellationToken)
     {

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace Telemetry.Ingestion.Benchmarks;
+
+/// <summary>
+/// The collector as its own process (<c>dotnet Telemetry.Server.dll</c>, Server GC as its project sets), on free
+/// loopback ports, against the benchmark's Redis, with rate limiting off and warnings only in its log.
+/// </summary>
+internal sealed class CollectorProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private CollectorProcess(Process process, int grpcPort, int operationsPort)
+    {
+        _process = process;
+        GrpcPort = grpcPort;
+        OperationsPort = operationsPort;
+    }
+
+    public int GrpcPort { get; }
+
+    public int OperationsPort { get; }
+
+    public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<CollectorProcess> StartAsync(string serverDll, string redisConfiguration, CancellationToken cancellationToken)
+    {
+        var grpcPort = FreePort.Next();
+        var operationsPort = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                serverDll,
+                "--urls", $"http://127.0.0.1:{grpcPort}",
+                $"--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:{operationsPort}",
+            },
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Redis__Configuration"] = redisConfiguration;
+        start.Environment["Privacy__HashKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
+        start.Environment["RateLimiting__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_gcServer"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
+        process.OutputDataReceived += (_, e) => Forward(e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var collector = new CollectorProcess(process, grpcPort, operationsPort);
+        await collector.WaitUntilReadyAsync(cancellationToken);
+        return collector;
+    }
+
+    /// <summary>Current and peak resident set size, from <c>/proc/PID/status</c> (VmRSS, VmHWM), in bytes.</summary>
+    public (long Rss, long PeakRss) ReadMemory()
+    {
+        long rss = 0;
+        long peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kilobytes(line) * 1024;
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kilobytes(line) * 1024;
+            }
+        }
+
+        return (rss, peak);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the collector exited with code {_process.ExitCode} during start-up");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{OperationsPort}/readyz"), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The probe timed out; try again.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException("the collector did not become ready within 60 seconds");
+    }
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().TrimEnd("kB").Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static void Forward(string? line)
+    {
+        if (!string.IsNullOrEmpty(line))
+        {
+            Console.Error.WriteLine("collector: " + line);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using StackExchange.Redis;
+using Telemetry.Grpc;
+
+namespace Telemetry.Ingestion.Benchmarks;
+
+/// <summary>
+/// Starts Redis and the collector, measures the memory at a paced rate on the fresh collector, then repeats the
+/// ceilings, unary and streaming phases, checking after each run that Redis holds every accepted report.
+/// </summary>
+internal static class IngestionBenchmark
+{
+    private static readonly TimeSpan PacedRamp = TimeSpan.FromSeconds(3);
+
+    public static async Task<int> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        await using var redis = await RedisProcess.StartAsync(cancellationToken);
+        await using var collector = await CollectorProcess.StartAsync(options.CollectorPath, $"127.0.0.1:{redis.Port}", cancellationToken);
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var buffer = new BufferCheck(connection);
+        var channels = Enumerable.Range(0, options.Connections).Select(_ => GrpcChannel.ForAddress(collector.GrpcAddress)).ToList();
+        try
+        {
+            Log($"redis-server pid {redis.ProcessId} port {redis.Port} (appendonly yes, appendfsync everysec); collector pid {collector.ProcessId} port {collector.GrpcPort}");
+            Log($"report: Mimir, {SampleReports.SerializedSize} bytes; {options.Connections} connections; unary {options.UnaryConcurrency} calls/connection; {options.Streams} streams, window {options.StreamWindow}");
+
+            // Memory first, on the fresh collector: a collector that has run at full speed keeps the heap it grew then.
+            Log($"paced streaming at {options.PacedRate:N0} reports/s: {PacedRamp.TotalSeconds:F0} s ramp, {options.PacedDuration.TotalSeconds:F0} s measured");
+            var verifiedAccepted = 0L;
+            var verifiedEntries = 0L;
+            var ramp = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, PacedRamp, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
+            using var sampling = new CancellationTokenSource();
+            var sampler = SampleRssAsync(collector, sampling.Token);
+            var pacedCpu = CpuSnapshot.Take(collector, redis);
+            var paced = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.PacedDuration, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
+            await sampling.CancelAsync();
+            var steadyRss = await sampler;
+            var pacedCpuPerReport = pacedCpu.PerReport(collector, redis, paced.Accepted);
+            Log($"  paced: {paced.AcceptedPerSecond:N0} accepted/s, p50 {paced.P50Ms:F2} ms, p99 {paced.P99Ms:F2} ms, max VmRSS {steadyRss / 1048576.0:F0} MiB; {pacedCpuPerReport}");
+            if (!await VerifyAsync(buffer, ramp.Accepted + paced.Accepted, [ramp, paced]))
+            {
+                return 1;
+            }
+
+            verifiedAccepted += ramp.Accepted + paced.Accepted;
+            verifiedEntries += ramp.Accepted + paced.Accepted;
+            await buffer.DrainAsync();
+
+            var runs = new List<RunFigures>();
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                Log($"run {run} of {options.Runs}");
+                if (run == 1)
+                {
+                    await Ceilings.HealthCheckRateAsync(channels[0], collector.GrpcPort, Math.Min(options.HealthCheckRequests, 20_000), cancellationToken);
+                }
+
+                var healthCpu = CpuSnapshot.Take(collector, redis);
+                var health = await Ceilings.HealthCheckRateAsync(channels[0], collector.GrpcPort, options.HealthCheckRequests, cancellationToken);
+                var healthCpuPerCall = healthCpu.CollectorPerReport(collector, redis, options.HealthCheckRequests);
+                Log($"  health Check: {health:N0} /s; collector {healthCpuPerCall} CPU µs/call");
+                var xadd = await Ceilings.XaddRateAsync(redis.Port, options.XaddRequests, cancellationToken);
+                Log($"  XADD: {xadd:N0} /s");
+
+                var unaryWarmUp = await UnaryLoad.RunAsync(channels, options.UnaryConcurrency, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
+                var cpu = CpuSnapshot.Take(collector, redis);
+                var unary = await UnaryLoad.RunAsync(channels, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
+                var unaryCpu = cpu.PerReport(collector, redis, unary.Accepted);
+                Log($"  unary: {unary.AcceptedPerSecond:N0} accepted/s, p50 {unary.P50Ms:F2} ms, p99 {unary.P99Ms:F2} ms, other {unary.Other}, failed {unary.Failed}; {unaryCpu}");
+
+                var streamWarmUp = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.WarmUpDuration, options.MaxReportsPerPhase, null, cancellationToken);
+                cpu = CpuSnapshot.Take(collector, redis);
+                var stream = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.PhaseDuration, options.MaxReportsPerPhase, null, cancellationToken);
+                var streamCpu = cpu.PerReport(collector, redis, stream.Accepted);
+                Log($"  stream: {stream.AcceptedPerSecond:N0} accepted/s, p50 {stream.P50Ms:F2} ms, p99 {stream.P99Ms:F2} ms, other {stream.Other}, failed {stream.Failed}; {streamCpu}");
+
+                PhaseResult[] phases = [unaryWarmUp, unary, streamWarmUp, stream];
+                var accepted = phases.Sum(p => p.Accepted);
+                if (!await VerifyAsync(buffer, accepted, phases))
+                {
+                    return 1;
+                }
+
+                verifiedAccepted += accepted;
+                verifiedEntries += accepted;
+                await buffer.DrainAsync();
+                runs.Add(new RunFigures(health, xadd, unary, stream,
+                    $"health check: collector {healthCpuPerCall}; unary: {unaryCpu}; stream: {streamCpu}"));
+            }
+
+            var (_, peakRss) = collector.ReadMemory();
+            Console.WriteLine();
+            Console.Write(ResultTable.Format(runs, paced, steadyRss, peakRss, Ceilings.XaddCommand(redis.Port, options.XaddRequests),
+                verifiedEntries, verifiedAccepted, SampleReports.SerializedSize, pacedCpuPerReport));
+            return 0;
+        }
+        finally
+        {
+            foreach (var channel in channels)
+            {
+                channel.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Whether the streams hold exactly the reports acknowledged as accepted and no call failed.</summary>
+    private static async Task<bool> VerifyAsync(BufferCheck buffer, long accepted, IReadOnlyList<PhaseResult> phases)
+    {
+        var entries = await buffer.CountEntriesAsync();
+        var failed = phases.Sum(p => p.Failed);
+        Log($"  verified: {entries:N0} entries in Redis, {accepted:N0} reports accepted, {failed} failed");
+        if (entries != accepted || failed != 0)
+        {
+            Console.Error.WriteLine("bench-ingest: the buffer does not hold exactly the accepted reports, or calls failed");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static async Task<long> SampleRssAsync(CollectorProcess collector, CancellationToken cancellationToken)
+    {
+        var max = 0L;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            max = Math.Max(max, collector.ReadMemory().Rss);
+            try
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return Math.Max(max, collector.ReadMemory().Rss);
+    }
+
+    private static void Log(FormattableString message) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Stopwatch.GetTimestamp() / Stopwatch.Frequency % 100_000,5}] ") + message.ToString(CultureInfo.InvariantCulture));
+}
