@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Telemetry.Upload.Internal;
+
+/// <summary>Stream entry ID arithmetic.</summary>
+internal static class StreamIds
+{
+    /// <summary>The milliseconds part of an ID such as <c>1700000000000-3</c>.</summary>
+    public static long Milliseconds(string id)
+    {
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        return long.TryParse(dash < 0 ? id : id[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : 0;
+    }
+}
