@@ -7,7 +7,7 @@ namespace Telemetry.Upload.Tests.Infrastructure;
 /// <summary>A <see cref="BatchUploader"/> running in the background until disposed (a graceful stop).</summary>
 public sealed class UploaderRun : IAsyncDisposable
 {
-    private static readonly ILoggerFactory Logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+    private static readonly ILoggerFactory Logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
