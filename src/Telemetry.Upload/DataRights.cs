@@ -102,16 +102,16 @@ public sealed class DataRights
         }
 
         long deleted = 0;
-        foreach (var chunk in matches.Chunk(500))
+        foreach (var chunk in matches.Chunk(1000))
         {
             // The same script the uploader acknowledges with: XACK (the entry may be pending), XDEL, and the byte
-            // counter for entries really deleted. On a dead-letter stream XACK is a no-op and the sizes are zero.
-            var values = new RedisValue[1 + (2 * chunk.Length)];
+            // counter. On a dead-letter stream XACK is a no-op and the sizes are zero.
+            var values = new RedisValue[2 + chunk.Length];
             values[0] = BufferKeys.ConsumerGroup;
+            values[1] = chunk.Sum(m => m.Size);
             for (var i = 0; i < chunk.Length; i++)
             {
-                values[1 + (2 * i)] = chunk[i].Id;
-                values[2 + (2 * i)] = chunk[i].Size;
+                values[2 + i] = chunk[i].Id;
             }
 
             deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndDelete, [stream, _keys.Stats(shard)], values, cancellationToken);

@@ -450,17 +450,15 @@ internal sealed class ShardUploader
 
     private async Task AcknowledgeAsync(List<PendingEntry> entries, CancellationToken cancellationToken)
     {
-        const int Chunk = 1000;
-        for (var offset = 0; offset < entries.Count; offset += Chunk)
+        // Lua's unpack is limited by the C stack (LUAI_MAXCSTACK, 8000), so large batches go in chunks.
+        foreach (var chunk in entries.Chunk(4000))
         {
-            var count = Math.Min(Chunk, entries.Count - offset);
-            var values = new RedisValue[1 + (2 * count)];
+            var values = new RedisValue[2 + chunk.Length];
             values[0] = BufferKeys.ConsumerGroup;
-            for (var i = 0; i < count; i++)
+            values[1] = chunk.Sum(e => e.Size);
+            for (var i = 0; i < chunk.Length; i++)
             {
-                var entry = entries[offset + i];
-                values[1 + (2 * i)] = entry.Id;
-                values[2 + (2 * i)] = entry.Size;
+                values[2 + i] = chunk[i].Id;
             }
 
             await RetryRedisAsync(() => _commands.ScriptAsync(UploadScripts.AckAndDelete, [_stream, _stats], values, cancellationToken), cancellationToken);

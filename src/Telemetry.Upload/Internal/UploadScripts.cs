@@ -8,18 +8,25 @@ internal static class UploadScripts
 {
     /// <summary>
     /// Acknowledges and deletes stored entries and gives their bytes back to the shard counter. XACK alone would
-    /// leave the entries in the stream (Redis 7.0 has no XACKDEL); only entries this call really deleted are
-    /// subtracted, so an entry deleted twice (two uploaders after a claim) is not counted twice.
-    /// KEYS: stream, stats. ARGV: group, then (entry ID, payload bytes) pairs. Returns the number deleted.
+    /// leave the entries in the stream (Redis 7.0 has no XACKDEL). Both are variadic, two commands per batch rather
+    /// than two per entry (each is also written to the AOF). When every entry was deleted, which is the normal case,
+    /// the counter goes down by their exact size; when some were already gone (two uploaders after a claim, or a
+    /// data-rights deletion), by the deleted share of it, so an entry deleted twice is not counted twice.
+    /// KEYS: stream, stats. ARGV: group, total payload bytes, then the entry IDs. Returns the number deleted.
     /// </summary>
     public const string AckAndDelete = """
-        local freed, deleted = 0, 0
-        for i = 2, #ARGV, 2 do
-          redis.call('XACK', KEYS[1], ARGV[1], ARGV[i])
-          if redis.call('XDEL', KEYS[1], ARGV[i]) == 1 then
-            freed = freed + tonumber(ARGV[i + 1])
-            deleted = deleted + 1
-          end
+        local ids = {}
+        for i = 3, #ARGV do
+          ids[#ids + 1] = ARGV[i]
+        end
+        if #ids == 0 then
+          return 0
+        end
+        redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
+        local deleted = redis.call('XDEL', KEYS[1], unpack(ids))
+        local freed = tonumber(ARGV[2])
+        if deleted < #ids then
+          freed = math.floor(freed * deleted / #ids)
         end
         if freed > 0 then
           redis.call('HINCRBY', KEYS[2], 'bytes', -freed)
