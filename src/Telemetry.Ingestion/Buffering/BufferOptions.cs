@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Telemetry.Ingestion.Buffering;
+
+/// <summary>The Redis Streams buffer that holds accepted reports until the uploader has stored them.</summary>
+public sealed class BufferOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Buffer";
+
+    /// <summary>
+    /// Number of streams reports are sharded across, by a stable hash of the report_id. Defaults to 4. Changing it
+    /// moves report_ids to other shards, so duplicates sent across the change are not detected.
+    /// </summary>
+    [Range(1, 1024)]
+    public int Shards { get; set; } = 4;
+
+    /// <summary>
+    /// How long a report_id is remembered for deduplication; it should cover the longest client retry horizon.
+    /// Defaults to 24 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan DedupWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>High-water mark in entries per shard: at or above it new reports are refused as overloaded. Defaults to 1,000,000.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxEntriesPerShard { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// High-water mark in payload bytes per shard (approximate: the sum of buffered report sizes); at or above it
+    /// new reports are refused as overloaded. Defaults to 1 GiB.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxBytesPerShard { get; set; } = 1L << 30;
+
+    /// <summary>
+    /// Low-water mark as a fraction of the high-water marks. The retry delay given to refused clients is the time
+    /// the measured drain rate needs to bring the backlog down to it. Defaults to 0.8.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double LowWaterFraction { get; set; } = 0.8;
+
+    /// <summary>Smallest retry delay given when the buffer is full. Defaults to 1 second.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Largest retry delay given when the buffer is full; also the delay when nothing is draining. Defaults to 5 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Window over which the drain rate (entries and bytes deleted per second) is measured. Defaults to 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DrainRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,38 @@
+namespace Telemetry.Ingestion.Buffering;
+
+/// <summary>
+/// The durable buffer between ingestion and storage: sharded Redis streams read by the uploader's consumer group.
+/// Appends are deduplicated by report_id and bounded by high-water marks; entries are never trimmed.
+/// </summary>
+public interface IReportBuffer
+{
+    /// <summary>
+    /// Appends one serialized report unless its report_id was seen within the deduplication window or its shard is
+    /// full. Never throws for Redis failures: they are <see cref="AppendStatus.Unavailable"/>.
+    /// </summary>
+    Task<AppendResult> AppendAsync(byte[] report, string reportId, string product, string instanceKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether a report with <paramref name="reportId"/> was appended within the deduplication window: a cheap
+    /// read before spending a rate-limit token. The append itself remains the authority.
+    /// </summary>
+    /// <exception cref="BufferUnavailableException">Redis is unavailable.</exception>
+    Task<bool> ContainsAsync(string reportId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every shard's depth, bytes and oldest-entry age (for the metrics endpoint).</summary>
+    /// <exception cref="BufferUnavailableException">Redis is unavailable.</exception>
+    Task<IReadOnlyList<ShardStatus>> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates every shard stream and its consumer group (<see cref="RedisKeyspace.ConsumerGroup"/>) if missing.
+    /// </summary>
+    /// <exception cref="BufferUnavailableException">Redis is unavailable.</exception>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For the uploader, once entries are stored: acknowledges and deletes them from a shard in one script and
+    /// subtracts their payload bytes from the shard's byte count. Returns the entries and bytes removed.
+    /// </summary>
+    /// <exception cref="BufferUnavailableException">Redis is unavailable.</exception>
+    Task<(long Entries, long Bytes)> AcknowledgeAsync(int shard, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Telemetry.Contracts.Privacy;
+using Telemetry.Ingestion.Buffering;
+using Telemetry.Ingestion.Diagnostics;
+using Telemetry.Ingestion.Pipeline;
+using Telemetry.Ingestion.Privacy;
+using Telemetry.Ingestion.RateLimiting;
+using Telemetry.Ingestion.Validation;
+
+namespace Telemetry.Ingestion;
+
+/// <summary>Registers the ingestion pipeline and everything it needs.</summary>
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IngestionPipeline"/>, its parts and their options (sections <c>Redis</c>, <c>Buffer</c>,
+    /// <c>RateLimiting</c>, <c>Validation</c>, <c>Privacy</c>, <c>Authentication</c> of <paramref name="configuration"/>,
+    /// validated at start), one shared <see cref="IConnectionMultiplexer"/>, the metrics and a hosted service that
+    /// creates the buffer's consumer groups. See docs/configuration.md.
+    /// </summary>
+    public static IServiceCollection AddIngestionPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BufferOptions>().Bind(configuration.GetSection(BufferOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AuthenticationOptions>().Bind(configuration.GetSection(AuthenticationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectionMultiplexer>(provider => Connect(provider.GetRequiredService<IOptions<RedisOptions>>().Value));
+        services.TryAddSingleton(provider => new RedisKeyspace(
+            provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix,
+            provider.GetRequiredService<IOptions<BufferOptions>>().Value.Shards));
+        services.TryAddSingleton(provider => new ReportAnonymizer(
+            Convert.FromBase64String(provider.GetRequiredService<IOptions<PrivacyOptions>>().Value.HashKey!.Trim())));
+        services.TryAddSingleton<ReportValidator>();
+        services.TryAddSingleton<IngestKeyAuthenticator>();
+        services.TryAddSingleton<IReportRateLimiter, RedisRateLimiter>();
+        services.TryAddSingleton<IReportBuffer, RedisReportBuffer>();
+        services.TryAddSingleton<IngestionMetrics>();
+        services.TryAddSingleton<MetricsExporter>();
+        services.TryAddSingleton<IngestionPipeline>();
+        services.AddHostedService<BufferInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Connects to Redis without waiting for it: <c>abortConnect</c> is forced off, so a Redis that is down at start
+    /// yields a multiplexer that keeps reconnecting in the background instead of an exception.
+    /// </summary>
+    public static ConnectionMultiplexer Connect(RedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var configuration = ConfigurationOptions.Parse(options.Configuration);
+        configuration.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(configuration);
+    }
+}

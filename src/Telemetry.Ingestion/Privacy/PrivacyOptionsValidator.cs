@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace Telemetry.Ingestion.Privacy;
+
+/// <summary>Checks that <see cref="PrivacyOptions.HashKey"/> is set, is base64 and is long enough.</summary>
+internal sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
+{
+    private const string HowTo = "Generate one with `openssl rand -base64 32` and set it as Privacy:HashKey (environment variable Privacy__HashKey).";
+
+    public ValidateOptionsResult Validate(string? name, PrivacyOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.HashKey))
+        {
+            return ValidateOptionsResult.Fail($"Privacy:HashKey is required: a base64-encoded key of at least {PrivacyOptions.MinimumKeyBytes} bytes. {HowTo}");
+        }
+
+        var buffer = new byte[options.HashKey.Length];
+        if (!Convert.TryFromBase64String(options.HashKey.Trim(), buffer, out var length))
+        {
+            return ValidateOptionsResult.Fail($"Privacy:HashKey is not valid base64. {HowTo}");
+        }
+
+        return length < PrivacyOptions.MinimumKeyBytes
+            ? ValidateOptionsResult.Fail($"Privacy:HashKey decodes to {length} bytes; at least {PrivacyOptions.MinimumKeyBytes} are required. {HowTo}")
+            : ValidateOptionsResult.Success;
+    }
+}

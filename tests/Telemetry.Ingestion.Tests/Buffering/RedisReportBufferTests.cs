@@ -1,0 +1,308 @@
+using Google.Protobuf;
+using StackExchange.Redis;
+using Telemetry.Ingestion.Buffering;
+using Telemetry.Ingestion.Tests.Infrastructure;
+using Telemetry.V1;
+
+namespace Telemetry.Ingestion.Tests.Buffering;
+
+[TestFixture]
+public sealed class RedisReportBufferTests
+{
+    [Test]
+    [CancelAfter(20000)]
+    public async Task AppendAsync_ConcurrentReportsAndRetries_EachStoredExactlyOnce(CancellationToken cancellationToken)
+    {
+        // Arrange: 500 reports; every one is sent twice at once (a client retrying before the first answer), and a
+        // third time afterwards.
+        using var services = IngestionServices.Create(SharedRedis.Server);
+        var buffer = services.Get<IReportBuffer>();
+        var keys = services.Get<RedisKeyspace>();
+        await buffer.InitializeAsync(cancellationToken);
+        var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Mimir()).ToList();
+
+        // Act
+        var results = new System.Collections.Concurrent.ConcurrentBag<(string ReportId, AppendStatus Status)>();
+        await Parallel.ForEachAsync(
+            reports.Concat(reports),
+            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (report, token) =>
+            {
+                var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", report.Instance.ClusterId, token);
+                results.Add((report.ReportId, result.Status));
+            });
+        var retries = await Task.WhenAll(reports.Take(50).Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir", "x", cancellationToken)));
+        var entries = await BufferInspector.ReadAllAsync(services.Redis, keys);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.GroupBy(r => r.ReportId).Select(g => g.Select(r => r.Status).Order()),
+                Is.All.EqualTo(new[] { AppendStatus.Accepted, AppendStatus.Duplicate }));
+            Assert.That(retries.Select(r => r.Status), Is.All.EqualTo(AppendStatus.Duplicate));
+            Assert.That(entries, Has.Count.EqualTo(500));
+            Assert.That(entries.Select(e => e.ReportId).Distinct().Count(), Is.EqualTo(500));
+            Assert.That(entries.Select(e => e.Shard).Distinct().Count(), Is.EqualTo(4), "reports spread over every shard");
+            Assert.That(entries.All(e => e.Shard == keys.ShardOf(e.ReportId)), Is.True);
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task AppendAsync_Accepted_EntryHoldsReportIdProductArrivalAndBytes(CancellationToken cancellationToken)
+    {
+        // Arrange
+        using var services = IngestionServices.Create(SharedRedis.Server);
+        var buffer = services.Get<IReportBuffer>();
+        var report = TestReports.Generic("loki");
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        // Act
+        var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "loki", report.Instance.InstanceId, cancellationToken);
+        var entry = (await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>())).Single();
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.EqualTo(AppendStatus.Accepted));
+            Assert.That(result.EntryId, Is.EqualTo(entry.Id));
+            Assert.That(entry.ReportId, Is.EqualTo(report.ReportId));
+            Assert.That(entry.Product, Is.EqualTo("loki"));
+            Assert.That(entry.ArrivalMs, Is.InRange(before - 1000, before + 5000));
+            Assert.That(UsageReport.Parser.ParseFrom(entry.Report), Is.EqualTo(report));
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task InitializeAsync_TwiceOnEmptyRedis_CreatesGroupOnEveryShard(CancellationToken cancellationToken)
+    {
+        // Arrange
+        using var services = IngestionServices.Create(SharedRedis.Server);
+        var buffer = services.Get<IReportBuffer>();
+        var keys = services.Get<RedisKeyspace>();
+
+        // Act: the second call meets BUSYGROUP and ignores it.
+        await buffer.InitializeAsync(cancellationToken);
+        await buffer.InitializeAsync(cancellationToken);
+
+        // Assert
+        for (var shard = 0; shard < keys.Shards; shard++)
+        {
+            var groups = (RedisResult[])(await services.Redis.GetDatabase().ExecuteAsync("XINFO", "GROUPS", keys.Stream(shard)))!;
+            var group = (RedisResult[])groups.Single()!;
+            Assert.That((string?)group[1], Is.EqualTo(RedisKeyspace.ConsumerGroup));
+        }
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task AppendAsync_StreamMissing_CreatesStreamWithGroup(CancellationToken cancellationToken)
+    {
+        // Arrange: no InitializeAsync, as when Redis was down at start or lost its data.
+        using var services = IngestionServices.Create(SharedRedis.Server, new Dictionary<string, string?> { ["Buffer:Shards"] = "1" });
+        var buffer = services.Get<IReportBuffer>();
+        var report = TestReports.Mimir();
+
+        // Act
+        await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", "x", cancellationToken);
+        var reply = (RedisResult[])(await services.Redis.GetDatabase().ExecuteAsync(
+            "XREADGROUP", "GROUP", RedisKeyspace.ConsumerGroup, "uploader-1", "COUNT", 10, "STREAMS", services.Get<RedisKeyspace>().Stream(0), ">"))!;
+
+        // Assert: the group exists and sees the entry appended before anyone read.
+        var stream = (RedisResult[])reply.Single()!;
+        Assert.That(((RedisResult[])stream[1]!).Length, Is.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task AppendAsync_AboveEntryHighWaterMark_OverloadedAndNothingTrimmed(CancellationToken cancellationToken)
+    {
+        // Arrange: one shard holding at most five entries.
+        using var services = IngestionServices.Create(SharedRedis.Server, new Dictionary<string, string?>
+        {
+            ["Buffer:Shards"] = "1",
+            ["Buffer:MaxEntriesPerShard"] = "5",
+        });
+        var buffer = services.Get<IReportBuffer>();
+        var reports = Enumerable.Range(0, 8).Select(_ => TestReports.Mimir()).ToList();
+
+        // Act
+        var results = new List<AppendResult>();
+        foreach (var report in reports)
+        {
+            results.Add(await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", "x", cancellationToken));
+        }
+
+        var retryOfAccepted = await buffer.AppendAsync(reports[0].ToByteArray(), reports[0].ReportId, "mimir", "x", cancellationToken);
+        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
+
+        // Assert: refused with a bounded delay (nothing drains here, so the maximum); the accepted five all remain;
+        // a retry of an accepted report is still a duplicate, not overloaded.
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Take(5).Select(r => r.Status), Is.All.EqualTo(AppendStatus.Accepted));
+            Assert.That(results.Skip(5).Select(r => r.Status), Is.All.EqualTo(AppendStatus.Overloaded));
+            Assert.That(results.Skip(5).Select(r => r.RetryDelay), Is.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
+            Assert.That(entries.Select(e => e.ReportId), Is.EqualTo(reports.Take(5).Select(r => r.ReportId)));
+            Assert.That(retryOfAccepted.Status, Is.EqualTo(AppendStatus.Duplicate));
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task AppendAsync_AboveByteHighWaterMark_Overloaded(CancellationToken cancellationToken)
+    {
+        // Arrange: one shard holding at most 1000 payload bytes.
+        using var services = IngestionServices.Create(SharedRedis.Server, new Dictionary<string, string?>
+        {
+            ["Buffer:Shards"] = "1",
+            ["Buffer:MaxBytesPerShard"] = "1000",
+        });
+        var buffer = services.Get<IReportBuffer>();
+        var payload = new byte[300];
+
+        // Act
+        var statuses = new List<AppendStatus>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await buffer.AppendAsync(payload, Guid.NewGuid().ToString(), "mimir", "x", cancellationToken)).Status);
+        }
+
+        var status = (await buffer.GetStatusAsync(cancellationToken)).Single();
+
+        // Assert: four appends reach 1200 bytes, at or above the mark; the rest are refused.
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses, Is.EqualTo(new[] { AppendStatus.Accepted, AppendStatus.Accepted, AppendStatus.Accepted, AppendStatus.Accepted, AppendStatus.Overloaded, AppendStatus.Overloaded }));
+            Assert.That(status.Bytes, Is.EqualTo(1200));
+            Assert.That(status.Entries, Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    [CancelAfter(10000)]
+    public async Task AppendAsync_OverloadedWhileDraining_RetryDelayFollowsDrainRate(CancellationToken cancellationToken)
+    {
+        // Arrange: one shard of ten entries, low-water mark eight, no lower clamp to speak of.
+        using var services = IngestionServices.Create(SharedRedis.Server, new Dictionary<string, string?>
+        {
+            ["Buffer:Shards"] = "1",
+            ["Buffer:MaxEntriesPerShard"] = "10",
+            ["Buffer:LowWaterFraction"] = "0.8",
+            ["Buffer:MinRetryDelay"] = "00:00:00.010",
+        });
+        var buffer = services.Get<IReportBuffer>();
+        await buffer.InitializeAsync(cancellationToken);
+        var ids = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add((await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken)).EntryId!);
+        }
+
+        // Act: the uploader deletes four entries in a little over a second (≈ 3.5 entries/s), the shard refills.
+        await buffer.GetStatusAsync(cancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
+        var (deleted, freed) = await buffer.AcknowledgeAsync(0, ids.Take(4).ToList(), cancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
+        await buffer.GetStatusAsync(cancellationToken);
+        for (var i = 0; i < 4; i++)
+        {
+            await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
+        }
+
+        var refused = await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
+
+        // Assert: two entries above the low-water mark at ≈ 3.3 entries/s: about 0.6 s, ±10% jitter (wider bounds
+        // absorb a slow machine stretching the delays; the clamps are 10 ms and 5 min).
+        Assert.Multiple(() =>
+        {
+            Assert.That((deleted, freed), Is.EqualTo((4L, 40L)));
+            Assert.That(refused.Status, Is.EqualTo(AppendStatus.Overloaded));
+            Assert.That(refused.RetryDelay, Is.InRange(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(2)));
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task AcknowledgeAsync_ReadEntries_AcknowledgedDeletedAndBytesSubtracted(CancellationToken cancellationToken)
+    {
+        // Arrange
+        using var services = IngestionServices.Create(SharedRedis.Server, new Dictionary<string, string?> { ["Buffer:Shards"] = "1" });
+        var buffer = services.Get<IReportBuffer>();
+        var keys = services.Get<RedisKeyspace>();
+        await buffer.InitializeAsync(cancellationToken);
+        var first = await buffer.AppendAsync(new byte[100], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
+        var second = await buffer.AppendAsync(new byte[50], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
+        var database = services.Redis.GetDatabase();
+        await database.ExecuteAsync("XREADGROUP", "GROUP", RedisKeyspace.ConsumerGroup, "uploader-1", "COUNT", 10, "STREAMS", keys.Stream(0), ">");
+
+        // Act
+        var removed = await buffer.AcknowledgeAsync(0, [first.EntryId!, "0-1"], cancellationToken);
+        var pending = (RedisResult[])(await database.ExecuteAsync("XPENDING", keys.Stream(0), RedisKeyspace.ConsumerGroup))!;
+        var status = (await buffer.GetStatusAsync(cancellationToken)).Single();
+
+        // Assert: only the existing entry counts; the other one stays pending.
+        Assert.Multiple(() =>
+        {
+            Assert.That(removed, Is.EqualTo((1L, 100L)));
+            Assert.That((long)pending[0], Is.EqualTo(1));
+            Assert.That(status.Entries, Is.EqualTo(1));
+            Assert.That(status.Bytes, Is.EqualTo(50));
+            Assert.That(status.DeletedEntries, Is.EqualTo(1));
+            Assert.That(second.Status, Is.EqualTo(AppendStatus.Accepted));
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task GetStatusAsync_AfterAppends_ReportsDepthAndOldestEntryAgePerShard(CancellationToken cancellationToken)
+    {
+        // Arrange
+        using var services = IngestionServices.Create(SharedRedis.Server);
+        var buffer = services.Get<IReportBuffer>();
+        var keys = services.Get<RedisKeyspace>();
+        await buffer.InitializeAsync(cancellationToken);
+        var reportId = Guid.NewGuid().ToString();
+        await buffer.AppendAsync(new byte[10], reportId, "mimir", "x", cancellationToken);
+        await Task.Delay(150, cancellationToken);
+
+        // Act
+        var statuses = await buffer.GetStatusAsync(cancellationToken);
+
+        // Assert
+        var shard = keys.ShardOf(reportId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses, Has.Count.EqualTo(4));
+            Assert.That(statuses[shard].Entries, Is.EqualTo(1));
+            Assert.That(statuses[shard].OldestEntryAge, Is.InRange(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5)));
+            Assert.That(statuses.Where(s => s.Shard != shard).Select(s => s.OldestEntryAge), Is.All.Null);
+            Assert.That(statuses.Sum(s => s.Entries), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task ContainsAsync_BeforeAndAfterAppend_ReflectsDedupKey(CancellationToken cancellationToken)
+    {
+        // Arrange
+        using var services = IngestionServices.Create(SharedRedis.Server);
+        var buffer = services.Get<IReportBuffer>();
+        var reportId = Guid.NewGuid().ToString();
+
+        // Act
+        var before = await buffer.ContainsAsync(reportId, cancellationToken);
+        await buffer.AppendAsync(new byte[1], reportId, "mimir", "x", cancellationToken);
+        var after = await buffer.ContainsAsync(reportId, cancellationToken);
+        var ttl = await services.Redis.GetDatabase().KeyTimeToLiveAsync(services.Get<RedisKeyspace>().Dedup(reportId));
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Is.False);
+            Assert.That(after, Is.True);
+            Assert.That(ttl, Is.InRange(TimeSpan.FromHours(23), TimeSpan.FromHours(24)));
+        });
+    }
+}
