@@ -1,0 +1,34 @@
+using Telemetry.Grpc.Internal;
+
+namespace Telemetry.Grpc;
+
+/// <summary>A bidirectional-streaming call in progress.</summary>
+public sealed class AsyncDuplexStreamingCall<TRequest, TResponse> : IDisposable
+{
+    private readonly IClientCall _call;
+
+    internal AsyncDuplexStreamingCall(
+        IClientStreamWriter<TRequest> requestStream,
+        IAsyncStreamReader<TResponse> responseStream,
+        IClientCall call)
+    {
+        RequestStream = requestStream;
+        ResponseStream = responseStream;
+        _call = call;
+    }
+
+    public IClientStreamWriter<TRequest> RequestStream { get; }
+
+    /// <summary>The responses; reading past the last one throws <see cref="RpcException"/> when the status is not OK.</summary>
+    public IAsyncStreamReader<TResponse> ResponseStream { get; }
+
+    internal IClientCall Call => _call;
+
+    public Task<Metadata> ResponseHeadersAsync => _call.ResponseHeadersAsync;
+
+    public Status GetStatus() => _call.GetStatus();
+
+    public Metadata GetTrailers() => _call.GetTrailers();
+
+    public void Dispose() => _call.Dispose();
+}

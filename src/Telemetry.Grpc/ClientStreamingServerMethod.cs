@@ -1,0 +1,6 @@
+namespace Telemetry.Grpc;
+
+/// <summary>Handles a client-streaming call.</summary>
+public delegate Task<TResponse> ClientStreamingServerMethod<TRequest, TResponse>(
+    IAsyncStreamReader<TRequest> requestStream,
+    ServerCallContext context);

@@ -1,0 +1,19 @@
+using Google.Protobuf;
+
+namespace Telemetry.Grpc.Internal;
+
+internal sealed class ClientStreamingServerCallHandler<TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    ClientStreamingServerMethod<TRequest, TResponse> handler,
+    ServerRuntime runtime) : ServerCallHandler(method, runtime)
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    protected override async Task InvokeAsync(HttpServerCallContext call)
+    {
+        call.AllowLongRequestStream();
+        var reader = new HttpRequestStreamReader<TRequest>(call, method.RequestParser);
+        var response = await handler(reader, call).ConfigureAwait(false);
+        await call.WriteSingleResponseAsync(response).ConfigureAwait(false);
+    }
+}

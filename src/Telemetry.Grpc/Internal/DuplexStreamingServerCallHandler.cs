@@ -1,0 +1,18 @@
+using Google.Protobuf;
+
+namespace Telemetry.Grpc.Internal;
+
+internal sealed class DuplexStreamingServerCallHandler<TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    DuplexStreamingServerMethod<TRequest, TResponse> handler,
+    ServerRuntime runtime) : ServerCallHandler(method, runtime)
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    protected override async Task InvokeAsync(HttpServerCallContext call)
+    {
+        call.AllowLongRequestStream();
+        var reader = new HttpRequestStreamReader<TRequest>(call, method.RequestParser);
+        await handler(reader, new HttpResponseStreamWriter<TResponse>(call), call).ConfigureAwait(false);
+    }
+}

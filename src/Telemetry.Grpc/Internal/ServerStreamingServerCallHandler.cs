@@ -1,0 +1,17 @@
+using Google.Protobuf;
+
+namespace Telemetry.Grpc.Internal;
+
+internal sealed class ServerStreamingServerCallHandler<TRequest, TResponse>(
+    Method<TRequest, TResponse> method,
+    ServerStreamingServerMethod<TRequest, TResponse> handler,
+    ServerRuntime runtime) : ServerCallHandler(method, runtime)
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    protected override async Task InvokeAsync(HttpServerCallContext call)
+    {
+        var request = await call.ReadSingleMessageAsync(method.RequestParser).ConfigureAwait(false);
+        await handler(request, new HttpResponseStreamWriter<TResponse>(call), call).ConfigureAwait(false);
+    }
+}
