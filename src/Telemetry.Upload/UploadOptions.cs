@@ -20,11 +20,11 @@ public sealed class UploadOptions
     [RegularExpression("^(files|postgres|upstream)$", ErrorMessage = "Upload:Sink must be files, postgres or upstream.")]
     public string Sink { get; set; } = "files";
 
-    /// <summary>Number of buffer shards; must equal the ingestion side's <c>Buffer:Shards</c>. Defaults to 4.</summary>
+    /// <summary>Number of buffer shards; must equal the ingestion side's <c>Buffer:Shards</c>, which it defaults to (else 4).</summary>
     [Range(1, 1024)]
     public int Shards { get; set; } = 4;
 
-    /// <summary>Prefix of every Redis key, equal to the ingestion side's <c>Redis:KeyPrefix</c>. Defaults to <c>telemetry:v1:</c>.</summary>
+    /// <summary>Prefix of every Redis key; must equal the ingestion side's <c>Redis:KeyPrefix</c>, which it defaults to (else <c>telemetry:v1:</c>).</summary>
     [Required]
     [RegularExpression(@"^[^{}\s]*$", ErrorMessage = "Upload:KeyPrefix must not contain braces or white space.")]
     public string KeyPrefix { get; set; } = "telemetry:v1:";

@@ -19,7 +19,8 @@ public static class UploadServiceCollectionExtensions
     /// <remarks>
     /// Uses the host's <see cref="IConnectionMultiplexer"/> if one is registered, else connects to
     /// <c>Redis:Configuration</c> (default <c>127.0.0.1:6379</c>). <c>Upload:KeyPrefix</c> defaults to
-    /// <c>Redis:KeyPrefix</c>, so the buffer and the uploader agree without repeating it.
+    /// <c>Redis:KeyPrefix</c> and <c>Upload:Shards</c> to <c>Buffer:Shards</c>, so the buffer and the uploader agree
+    /// without repeating them.
     /// </remarks>
     public static IServiceCollection AddUploader(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +44,12 @@ public static class UploadServiceCollectionExtensions
                     && configuration["Redis:KeyPrefix"] is { } prefix)
                 {
                     o.KeyPrefix = prefix;
+                }
+
+                if (configuration[$"{UploadOptions.SectionName}:{nameof(UploadOptions.Shards)}"] is null
+                    && int.TryParse(configuration["Buffer:Shards"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var shards))
+                {
+                    o.Shards = shards;
                 }
             })
             .ValidateOnStart();
