@@ -1,8 +1,10 @@
 namespace Telemetry.Upload;
 
 /// <summary>
-/// Partial success: the sink stored every report of the batch except <see cref="Rejections"/>, and may ask for the
-/// retried ones again after <see cref="RetryAfter"/>.
+/// Partial success: the sink stored every report of the batch except <see cref="Rejections"/>. Permanent rejections
+/// go to the dead letters at once. The others are retried: when <see cref="RetryAfter"/> is set they were throttled
+/// (rate limited, overloaded) and are tried again after that delay without counting a delivery; otherwise each retry
+/// counts a delivery, up to <see cref="UploadOptions.MaxDeliveries"/>.
 /// </summary>
 public sealed class ReportsRejectedException : Exception
 {
@@ -33,7 +35,7 @@ public sealed class ReportsRejectedException : Exception
     /// <summary>The reports not stored.</summary>
     public IReadOnlyList<ReportRejection> Rejections { get; }
 
-    /// <summary>The earliest time to retry the retryable rejections, when the sink said.</summary>
+    /// <summary>Set when the retryable rejections were throttles: how long to wait before sending them again.</summary>
     public TimeSpan? RetryAfter { get; }
 
     private static string Describe(IReadOnlyList<ReportRejection> rejections) =>

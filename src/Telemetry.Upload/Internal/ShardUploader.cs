@@ -269,7 +269,8 @@ internal sealed class ShardUploader
             catch (ReportsRejectedException exception)
             {
                 _metrics.UploadFailed(_sink.Name, "rejected");
-                var rejected = exception.Rejections.ToDictionary(r => r.ReportId, StringComparer.Ordinal);
+                // A batch may hold the same report_id twice (a client retry past the dedup window): one verdict per report_id.
+                var rejected = exception.Rejections.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
                 var stored = remaining.Where(e => !rejected.ContainsKey(e.ReportId)).ToList();
                 if (stored.Count > 0)
                 {
@@ -281,7 +282,7 @@ internal sealed class ShardUploader
                 foreach (var entry in remaining.Where(e => rejected.ContainsKey(e.ReportId)))
                 {
                     var rejection = rejected[entry.ReportId];
-                    if (rejection.Permanent || entry.Deliveries >= _options.MaxDeliveries)
+                    if (rejection.Permanent || (exception.RetryAfter is null && entry.Deliveries >= _options.MaxDeliveries))
                     {
                         await DeadLetterAsync(entry, rejection.Reason, cancellationToken);
                     }
@@ -296,13 +297,16 @@ internal sealed class ShardUploader
                     return;
                 }
 
-                var delay = backoff.Next();
-                if (exception.RetryAfter is { } retryAfter && retryAfter > delay)
+                if (exception.RetryAfter is { } retryAfter)
                 {
-                    delay = retryAfter;
+                    // Throttled reports: the sink asked for them later; not a failed delivery.
+                    await WaitKeepingAliveAsync(retryAfter, retry, cancellationToken);
+                    remaining = retry;
+                    _metrics.Retried(_sink.Name);
+                    continue;
                 }
 
-                await WaitKeepingAliveAsync(delay, retry, cancellationToken);
+                await WaitKeepingAliveAsync(backoff.Next(), retry, cancellationToken);
                 remaining = await RedeliverAsync(retry, cancellationToken);
                 if (remaining.Count == 0)
                 {
