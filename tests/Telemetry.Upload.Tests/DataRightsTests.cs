@@ -73,12 +73,18 @@ public sealed class DataRightsTests
         {
             Assert.That(exported.GroupBy(r => r.Location).ToDictionary(g => g.Key, g => g.Count()), Is.EquivalentTo(new Dictionary<string, int>
             {
-                ["buffer"] = 2, ["dead-letters"] = 1, ["files"] = 3, ["postgres"] = 2,
+                ["buffer"] = 2,
+                ["dead-letters"] = 1,
+                ["files"] = 3,
+                ["postgres"] = 2,
             }));
             Assert.That(exported.Select(r => InstanceKeys.Of(r.Report)), Is.All.EqualTo(Cluster));
             Assert.That(removed.ToDictionary(c => c.Location, c => c.Reports), Is.EquivalentTo(new Dictionary<string, long>
             {
-                ["buffer"] = 2, ["dead-letters"] = 1, ["files"] = 3, ["postgres"] = 2,
+                ["buffer"] = 2,
+                ["dead-letters"] = 1,
+                ["files"] = 3,
+                ["postgres"] = 2,
             }));
             Assert.That(exportedAfter, Is.Empty);
             Assert.That(stored, Is.EqualTo(new[] { other.ReportId }));
