@@ -54,30 +54,41 @@ internal static class UploaderCommands
     private static async Task<int> ListAsync(string[]? settings, CancellationToken cancellationToken)
     {
         using var services = Services(settings);
-        var table = new Table().AddColumns("id", "report_id", "product", "attempts", "first seen (UTC)", "reason");
-        var count = 0;
+        var rows = new List<string[]>();
         await foreach (var letter in services.GetRequiredService<DeadLetterStore>().ListAsync(cancellationToken))
         {
-            table.AddRow(
-                Markup.Escape(letter.Reference),
-                Markup.Escape(letter.ReportId),
-                Markup.Escape(letter.Product),
+            rows.Add([
+                letter.Reference,
+                letter.ReportId,
+                letter.Product,
                 letter.Attempts.ToString(CultureInfo.InvariantCulture),
                 letter.FirstSeen.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Markup.Escape(letter.Reason));
-            count++;
+                letter.Reason,
+            ]);
         }
 
-        if (count == 0)
+        string[] header = ["id", "report_id", "product", "attempts", "first_seen_utc", "reason"];
+        if (Console.IsOutputRedirected)
         {
-            AnsiConsole.WriteLine("No dead letters.");
+            // Piped: one tab-separated line per dead letter, for scripts.
+            Console.WriteLine(string.Join('\t', header));
+            foreach (var row in rows)
+            {
+                Console.WriteLine(string.Join('\t', row.Select(c => c.Replace('\t', ' ').Replace('\n', ' '))));
+            }
         }
-        else
+        else if (rows.Count > 0)
         {
+            var table = new Table().AddColumns(header);
+            foreach (var row in rows)
+            {
+                table.AddRow(row.Select(Markup.Escape).ToArray());
+            }
+
             AnsiConsole.Write(table);
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} dead letters."));
         }
 
+        Console.WriteLine(rows.Count == 0 ? "No dead letters." : string.Create(CultureInfo.InvariantCulture, $"{rows.Count} dead letters."));
         return 0;
     }
 

@@ -56,6 +56,64 @@ public sealed class UploaderProcessTests
         Directory.Delete(directory, recursive: true);
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task DeadLetters_ListThenReplayAll_ShowsTheLetterAndMovesItBack(CancellationToken cancellationToken)
+    {
+        // Arrange: one dead letter, written the way the uploader writes them.
+        var (redisServer, redis) = await Servers.RedisAsync();
+        var prefix = Servers.KeyPrefix();
+        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var reportId = Guid.NewGuid().ToString();
+        await buffer.Database.ExecuteAsync("XADD", buffer.Keys.DeadLetters(2), "*", "report_id", reportId, "product", "mimir",
+            "arrival_ms", "1700000000000", "report", (StackExchange.Redis.RedisValue)Google.Protobuf.MessageExtensions.ToByteArray(TestReports.Create(reportId: reportId)),
+            "reason", "schema mismatch", "attempts", "5", "first_seen_ms", "1700000000000", "source_id", "1-0");
+
+        // Act
+        var (listCode, listOutput) = await RunCommandAsync(redisServer, prefix, ["dead-letters", "list"], cancellationToken);
+        var (replayCode, replayOutput) = await RunCommandAsync(redisServer, prefix, ["dead-letters", "replay", "--all"], cancellationToken);
+        var (badCode, _) = await RunCommandAsync(redisServer, prefix, ["dead-letters", "replay"], cancellationToken);
+
+        // Assert
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(listCode, Is.Zero);
+            Assert.That(listOutput, Does.Contain(reportId).And.Contain("schema mismatch").And.Contain("1 dead letters."));
+            Assert.That(replayCode, Is.Zero);
+            Assert.That(replayOutput, Does.Contain("Replayed 1 dead letters."));
+            Assert.That(badCode, Is.EqualTo(2), "replay needs --id or --all");
+            Assert.That(await buffer.DeadLetterLengthAsync(), Is.Zero);
+            Assert.That(await buffer.LengthAsync(), Is.EqualTo(1));
+        });
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCommandAsync(RedisServer redis, string prefix, string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["Redis__Configuration"] = redis.ConnectionString,
+                ["Upload__KeyPrefix"] = prefix,
+                ["COLUMNS"] = "400",
+            },
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "telemetry-uploader.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await output + await error);
+    }
+
     private static Process StartUploader(RedisServer redis, string prefix, string directory)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "telemetry-uploader.dll");
