@@ -18,6 +18,9 @@ namespace Telemetry.Upload;
 /// </remarks>
 public sealed class BatchUploader
 {
+    /// <summary>How long a consumer that holds nothing is kept in the group after its last read.</summary>
+    private static readonly TimeSpan ConsumerRetention = TimeSpan.FromHours(1);
+
     private readonly IConnectionMultiplexer _redis;
     private readonly IReportSink _sink;
     private readonly UploadOptions _options;
@@ -77,6 +80,7 @@ public sealed class BatchUploader
                     TimeSpan? age = oldest.Count == 0 ? null
                         : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(oldest[0].IdMilliseconds);
                     _metrics.SetShard(shard, age, lag, pending);
+                    await commands.RemoveIdleConsumersAsync(stream, ConsumerRetention, stoppingToken);
                 }
 
                 await Task.Delay(_options.MetricsInterval, _time, stoppingToken);

@@ -46,6 +46,7 @@ public sealed class UploadOptionsTests
     [TestCase("Upload:KeyPrefix", "a{b}:", "KeyPrefix")]
     [TestCase("Upload:Files:RotationBytes", "10", "RotationBytes")]
     [TestCase("Upload:RetryMaxDelay", "00:00:00.001", "RetryMaxDelay")]
+    [TestCase("Upload:ClaimIdleTime", "00:00:00.500", "ClaimIdleTime")]
     public void Bind_InvalidValue_FailsNamingTheSetting(string key, string value, string named)
     {
         // Act

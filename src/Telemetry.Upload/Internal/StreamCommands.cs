@@ -180,6 +180,46 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
         return (null, null);
     }
 
+    /// <summary>
+    /// Removes consumers of the group that hold nothing and have been idle longer than <paramref name="idle"/>: every
+    /// uploader start adds a consumer name, and Redis keeps them forever otherwise. A live consumer removed this way
+    /// loses nothing (it has no pending entries) and is recreated by its next read. Returns how many were removed.
+    /// </summary>
+    public async Task<int> RemoveIdleConsumersAsync(RedisKey stream, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        var reply = (RedisResult[])(await ExecuteAsync("XINFO", ["CONSUMERS", stream, BufferKeys.ConsumerGroup], cancellationToken))!;
+        var removed = 0;
+        foreach (var consumer in reply)
+        {
+            var fields = (RedisResult[])consumer!;
+            string? name = null;
+            long pending = -1, idleMs = -1;
+            for (var i = 0; i + 1 < fields.Length; i += 2)
+            {
+                switch ((string)fields[i]!)
+                {
+                    case "name":
+                        name = (string)fields[i + 1]!;
+                        break;
+                    case "pending":
+                        pending = (long)fields[i + 1];
+                        break;
+                    case "idle":
+                        idleMs = (long)fields[i + 1];
+                        break;
+                }
+            }
+
+            if (name is not null && pending == 0 && idleMs > idle.TotalMilliseconds)
+            {
+                await ExecuteAsync("XGROUP", ["DELCONSUMER", stream, BufferKeys.ConsumerGroup, name], cancellationToken);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     public static bool IsNoGroup(Exception exception) =>
         exception is RedisServerException && exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
 

@@ -16,6 +16,11 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
             failures.Add("Upload:RetryMaxDelay must not be less than Upload:RetryInitialDelay.");
         }
 
+        if (options.ClaimIdleTime <= options.BatchMaxAge)
+        {
+            failures.Add("Upload:ClaimIdleTime must be longer than Upload:BatchMaxAge, or batches being formed would be claimed by other uploaders.");
+        }
+
         switch (options.Sink)
         {
             case "postgres" when string.IsNullOrWhiteSpace(options.Postgres.ConnectionString):
