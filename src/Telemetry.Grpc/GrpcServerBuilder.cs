@@ -18,6 +18,18 @@ public sealed class GrpcServerBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
+    /// Serves <typeparamref name="TService"/>; its service descriptor is found from the methods it binds, among the
+    /// generated descriptors of the assemblies holding their message types. The service is a singleton.
+    /// </summary>
+    public GrpcServerBuilder AddService<TService>()
+        where TService : class, IGrpcService
+    {
+        Services.TryAddSingleton<TService>();
+        Services.AddSingleton(new GrpcServiceRegistration(typeof(TService), null));
+        return this;
+    }
+
+    /// <summary>
     /// Serves <typeparamref name="TService"/> as <paramref name="descriptor"/>. The service is a singleton: its
     /// <see cref="IGrpcService.Bind"/> runs once, at start-up.
     /// </summary>

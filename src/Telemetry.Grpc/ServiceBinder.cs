@@ -12,14 +12,20 @@ public sealed class ServiceBinder
 {
     private readonly List<ServerMethodDefinition> _methods = [];
     private readonly HashSet<string> _unimplemented = new(StringComparer.Ordinal);
+    private readonly ServiceDescriptor? _descriptor;
 
-    internal ServiceBinder(ServiceDescriptor descriptor)
+    /// <summary>
+    /// A binder for <paramref name="descriptor"/>, or, with null, a probe that only records the bound methods so
+    /// that the service's descriptor can be found from them.
+    /// </summary>
+    internal ServiceBinder(ServiceDescriptor? descriptor)
     {
-        Descriptor = descriptor;
+        _descriptor = descriptor;
     }
 
     /// <summary>The service being bound.</summary>
-    public ServiceDescriptor Descriptor { get; }
+    public ServiceDescriptor Descriptor =>
+        _descriptor ?? throw new InvalidOperationException("The service descriptor is not known yet while its methods are discovered.");
 
     internal IReadOnlyList<ServerMethodDefinition> Methods => _methods;
 
@@ -72,7 +78,7 @@ public sealed class ServiceBinder
     /// </summary>
     public void LeaveUnimplemented(string methodName)
     {
-        if (Descriptor.FindMethodByName(methodName) is null)
+        if (_descriptor is not null && _descriptor.FindMethodByName(methodName) is null)
         {
             throw new InvalidOperationException($"Service {Descriptor.FullName} has no method '{methodName}'.");
         }
@@ -101,6 +107,11 @@ public sealed class ServiceBinder
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(handler);
+        if (_descriptor is null)
+        {
+            return;
+        }
+
         if (method.ServiceName != Descriptor.FullName)
         {
             throw new InvalidOperationException($"Method {method.FullName} does not belong to service {Descriptor.FullName}.");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 
 namespace Telemetry.Grpc.Internal;
@@ -9,7 +10,8 @@ internal sealed class DuplexStreamingServerCallHandler<TRequest, TResponse>(
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    protected override async Task InvokeAsync(HttpServerCallContext call)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    protected override async ValueTask InvokeAsync(HttpServerCallContext call)
     {
         call.AllowLongRequestStream();
         var reader = new HttpRequestStreamReader<TRequest>(call, method.RequestParser);

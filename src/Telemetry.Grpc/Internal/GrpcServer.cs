@@ -42,7 +42,21 @@ internal sealed class GrpcServer
 
         _logger = loggerFactory.CreateLogger("Telemetry.Grpc.Server");
         var runtime = new ServerRuntime(value, [.. value.Interceptors, .. interceptors], _logger);
-        Registrations = Distinct(registrations);
+        var resolved = new List<GrpcServiceRegistration>();
+        foreach (var registration in registrations)
+        {
+            if (registration.Descriptor is not null)
+            {
+                resolved.Add(registration);
+                continue;
+            }
+
+            var probe = new ServiceBinder(null);
+            ((IGrpcService)services.GetRequiredService(registration.ServiceType)).Bind(probe);
+            resolved.Add(registration with { Descriptor = ServiceDescriptorLocator.Find(registration.ServiceType, probe.Methods) });
+        }
+
+        Registrations = Distinct(resolved);
 
         var handlers = new Dictionary<string, ServerCallHandler>(StringComparer.Ordinal);
         foreach (var registration in Registrations)
@@ -58,7 +72,7 @@ internal sealed class GrpcServer
         }
 
         _handlers = handlers.ToFrozenDictionary(StringComparer.Ordinal);
-        _services = Registrations.Select(r => r.Descriptor.FullName).ToFrozenSet(StringComparer.Ordinal);
+        _services = Registrations.Select(r => r.Descriptor!.FullName).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The registered services, each once, in registration order.</summary>
@@ -100,7 +114,7 @@ internal sealed class GrpcServer
         var result = new List<GrpcServiceRegistration>();
         foreach (var registration in registrations)
         {
-            var existing = result.Find(r => r.Descriptor.FullName == registration.Descriptor.FullName);
+            var existing = result.Find(r => r.Descriptor!.FullName == registration.Descriptor!.FullName);
             if (existing is null)
             {
                 result.Add(registration);
@@ -108,7 +122,7 @@ internal sealed class GrpcServer
             else if (existing.ServiceType != registration.ServiceType)
             {
                 throw new InvalidOperationException(
-                    $"Service {registration.Descriptor.FullName} is registered twice, by {existing.ServiceType.Name} and {registration.ServiceType.Name}.");
+                    $"Service {registration.Descriptor!.FullName} is registered twice, by {existing.ServiceType.Name} and {registration.ServiceType.Name}.");
             }
         }
 

@@ -1,6 +1,5 @@
-using Google.Protobuf;
-
 using System.IO.Pipelines;
+using Google.Protobuf;
 
 namespace Telemetry.Grpc.Internal;
 

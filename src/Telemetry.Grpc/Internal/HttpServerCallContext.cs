@@ -14,6 +14,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 {
     private const int ResetCodeCancel = 8;
 
+    private static readonly TimeSpan MaxTimerTimeout = TimeSpan.FromDays(40);
+
     private static readonly string[] StatusCodeStrings =
         [.. Enumerable.Range(0, 17).Select(code => code.ToString(CultureInfo.InvariantCulture))];
 
@@ -127,7 +129,13 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         {
             if (GrpcTimeout.TryParse(timeoutHeader.ToString(), out var timeout))
             {
-                _deadline = timeout >= GrpcTimeout.Maximum ? DateTime.MaxValue : DateTime.UtcNow + timeout;
+                if (timeout > MaxTimerTimeout)
+                {
+                    // Beyond what a timer can wait: effectively no deadline.
+                    return true;
+                }
+
+                _deadline = DateTime.UtcNow + timeout;
                 _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
                 _deadlineCts.CancelAfter(timeout);
                 _cancellationToken = _deadlineCts.Token;

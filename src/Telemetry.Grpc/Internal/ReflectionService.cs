@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
 using V1 = Grpc.Reflection.V1;
 using V1Alpha = Grpc.Reflection.V1Alpha;
 
@@ -8,9 +9,11 @@ namespace Telemetry.Grpc.Internal;
 /// Server reflection, v1 and v1alpha. The two protocols' messages are field-for-field identical, so v1alpha requests
 /// are answered by the v1 code through a re-parse (reflection traffic is small).
 /// </summary>
-internal sealed class ReflectionService(IEnumerable<GrpcServiceRegistration> registrations) : IGrpcService
+internal sealed class ReflectionService(IServiceProvider services) : IGrpcService
 {
-    private readonly Lazy<ReflectionIndex> _index = new(() => new ReflectionIndex(registrations.Select(r => r.Descriptor)));
+    // Built on first use from the server's resolved registrations (the server creates this service, so not before).
+    private readonly Lazy<ReflectionIndex> _index = new(() =>
+        new ReflectionIndex(services.GetRequiredService<GrpcServer>().Registrations.Select(r => r.Descriptor!)));
 
     public void Bind(ServiceBinder binder)
     {

@@ -8,13 +8,19 @@ namespace Telemetry.Grpc.Internal;
 /// </summary>
 internal abstract class ServerCallHandler
 {
-    private readonly ServerCallContinuation _pipeline;
+    private readonly ServerCallContinuation? _pipeline;
 
     protected ServerCallHandler(IMethod method, ServerRuntime runtime)
     {
         Method = method;
         Runtime = runtime;
-        ServerCallContinuation pipeline = context => InvokeAsync((HttpServerCallContext)context);
+        if (runtime.Interceptors.Count == 0)
+        {
+            // Without interceptors the handler is invoked directly, through a pooled ValueTask.
+            return;
+        }
+
+        ServerCallContinuation pipeline = context => InvokeAsync((HttpServerCallContext)context).AsTask();
         for (var i = runtime.Interceptors.Count - 1; i >= 0; i--)
         {
             var interceptor = runtime.Interceptors[i];
@@ -64,8 +70,38 @@ internal abstract class ServerCallHandler
             return;
         }
 
+        if (!call.HasDeadline)
+        {
+            Exception? error = null;
+            try
+            {
+                if (_pipeline is null)
+                {
+                    await InvokeAsync(call).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _pipeline(call).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
+
+            await call.FinishAsync(error).ConfigureAwait(false);
+            return;
+        }
+
+        await HandleCallWithDeadlineAsync(call).ConfigureAwait(false);
+    }
+
+    protected abstract ValueTask InvokeAsync(HttpServerCallContext call);
+
+    private async Task HandleCallWithDeadlineAsync(HttpServerCallContext call)
+    {
         var pipeline = RunPipelineAsync(call);
-        if (call.HasDeadline && !pipeline.IsCompleted)
+        if (!pipeline.IsCompleted)
         {
             // The deadline is answered when it passes, even if the handler has not returned yet.
             var deadline = call.WhenDeadlineAsync();
@@ -83,7 +119,7 @@ internal abstract class ServerCallHandler
     {
         try
         {
-            await _pipeline(call).ConfigureAwait(false);
+            await (_pipeline is null ? InvokeAsync(call).AsTask() : _pipeline(call)).ConfigureAwait(false);
             return null;
         }
         catch (Exception ex)
@@ -91,6 +127,4 @@ internal abstract class ServerCallHandler
             return ex;
         }
     }
-
-    protected abstract Task InvokeAsync(HttpServerCallContext call);
 }

@@ -35,7 +35,7 @@ public sealed class OwnInteropTests
     [OneTimeSetUp]
     public async Task StartServerAsync()
     {
-        _host = await TestHost.StartAsync(grpc => grpc.AddService<InteropTestService>(InteropTestService.Descriptor));
+        _host = await TestHost.StartAsync(grpc => grpc.AddService<InteropTestService>());
         _channel = GrpcChannel.ForAddress(_host.Address);
     }
 

@@ -20,6 +20,18 @@ public sealed class ServiceBinderTests
     }
 
     [Test]
+    [CancelAfter(5000)]
+    public void MapGrpcServer_ServiceWithoutDescriptorMissingAMethod_FailsAtStartUpNamingIt(CancellationToken cancellationToken)
+    {
+        // Act: the descriptor is found from the bound methods, then checked like an explicit one.
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() =>
+            TestHost.StartAsync(grpc => grpc.AddService<IncompleteService>()));
+
+        // Assert
+        Assert.That(error!.Message, Does.Contain("telemetry.grpctest.v1.WireTestService.Fail"));
+    }
+
+    [Test]
     public void AddUnary_MethodOfAnotherService_Throws()
     {
         // Arrange

@@ -18,7 +18,7 @@ public sealed class ReflectionServiceTests
     public async Task StartServerAsync()
     {
         _host = await TestHost.StartAsync(grpc => grpc
-            .AddService<WireTestService>(WireTestService.Descriptor)
+            .AddService<WireTestService>()
             .AddHealth()
             .AddReflection());
         _channel = GrpcChannel.ForAddress(_host.Address);

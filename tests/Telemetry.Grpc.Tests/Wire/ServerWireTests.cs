@@ -182,6 +182,24 @@ public sealed class ServerWireTests
         });
     }
 
+    [TestCase("99999999S")]
+    [TestCase("99999999H")]
+    [TestCase("60S")]
+    [TestCase("bogus")]
+    [CancelAfter(5000)]
+    public async Task Call_LongOrInvalidGrpcTimeout_Succeeds(string timeout, CancellationToken cancellationToken)
+    {
+        // Arrange
+        var request = RawHttp2.CreateRequest(_host.Address, WireTestMethods.Echo.FullName, new ByteArrayContent(RawHttp2.Frame(0, 0, [])));
+        request.Headers.TryAddWithoutValidation("grpc-timeout", timeout);
+
+        // Act
+        var response = await _raw.SendAsync(request, cancellationToken);
+
+        // Assert
+        Assert.That(response.GrpcStatus, Is.EqualTo("0"));
+    }
+
     [TestCase("q6ur")]
     [TestCase("q6urqw==")]
     [TestCase("q6urqw")]
