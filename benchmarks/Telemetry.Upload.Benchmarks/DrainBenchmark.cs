@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Telemetry.Testing;
+using Telemetry.Upload.Sinks;
+using Telemetry.V1;
+
+namespace Telemetry.Upload.Benchmarks;
+
+/// <summary>
+/// Fills the buffer with small reports exactly as the ingestion buffer writes them, then measures how fast one
+/// uploader instance (default options: 4 shards, batches of 1,000) drains it into a sink, until every entry is
+/// acknowledged and deleted.
+/// </summary>
+internal static class DrainBenchmark
+{
+    public static async Task RunAsync(string sinkName, int count)
+    {
+        await using var redisServer = await RedisServer.StartAsync();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.ConnectionString + ",syncTimeout=20000");
+        // Production setting (docker/compose.yaml): AOF with an fsync every second, not after every write as the
+        // test server does.
+        await redis.GetDatabase().ExecuteAsync("CONFIG", "SET", "appendfsync", "everysec");
+        var options = new UploadOptions { Sink = sinkName == "null" ? "files" : sinkName };
+        var keys = new BufferKeys(options.KeyPrefix, options.Shards);
+        var directory = Directory.CreateTempSubdirectory("telemetry-bench-").FullName;
+        options.Files.Directory = directory;
+        PostgresServer? postgres = null;
+        IReportSink sink;
+        if (sinkName == "postgres")
+        {
+            postgres = await PostgresServer.StartAsync();
+            options.Postgres.ConnectionString = postgres.ConnectionString;
+            var pg = new PostgresReportSink(Options.Create(options));
+            await pg.MigrateAsync();
+            sink = pg;
+        }
+        else if (sinkName == "null")
+        {
+            sink = new NullSink();
+        }
+        else
+        {
+            sink = new FileReportSink(Options.Create(options));
+        }
+
+        try
+        {
+            var fill = Stopwatch.StartNew();
+            var bytes = await FillAsync(redis, keys, count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sinkName}: buffered {count:N0} reports ({bytes / count} bytes each) in {fill.Elapsed.TotalSeconds:F1} s"));
+
+            var metrics = new UploadMetrics();
+            var uploader = new BatchUploader(redis, sink, Options.Create(options), metrics, NullLogger<BatchUploader>.Instance);
+            using var stop = new CancellationTokenSource();
+            var redisCpuBefore = await RedisCpuSecondsAsync(redis);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var drain = Stopwatch.StartNew();
+            var run = Task.Run(() => uploader.RunAsync(stop.Token));
+            var deadline = DateTime.UtcNow.AddMinutes(10);
+            while (await LengthAsync(redis, keys) > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            var elapsed = drain.Elapsed;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var redisCpu = await RedisCpuSecondsAsync(redis) - redisCpuBefore;
+            await stop.CancelAsync();
+            await run;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sinkName}: drained {metrics.ReportsUploaded(sinkName):N0} reports in {elapsed.TotalSeconds:F2} s = {metrics.ReportsUploaded(sinkName) / elapsed.TotalSeconds:N0} reports/s"));
+            // The machine is shared, so wall time depends on what else runs; CPU time per report does not, and gives
+            // the rate the uploader and Redis would reach with the two cores to themselves.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sinkName}: CPU per report: uploader process {cpu * 1e6 / count:F1} µs, redis-server {redisCpu * 1e6 / count:F1} µs; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        }
+        finally
+        {
+            switch (sink)
+            {
+                case IAsyncDisposable disposable:
+                    await disposable.DisposeAsync();
+                    break;
+            }
+
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<long> FillAsync(ConnectionMultiplexer redis, BufferKeys keys, int count)
+    {
+        var db = redis.GetDatabase();
+        for (var shard = 0; shard < keys.Shards; shard++)
+        {
+            await db.ExecuteAsync("XGROUP", "CREATE", keys.Stream(shard), BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        }
+
+        long bytes = 0;
+        var pending = new List<Task>(4096);
+        var arrival = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var cluster = Guid.NewGuid().ToString();
+        for (var i = 0; i < count; i++)
+        {
+            var report = new UsageReport
+            {
+                ReportId = Guid.NewGuid().ToString(),
+                SchemaVersion = 1,
+                Instance = new InstanceIdentity { ClusterId = cluster, InstanceId = Guid.NewGuid().ToString() },
+                Build = new BuildInfo { Version = "2.8.0" },
+                Environment = new Telemetry.V1.Environment { Os = "linux", Arch = "amd64" },
+                Target = "all",
+                Edition = "oss",
+                ReportTime = Timestamp.FromDateTime(DateTime.UtcNow),
+                Mimir = new MimirReport { Target = "all", Os = "linux", Arch = "amd64" },
+            };
+            var payload = report.ToByteArray();
+            bytes += payload.Length;
+            var shard = i % keys.Shards;
+            pending.Add(db.ExecuteAsync("XADD", keys.Stream(shard), "*", "report_id", report.ReportId, "product", "mimir", "arrival_ms", arrival, "report", (RedisValue)payload));
+            pending.Add(db.HashIncrementAsync(keys.Stats(shard), BufferKeys.StatsBytesField, payload.Length));
+            if (pending.Count >= 4096)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+            }
+        }
+
+        await Task.WhenAll(pending);
+        return bytes;
+    }
+
+    private static async Task<double> RedisCpuSecondsAsync(ConnectionMultiplexer redis)
+    {
+        var info = (string)(await redis.GetDatabase().ExecuteAsync("INFO", "cpu"))!;
+        return info.Split('\n')
+            .Select(line => line.Trim().Split(':'))
+            .Where(parts => parts.Length == 2 && parts[0] is "used_cpu_user" or "used_cpu_sys")
+            .Sum(parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<long> LengthAsync(ConnectionMultiplexer redis, BufferKeys keys)
+    {
+        long total = 0;
+        for (var shard = 0; shard < keys.Shards; shard++)
+        {
+            total += (long)await redis.GetDatabase().ExecuteAsync("XLEN", keys.Stream(shard));
+        }
+
+        return total;
+    }
+}

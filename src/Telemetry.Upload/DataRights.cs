@@ -1,0 +1,162 @@
+using System.Runtime.CompilerServices;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Telemetry.Upload.Internal;
+using Telemetry.V1;
+
+namespace Telemetry.Upload;
+
+/// <summary>
+/// Data-rights requests for one installation (its instance key: <c>cluster_id</c> if set, else <c>instance_id</c>):
+/// delete or export everything held for it, in the buffer, the dead letters and every sink.
+/// </summary>
+/// <remarks>
+/// <para>Cost: the buffer keeps no index by installation, so both operations read every entry of every shard stream
+/// and dead-letter stream (paged XRANGE of 1,000 entries, each report parsed): O(buffered reports), a few hundred
+/// milliseconds per million small reports on Redis's side plus the parsing here. That is acceptable for rare
+/// requests on a buffer that is normally drained within seconds; the sinks do their own work (an indexed DELETE in
+/// PostgreSQL, a rewrite of every file in the file sink).</para>
+/// <para>Order: the buffer first, then the sinks, so nothing deleted from a sink comes back from the buffer. A batch
+/// an uploader read just before the deletion may still reach the sink afterwards (at most one batch per uploader
+/// and shard); repeating the request removes it.</para>
+/// </remarks>
+public sealed class DataRights
+{
+    /// <summary>Location name of reports still in the buffer streams.</summary>
+    public const string BufferLocation = "buffer";
+
+    /// <summary>Location name of reports in the dead-letter streams.</summary>
+    public const string DeadLetterLocation = "dead-letters";
+
+    private const int Page = 1000;
+
+    private readonly StreamCommands _commands;
+    private readonly BufferKeys _keys;
+    private readonly IReadOnlyList<IReportSink> _sinks;
+
+    public DataRights(IConnectionMultiplexer redis, IEnumerable<IReportSink> sinks, IOptions<UploadOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _commands = new StreamCommands(redis, options.Value.RedisTimeout);
+        _keys = new BufferKeys(options.Value.KeyPrefix, options.Value.Shards);
+        _sinks = sinks.ToArray();
+    }
+
+    /// <summary>Deletes everything held for the installation; returns the count removed per location.</summary>
+    public async Task<IReadOnlyList<DataLocationCount>> DeleteInstanceAsync(string instanceKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceKey);
+        long buffered = 0, deadLettered = 0;
+        for (var shard = 0; shard < _keys.Shards; shard++)
+        {
+            buffered += await DeleteFromStreamAsync(shard, _keys.Stream(shard), instanceKey, countBytes: true, cancellationToken);
+            deadLettered += await DeleteFromStreamAsync(shard, _keys.DeadLetters(shard), instanceKey, countBytes: false, cancellationToken);
+        }
+
+        var counts = new List<DataLocationCount>
+        {
+            new() { Location = BufferLocation, Reports = buffered },
+            new() { Location = DeadLetterLocation, Reports = deadLettered },
+        };
+        foreach (var sink in _sinks)
+        {
+            counts.Add(new DataLocationCount { Location = sink.Name, Reports = await sink.DeleteInstanceAsync(instanceKey, cancellationToken) });
+        }
+
+        return counts;
+    }
+
+    /// <summary>Streams every report held for the installation: buffer, dead letters, then each sink.</summary>
+    public async IAsyncEnumerable<StoredReport> ExportInstanceAsync(string instanceKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceKey);
+        for (var shard = 0; shard < _keys.Shards; shard++)
+        {
+            await foreach (var (_, report, arrival) in ScanAsync(_keys.Stream(shard), instanceKey, cancellationToken))
+            {
+                yield return new StoredReport(report, arrival, BufferLocation);
+            }
+
+            await foreach (var (_, report, arrival) in ScanAsync(_keys.DeadLetters(shard), instanceKey, cancellationToken))
+            {
+                yield return new StoredReport(report, arrival, DeadLetterLocation);
+            }
+        }
+
+        foreach (var sink in _sinks)
+        {
+            await foreach (var stored in sink.ExportInstanceAsync(instanceKey, cancellationToken))
+            {
+                yield return stored;
+            }
+        }
+    }
+
+    private async Task<long> DeleteFromStreamAsync(int shard, RedisKey stream, string instanceKey, bool countBytes, CancellationToken cancellationToken)
+    {
+        var matches = new List<(string Id, long Size)>();
+        await foreach (var (entry, _, _) in ScanAsync(stream, instanceKey, cancellationToken))
+        {
+            matches.Add((entry.Id, countBytes && entry.Fields.TryGetValue(BufferKeys.ReportField, out var payload) ? payload.Length : 0));
+        }
+
+        long deleted = 0;
+        foreach (var chunk in matches.Chunk(1000))
+        {
+            // The same script the uploader acknowledges with: XACK (the entry may be pending), XDEL, and the byte
+            // counter. On a dead-letter stream XACK is a no-op and the sizes are zero.
+            var values = new RedisValue[2 + chunk.Length];
+            values[0] = BufferKeys.ConsumerGroup;
+            values[1] = chunk.Sum(m => m.Size);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values[2 + i] = chunk[i].Id;
+            }
+
+            deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndDelete, [stream, _keys.Stats(shard)], values, cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    private async IAsyncEnumerable<(StreamEntry Entry, UsageReport Report, DateTimeOffset Arrival)> ScanAsync(
+        RedisKey stream, string instanceKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = "-";
+        while (true)
+        {
+            var page = await _commands.RangeAsync(stream, start, "+", Page, cancellationToken);
+            foreach (var entry in page)
+            {
+                if (!entry.Fields.TryGetValue(BufferKeys.ReportField, out var payload))
+                {
+                    continue;
+                }
+
+                UsageReport report;
+                try
+                {
+                    report = UsageReport.Parser.ParseFrom(payload);
+                }
+                catch (InvalidProtocolBufferException)
+                {
+                    continue;
+                }
+
+                if (InstanceKeys.Of(report) == instanceKey)
+                {
+                    var arrival = long.TryParse(entry.Text(BufferKeys.ArrivalField), out var ms) ? ms : entry.IdMilliseconds;
+                    yield return (entry, report, DateTimeOffset.FromUnixTimeMilliseconds(arrival));
+                }
+            }
+
+            if (page.Count < Page)
+            {
+                yield break;
+            }
+
+            start = "(" + page[^1].Id;
+        }
+    }
+}

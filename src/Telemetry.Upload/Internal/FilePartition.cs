@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+
+namespace Telemetry.Upload.Internal;
+
+/// <summary>
+/// One directory of the file sink (<c>&lt;root&gt;/&lt;product&gt;/&lt;yyyy-MM-dd&gt;/</c>): the segment being written
+/// and the index of the report_ids stored in the partition.
+/// </summary>
+/// <remarks>
+/// Layout. Finished files are <c>&lt;segment&gt;.ndjson.gz</c>. The open segment is the hidden
+/// <c>.&lt;segment&gt;.ndjson.gz.tmp</c>: every batch is appended to it as one complete gzip member and fsync'd,
+/// and it is renamed to its final name when it rotates, so a reader listing <c>*.ndjson.gz</c> never sees a partial
+/// file. The index <c>.ids</c> is append-only: the report_ids of a batch, then a commit line
+/// <c>@&lt;segment&gt; &lt;length&gt;</c> giving the segment's durable length once the batch is in it, fsync'd before the
+/// batch is confirmed. Ids after the last commit line belong to a batch that was never confirmed and are ignored; on
+/// recovery a left-over segment is cut back to its last committed length and renamed. A batch written again after a
+/// crash between the confirmation and the XACK finds its ids in the index and stores nothing.
+/// </remarks>
+internal sealed class FilePartition : IDisposable
+{
+    public const string IndexName = ".ids";
+    public const string FinalSuffix = ".ndjson.gz";
+    public const string TemporarySuffix = ".ndjson.gz.tmp";
+
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly FileStream _index;
+    private FileStream? _segment;
+    private string? _segmentName;
+    private long _segmentOpened;
+
+    private FilePartition(string directory, FileStream index)
+    {
+        Directory = directory;
+        _index = index;
+    }
+
+    public string Directory { get; }
+
+    public long LastUsed { get; set; }
+
+    public bool HasOpenSegment => _segment is not null;
+
+    public static FilePartition Open(string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var indexPath = Path.Combine(directory, IndexName);
+        var index = new FileStream(indexPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
+        var partition = new FilePartition(directory, index);
+        var committed = partition.LoadIndex(out var segments);
+        index.SetLength(committed);
+        index.Seek(0, SeekOrigin.End);
+        partition.Recover(segments);
+        return partition;
+    }
+
+    public bool Contains(string reportId) => _ids.Contains(reportId);
+
+    /// <summary>Whether the open segment is due for rotation by size or age.</summary>
+    public bool ShouldRotate(long rotationBytes, TimeSpan rotationAge, TimeProvider time) =>
+        _segment is not null && (_segment.Length >= rotationBytes || time.GetElapsedTime(_segmentOpened) >= rotationAge);
+
+    /// <summary>Appends one gzip member holding the batch's lines, then commits its ids; both fsync'd.</summary>
+    public void Append(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
+    {
+        if (_segment is null)
+        {
+            _segmentName = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'.'fff}-{writerId}-{Guid.NewGuid():N}")[..48];
+            _segment = new FileStream(TemporaryPath(_segmentName), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+            _segmentOpened = time.GetTimestamp();
+        }
+
+        _segment.Write(member);
+        _segment.Flush(flushToDisk: true);
+
+        var text = new StringBuilder(reportIds.Count * 37 + 80);
+        foreach (var id in reportIds)
+        {
+            text.Append(id).Append('\n');
+        }
+
+        text.Append('@').Append(_segmentName).Append(' ').Append(_segment.Length.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        _index.Write(Encoding.UTF8.GetBytes(text.ToString()));
+        _index.Flush(flushToDisk: true);
+        foreach (var id in reportIds)
+        {
+            _ids.Add(id);
+        }
+    }
+
+    /// <summary>Closes the open segment and gives it its final name; its content was already durable.</summary>
+    public void Rotate()
+    {
+        if (_segment is null)
+        {
+            return;
+        }
+
+        var empty = _segment.Length == 0;
+        _segment.Dispose();
+        _segment = null;
+        if (empty)
+        {
+            File.Delete(TemporaryPath(_segmentName!));
+        }
+        else
+        {
+            File.Move(TemporaryPath(_segmentName!), FinalPath(_segmentName!));
+        }
+
+        _segmentName = null;
+    }
+
+    public void Dispose()
+    {
+        Rotate();
+        _index.Dispose();
+    }
+
+    private string TemporaryPath(string segment) => Path.Combine(Directory, "." + segment + TemporarySuffix);
+
+    private string FinalPath(string segment) => Path.Combine(Directory, segment + FinalSuffix);
+
+    // Reads the index: ids count once their commit line follows them. Returns the length of the committed part and
+    // each segment's last committed length.
+    private long LoadIndex(out Dictionary<string, long> segments)
+    {
+        segments = new Dictionary<string, long>(StringComparer.Ordinal);
+        _index.Seek(0, SeekOrigin.Begin);
+        using var reader = new StreamReader(_index, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
+        var pending = new List<string>();
+        long offset = 0, committed = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            offset += Encoding.UTF8.GetByteCount(line) + 1;
+            if (line.StartsWith('@'))
+            {
+                var space = line.LastIndexOf(' ');
+                if (space > 1 && long.TryParse(line.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+                {
+                    segments[line[1..space]] = length;
+                    _ids.UnionWith(pending);
+                    pending.Clear();
+                    committed = offset;
+                }
+            }
+            else if (line.Length > 0)
+            {
+                pending.Add(line);
+            }
+        }
+
+        return Math.Min(committed, _index.Length);
+    }
+
+    // A segment left open by a process that stopped: keep its committed part under its final name.
+    private void Recover(Dictionary<string, long> segments)
+    {
+        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "." + "*" + TemporarySuffix))
+        {
+            var file = Path.GetFileName(path);
+            var segment = file[1..^TemporarySuffix.Length];
+            if (!segments.TryGetValue(segment, out var length) || length == 0)
+            {
+                File.Delete(path);
+                continue;
+            }
+
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None))
+            {
+                if (stream.Length > length)
+                {
+                    stream.SetLength(length);
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(path, FinalPath(segment), overwrite: true);
+        }
+    }
+}

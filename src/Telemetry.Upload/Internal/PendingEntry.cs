@@ -1,0 +1,82 @@
+using Google.Protobuf;
+using Telemetry.V1;
+
+namespace Telemetry.Upload.Internal;
+
+/// <summary>A stream entry this uploader holds (delivered to it and not yet acknowledged).</summary>
+internal sealed class PendingEntry
+{
+    private PendingEntry(StreamEntry raw, int shard, long deliveries)
+    {
+        Raw = raw;
+        Shard = shard;
+        Deliveries = deliveries;
+        Payload = raw.Fields.TryGetValue(BufferKeys.ReportField, out var payload) ? payload : [];
+    }
+
+    public StreamEntry Raw { get; }
+
+    public int Shard { get; }
+
+    public string Id => Raw.Id;
+
+    public byte[] Payload { get; }
+
+    public long Size => Payload.Length;
+
+    /// <summary>The delivery count as XPENDING counts it; 0 while unknown (an entry claimed from another consumer).</summary>
+    public long Deliveries { get; set; }
+
+    public BufferedReport? Report { get; private set; }
+
+    /// <summary>Why the entry cannot be uploaded at all; it goes to the dead letters at once.</summary>
+    public string? MalformedReason { get; private set; }
+
+    public string ReportId => Report?.ReportId ?? Raw.Text(BufferKeys.ReportIdField) ?? string.Empty;
+
+    public static PendingEntry From(StreamEntry raw, int shard, long deliveries)
+    {
+        var entry = new PendingEntry(raw, shard, deliveries);
+        entry.Parse();
+        return entry;
+    }
+
+    private void Parse()
+    {
+        if (!Raw.Fields.ContainsKey(BufferKeys.ReportField))
+        {
+            MalformedReason = "the entry has no report field";
+            return;
+        }
+
+        UsageReport report;
+        try
+        {
+            report = UsageReport.Parser.ParseFrom(Payload);
+        }
+        catch (InvalidProtocolBufferException exception)
+        {
+            MalformedReason = "the report is not a valid UsageReport: " + exception.Message;
+            return;
+        }
+
+        var reportId = Raw.Text(BufferKeys.ReportIdField) is { Length: > 0 } id ? id : report.ReportId;
+        if (reportId.Length == 0)
+        {
+            MalformedReason = "the report has no report_id";
+            return;
+        }
+
+        var arrival = long.TryParse(Raw.Text(BufferKeys.ArrivalField), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? ms
+            : Raw.IdMilliseconds;
+        Report = new BufferedReport(
+            Shard,
+            Raw.Id,
+            reportId,
+            Raw.Text(BufferKeys.ProductField) ?? string.Empty,
+            DateTimeOffset.FromUnixTimeMilliseconds(arrival),
+            Payload,
+            report);
+    }
+}

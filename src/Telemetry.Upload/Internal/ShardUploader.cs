@@ -1,0 +1,529 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Telemetry.Upload.Internal;
+
+/// <summary>
+/// Drains one buffer shard: claims entries of stopped uploaders, reads new ones without blocking, forms batches by
+/// count, bytes and age, uploads them with retries, and acknowledges and deletes them only once the sink confirms.
+/// </summary>
+internal sealed class ShardUploader
+{
+    private static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(5);
+
+    private readonly int _shard;
+    private readonly RedisKey _stream;
+    private readonly RedisKey _stats;
+    private readonly RedisKey _deadLetters;
+    private readonly StreamCommands _commands;
+    private readonly IReportSink _sink;
+    private readonly UploadOptions _options;
+    private readonly UploadRateLimiter _limiter;
+    private readonly UploadMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly string _consumer;
+    private readonly TimeSpan _keepAliveInterval;
+    private readonly TimeSpan _claimInterval;
+
+    private readonly List<PendingEntry> _batch = [];
+    private readonly Queue<PendingEntry> _carry = new();
+    private long _batchBytes;
+    private long _batchStarted;
+    private string _claimCursor = "0-0";
+    private long _nextClaim;
+
+    public ShardUploader(int shard, BufferKeys keys, StreamCommands commands, IReportSink sink, UploadOptions options,
+        UploadRateLimiter limiter, UploadMetrics metrics, ILogger logger, TimeProvider time, string consumer)
+    {
+        _shard = shard;
+        _stream = keys.Stream(shard);
+        _stats = keys.Stats(shard);
+        _deadLetters = keys.DeadLetters(shard);
+        _commands = commands;
+        _sink = sink;
+        _options = options;
+        _limiter = limiter;
+        _metrics = metrics;
+        _logger = logger;
+        _time = time;
+        _consumer = consumer;
+        _keepAliveInterval = options.ClaimIdleTime / 3;
+        _claimInterval = Clamp(options.ClaimIdleTime / 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(15));
+    }
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var poll = MinPollInterval;
+        var failures = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+        var groupReady = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!groupReady)
+                {
+                    await _commands.EnsureGroupAsync(_stream, stoppingToken);
+                    groupReady = true;
+                }
+
+                var received = await FillAsync(stoppingToken);
+                failures.Reset();
+                if (ShouldFlush())
+                {
+                    await FlushAsync(stoppingToken);
+                    poll = MinPollInterval;
+                    continue;
+                }
+
+                if (received > 0)
+                {
+                    poll = MinPollInterval;
+                    continue;
+                }
+
+                // Idle: back off (5 ms doubling up to MaxPollInterval) but never past the age deadline of the batch in hand.
+                var wait = poll;
+                if (_batch.Count > 0)
+                {
+                    var left = _options.BatchMaxAge - _time.GetElapsedTime(_batchStarted);
+                    wait = Clamp(left, TimeSpan.FromMilliseconds(1), wait);
+                }
+
+                await Task.Delay(wait, _time, stoppingToken);
+                poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, _options.MaxPollInterval.Ticks));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (RedisServerException exception) when (StreamCommands.IsNoGroup(exception))
+            {
+                // The group vanished (Redis restarted without its data, or the key was deleted): recreate it from the
+                // stream's start; entries delivered twice are absorbed by the sinks' idempotency.
+                UploadLog.GroupRecreated(_logger, (string)_stream!);
+                groupReady = false;
+                _claimCursor = "0-0";
+            }
+            catch (Exception exception) when (StreamCommands.IsTransient(exception))
+            {
+                var delay = failures.Next();
+                UploadLog.RedisUnavailable(_logger, exception, _shard, delay);
+                await DelayQuietlyAsync(delay, stoppingToken);
+            }
+            catch (Exception exception)
+            {
+                var delay = failures.Next();
+                UploadLog.UnexpectedError(_logger, exception, _shard, delay);
+                await DelayQuietlyAsync(delay, stoppingToken);
+            }
+        }
+
+        await FlushOnShutdownAsync();
+    }
+
+    // Graceful shutdown: upload and acknowledge what is in hand within the deadline; whatever is left stays pending
+    // in Redis for another uploader to claim.
+    private async Task FlushOnShutdownAsync()
+    {
+        if (_batch.Count + _carry.Count == 0)
+        {
+            return;
+        }
+
+        using var deadline = new CancellationTokenSource(_options.ShutdownTimeout, _time);
+        try
+        {
+            while (_batch.Count + _carry.Count > 0)
+            {
+                await FlushAsync(deadline.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException || StreamCommands.IsTransient(exception))
+        {
+            UploadLog.ShutdownFlushAbandoned(_logger, _batch.Count + _carry.Count, _shard);
+        }
+    }
+
+    private bool ShouldFlush() =>
+        _batch.Count > 0
+        && (_batch.Count >= _options.BatchMaxReports
+            || _batchBytes >= _options.BatchMaxBytes
+            || _carry.Count > 0
+            || _time.GetElapsedTime(_batchStarted) >= _options.BatchMaxAge);
+
+    private async Task<int> FillAsync(CancellationToken cancellationToken)
+    {
+        var received = 0;
+        var room = _options.BatchMaxReports - _batch.Count;
+        if (room > 0 && _time.GetTimestamp() >= _nextClaim)
+        {
+            var (cursor, entries, _) = await _commands.AutoClaimAsync(_stream, _consumer, _options.ClaimIdleTime, _claimCursor, room, cancellationToken);
+            _claimCursor = cursor;
+            if (cursor == "0-0")
+            {
+                _nextClaim = _time.GetTimestamp() + (long)(_claimInterval.TotalSeconds * _time.TimestampFrequency);
+            }
+
+            if (entries.Count > 0)
+            {
+                UploadLog.EntriesClaimed(_logger, entries.Count, _shard);
+                _metrics.Claimed(entries.Count);
+                foreach (var entry in entries)
+                {
+                    Add(PendingEntry.From(entry, _shard, deliveries: 0));
+                }
+
+                received += entries.Count;
+                room = _options.BatchMaxReports - _batch.Count;
+            }
+        }
+
+        if (room > 0 && _carry.Count == 0)
+        {
+            var entries = await _commands.ReadGroupAsync(_stream, _consumer, room, cancellationToken);
+            foreach (var entry in entries)
+            {
+                Add(PendingEntry.From(entry, _shard, deliveries: 1));
+            }
+
+            received += entries.Count;
+        }
+
+        return received;
+    }
+
+    private void Add(PendingEntry entry)
+    {
+        if (_batch.Count > 0 && (_carry.Count > 0 || _batchBytes + entry.Size > _options.BatchMaxBytes))
+        {
+            _carry.Enqueue(entry);
+            return;
+        }
+
+        if (_batch.Count == 0)
+        {
+            _batchStarted = _time.GetTimestamp();
+        }
+
+        _batch.Add(entry);
+        _batchBytes += entry.Size;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var work = new List<PendingEntry>(_batch);
+        _batch.Clear();
+        _batchBytes = 0;
+        var carried = _carry.Count;
+        for (var i = 0; i < carried; i++)
+        {
+            Add(_carry.Dequeue());
+        }
+
+        var parts = new Stack<List<PendingEntry>>();
+        parts.Push(work);
+        while (parts.Count > 0)
+        {
+            await UploadAsync(parts.Pop(), parts, cancellationToken);
+        }
+    }
+
+    private async Task UploadAsync(List<PendingEntry> part, Stack<List<PendingEntry>> parts, CancellationToken cancellationToken)
+    {
+        var remaining = await ScreenAsync(part, cancellationToken);
+        if (remaining.Count == 0)
+        {
+            return;
+        }
+
+        await AcquireRateAsync(remaining, cancellationToken);
+        var backoff = new Backoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reports = remaining.Select(e => e.Report!).ToArray();
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await _sink.WriteAsync(reports, cancellationToken);
+                _metrics.BatchUploaded(_sink.Name, reports.Length, remaining.Sum(e => e.Size), Stopwatch.GetElapsedTime(started));
+                await AcknowledgeAsync(remaining, cancellationToken);
+                return;
+            }
+            catch (SinkThrottledException exception)
+            {
+                _metrics.UploadFailed(_sink.Name, "throttled");
+                UploadLog.SinkThrottled(_logger, _sink.Name, exception.RetryAfter);
+                await WaitKeepingAliveAsync(exception.RetryAfter, remaining, cancellationToken);
+            }
+            catch (SinkUnavailableException exception)
+            {
+                _metrics.UploadFailed(_sink.Name, "unavailable");
+                var delay = backoff.Next();
+                UploadLog.SinkUnavailable(_logger, exception, _sink.Name, remaining.Count, _shard, delay);
+                await WaitKeepingAliveAsync(delay, remaining, cancellationToken);
+            }
+            catch (ReportsRejectedException exception)
+            {
+                _metrics.UploadFailed(_sink.Name, "rejected");
+                // A batch may hold the same report_id twice (a client retry past the dedup window): one verdict per report_id.
+                var rejected = exception.Rejections.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
+                var stored = remaining.Where(e => !rejected.ContainsKey(e.ReportId)).ToList();
+                if (stored.Count > 0)
+                {
+                    _metrics.BatchUploaded(_sink.Name, stored.Count, stored.Sum(e => e.Size), Stopwatch.GetElapsedTime(started));
+                    await AcknowledgeAsync(stored, cancellationToken);
+                }
+
+                var retry = new List<PendingEntry>();
+                foreach (var entry in remaining.Where(e => rejected.ContainsKey(e.ReportId)))
+                {
+                    var rejection = rejected[entry.ReportId];
+                    if (rejection.Permanent || (exception.RetryAfter is null && entry.Deliveries >= _options.MaxDeliveries))
+                    {
+                        await DeadLetterAsync(entry, rejection.Reason, cancellationToken);
+                    }
+                    else
+                    {
+                        retry.Add(entry);
+                    }
+                }
+
+                if (retry.Count == 0)
+                {
+                    return;
+                }
+
+                if (exception.RetryAfter is { } retryAfter)
+                {
+                    // Throttled reports: the sink asked for them later; not a failed delivery.
+                    await WaitKeepingAliveAsync(retryAfter, retry, cancellationToken);
+                    remaining = retry;
+                    _metrics.Retried(_sink.Name);
+                    continue;
+                }
+
+                await WaitKeepingAliveAsync(backoff.Next(), retry, cancellationToken);
+                remaining = await RedeliverAsync(retry, cancellationToken);
+                if (remaining.Count == 0)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                _metrics.UploadFailed(_sink.Name, "error");
+                var delay = backoff.Next();
+                UploadLog.UploadFailed(_logger, exception, _sink.Name, remaining.Count, _shard, delay);
+                if (remaining.Count > 1)
+                {
+                    // Isolate the report that fails the batch: retry the halves separately, without counting a
+                    // delivery against the innocent ones; only a report failing alone uses up its deliveries.
+                    await WaitKeepingAliveAsync(delay, remaining, cancellationToken);
+                    var half = remaining.Count / 2;
+                    parts.Push(remaining.GetRange(half, remaining.Count - half));
+                    parts.Push(remaining.GetRange(0, half));
+                    return;
+                }
+
+                var entry = remaining[0];
+                if (entry.Deliveries >= _options.MaxDeliveries)
+                {
+                    await DeadLetterAsync(entry, $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+                    return;
+                }
+
+                await WaitKeepingAliveAsync(delay, remaining, cancellationToken);
+                remaining = await RedeliverAsync(remaining, cancellationToken);
+                if (remaining.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            _metrics.Retried(_sink.Name);
+        }
+    }
+
+    /// <summary>
+    /// Settles what cannot be uploaded before trying: malformed entries and entries past the delivery limit go to the
+    /// dead letters, and entries claimed from another consumer get their delivery counts from XPENDING.
+    /// </summary>
+    private async Task<List<PendingEntry>> ScreenAsync(List<PendingEntry> part, CancellationToken cancellationToken)
+    {
+        var unknown = part.Where(e => e.Deliveries == 0).ToList();
+        if (unknown.Count > 0)
+        {
+            var order = Comparer<string>.Create(StreamIds.Compare);
+            var min = unknown.Select(e => e.Id).Min(order)!;
+            var max = unknown.Select(e => e.Id).Max(order)!;
+            var counts = await _commands.DeliveryCountsAsync(_stream, _consumer, min, max, part.Count + 64, cancellationToken);
+            foreach (var entry in unknown)
+            {
+                entry.Deliveries = counts.TryGetValue(entry.Id, out var count) ? count : 1;
+            }
+        }
+
+        var remaining = new List<PendingEntry>(part.Count);
+        foreach (var entry in part)
+        {
+            if (entry.MalformedReason is { } reason)
+            {
+                await DeadLetterAsync(entry, reason, cancellationToken);
+            }
+            else if (entry.Deliveries > _options.MaxDeliveries)
+            {
+                await DeadLetterAsync(entry, $"delivered {entry.Deliveries - 1} times without being stored (the uploaders holding it stopped or failed)", cancellationToken);
+            }
+            else
+            {
+                remaining.Add(entry);
+            }
+        }
+
+        return remaining;
+    }
+
+    private async Task AcquireRateAsync(List<PendingEntry> entries, CancellationToken cancellationToken)
+    {
+        if (!_limiter.Enabled)
+        {
+            return;
+        }
+
+        var bytes = entries.Sum(e => e.Size);
+        while (true)
+        {
+            var wait = await _limiter.TryAcquireAsync(bytes, cancellationToken);
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await WaitKeepingAliveAsync(wait, entries, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits, resetting the idle time of the held entries every third of the claim idle time (XCLAIM JUSTID, which
+    /// leaves the delivery count alone), so a long retry is not mistaken for a crash and claimed by another uploader.
+    /// </summary>
+    private async Task WaitKeepingAliveAsync(TimeSpan delay, List<PendingEntry> entries, CancellationToken cancellationToken)
+    {
+        var until = _time.GetTimestamp() + (long)(delay.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            var left = TimeSpan.FromSeconds((until - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(left < _keepAliveInterval ? left : _keepAliveInterval, _time, cancellationToken);
+            if (left > _keepAliveInterval)
+            {
+                try
+                {
+                    await _commands.ClaimAsync(_stream, _consumer, entries.Select(e => e.Id).ToArray(), justId: true, cancellationToken);
+                }
+                catch (Exception exception) when (StreamCommands.IsTransient(exception))
+                {
+                    // Redis is away too; the entries stay pending either way.
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims the entries again as a counted redelivery; drops those no longer pending (deleted meanwhile).</summary>
+    private async Task<List<PendingEntry>> RedeliverAsync(List<PendingEntry> entries, CancellationToken cancellationToken)
+    {
+        var still = await RetryRedisAsync(() => _commands.ClaimAsync(_stream, _consumer, entries.Select(e => e.Id).ToArray(), justId: false, cancellationToken), cancellationToken);
+        var pending = still.ToHashSet(StringComparer.Ordinal);
+        var result = new List<PendingEntry>(entries.Count);
+        foreach (var entry in entries.Where(e => pending.Contains(e.Id)))
+        {
+            entry.Deliveries++;
+            result.Add(entry);
+        }
+
+        return result;
+    }
+
+    private async Task AcknowledgeAsync(List<PendingEntry> entries, CancellationToken cancellationToken)
+    {
+        // Lua's unpack is limited by the C stack (LUAI_MAXCSTACK, 8000), so large batches go in chunks.
+        foreach (var chunk in entries.Chunk(4000))
+        {
+            var values = new RedisValue[2 + chunk.Length];
+            values[0] = BufferKeys.ConsumerGroup;
+            values[1] = chunk.Sum(e => e.Size);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values[2 + i] = chunk[i].Id;
+            }
+
+            await RetryRedisAsync(() => _commands.ScriptAsync(UploadScripts.AckAndDelete, [_stream, _stats], values, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task DeadLetterAsync(PendingEntry entry, string reason, CancellationToken cancellationToken)
+    {
+        var attempts = Math.Max(entry.Deliveries, 1);
+        var values = new RedisValue[]
+        {
+            BufferKeys.ConsumerGroup,
+            entry.Id,
+            entry.Size,
+            entry.ReportId,
+            entry.Raw.Text(BufferKeys.ProductField) ?? string.Empty,
+            entry.Raw.Text(BufferKeys.ArrivalField) ?? entry.Raw.IdMilliseconds.ToString(CultureInfo.InvariantCulture),
+            entry.Payload,
+            reason,
+            attempts,
+            entry.Raw.IdMilliseconds,
+        };
+        var moved = await RetryRedisAsync(() => _commands.ScriptAsync(UploadScripts.DeadLetter, [_stream, _deadLetters, _stats], values, cancellationToken), cancellationToken);
+        if ((long)moved == 1)
+        {
+            _metrics.DeadLettered(_sink.Name, 1);
+            UploadLog.DeadLettered(_logger, entry.ReportId, entry.Id, _shard, attempts, reason);
+        }
+    }
+
+    // Once the sink has stored a batch, its acknowledgement must not be given up for a Redis hiccup: retry it (a
+    // re-upload after a crash here would be absorbed by the sink's idempotency anyway).
+    private async Task<T> RetryRedisAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception exception) when (StreamCommands.IsTransient(exception) && !StreamCommands.IsNoGroup(exception))
+            {
+                var delay = backoff.Next();
+                UploadLog.RedisUnavailable(_logger, exception, _shard, delay);
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
+        value < min ? min : value > max ? max : value;
+}

@@ -1,0 +1,416 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Telemetry.Upload.Internal;
+
+namespace Telemetry.Upload.Sinks;
+
+/// <summary>
+/// The embedded default sink: gzip'd newline-delimited protobuf JSON, one report per line with its report_id and
+/// arrival time, in <c>&lt;root&gt;/&lt;product&gt;/&lt;yyyy-MM-dd&gt;/</c> (the arrival date, UTC), rotated by size and age.
+/// </summary>
+/// <remarks>
+/// <para>Atomicity: files appear under their final name only once complete (see <see cref="FilePartition"/>); every
+/// batch is fsync'd before it is confirmed.</para>
+/// <para>Idempotency: a per-partition index of stored report_ids (<c>.ids</c>), written in the same commit as the
+/// data. It was preferred to a Redis set because it commits together with the file it describes: a Redis set
+/// updated after the file write could lose the last batch's ids in a crash (duplicates), or keep ids whose data was
+/// never made durable (loss). A retried report always has the same arrival time and so the same partition, which
+/// is why one index per partition suffices. The index of a partition is held in memory while it is written to.</para>
+/// <para>One process writes a directory: the sink takes an exclusive lock on <c>&lt;root&gt;/.lock</c> (released by the
+/// operating system when the process dies, so a replacement takes over after a crash). Run several uploader
+/// processes against the PostgreSQL sink, or give each its own directory. Within a process, writes are serialized;
+/// formatting and compression run outside the lock.</para>
+/// </remarks>
+public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
+{
+    private const int MaxOpenPartitions = 64;
+
+    private readonly FileSinkOptions _options;
+    private readonly TimeProvider _time;
+    private readonly string _root;
+    private readonly string _writerId = Guid.NewGuid().ToString("N")[..8];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, FilePartition> _partitions = new(StringComparer.Ordinal);
+    private readonly ITimer _rotationTimer;
+    private FileStream? _lock;
+    private bool _disposed;
+
+    public FileReportSink(IOptions<UploadOptions> options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value.Files;
+        _time = timeProvider ?? TimeProvider.System;
+        _root = Path.GetFullPath(_options.Directory);
+        var period = _options.RotationAge / 2;
+        _rotationTimer = _time.CreateTimer(_ => _ = RotateAgedAsync(), null, period, period);
+    }
+
+    public string Name => "files";
+
+    /// <summary>The root directory.</summary>
+    public string Root => _root;
+
+    public async Task WriteAsync(IReadOnlyList<BufferedReport> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        // Format and compress outside the lock; only the index check, the append and the fsync are serialized.
+        var groups = batch
+            .GroupBy(r => PartitionOf(r), StringComparer.Ordinal)
+            .Select(g => (Partition: g.Key, Reports: g.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToList()))
+            .Select(g => (g.Partition, g.Reports, Member: Compress(g.Reports)))
+            .ToList();
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            EnsureLocked();
+            foreach (var (partitionPath, reports, member) in groups)
+            {
+                var partition = Partition(partitionPath);
+                var fresh = reports.Where(r => !partition.Contains(r.ReportId)).ToList();
+                if (fresh.Count == 0)
+                {
+                    continue;
+                }
+
+                var bytes = fresh.Count == reports.Count ? member : Compress(fresh);
+                if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
+                {
+                    partition.Rotate();
+                }
+
+                partition.Append(bytes, fresh.Select(r => r.ReportId).ToArray(), _writerId, _time);
+                if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
+                {
+                    partition.Rotate();
+                }
+            }
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException)
+        {
+            throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Rewrites every file holding reports of the installation without them (temporary file, fsync, rename over), after
+    /// closing the open segments. Cost: reads every file of the directory.
+    /// </summary>
+    public async Task<long> DeleteInstanceAsync(string instanceKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceKey);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            EnsureLocked();
+            RotateAll();
+            long removed = 0;
+            foreach (var file in FinalFiles())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                removed += RewriteWithout(file, instanceKey);
+            }
+
+            return removed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Streams the installation's reports from every file (a full scan; the open segments are closed first).</summary>
+    public async IAsyncEnumerable<StoredReport> ExportInstanceAsync(string instanceKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceKey);
+        List<string> files;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            EnsureLocked();
+            RotateAll();
+            files = FinalFiles().ToList();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            List<StoredReport> found;
+            try
+            {
+                found = ReadLines(file)
+                    .Where(line => ReportLine.InstanceKey(line) == instanceKey)
+                    .Select(line => ReportLine.Read(line))
+                    .Select(r => new StoredReport(r.Report, r.ArrivalTime, Name))
+                    .ToList();
+            }
+            catch (FileNotFoundException)
+            {
+                continue;
+            }
+
+            foreach (var report in found)
+            {
+                yield return report;
+            }
+        }
+    }
+
+    /// <summary>Every finished file under the root, for readers and tests.</summary>
+    public IEnumerable<string> FinalFiles() =>
+        Directory.Exists(_root)
+            ? Directory.EnumerateFiles(_root, "*" + FilePartition.FinalSuffix, SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>Reads the lines of a finished file (every gzip member in turn).</summary>
+    public static IEnumerable<byte[]> ReadLines(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return Encoding.UTF8.GetBytes(line);
+            }
+        }
+    }
+
+    /// <summary>Closes every open segment, making all stored reports visible under final names.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            RotateAll();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            DisposeCore();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _gate.Wait();
+        try
+        {
+            DisposeCore();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void DisposeCore()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _rotationTimer.Dispose();
+        foreach (var partition in _partitions.Values)
+        {
+            partition.Dispose();
+        }
+
+        _partitions.Clear();
+        _lock?.Dispose();
+        _lock = null;
+    }
+
+    private async Task RotateAgedAsync()
+    {
+        if (!await _gate.WaitAsync(0))
+        {
+            return;
+        }
+
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            foreach (var partition in _partitions.Values.Where(p => p.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time)))
+            {
+                partition.Rotate();
+            }
+        }
+        catch (IOException)
+        {
+            // Retried on the next tick or the next write.
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void RotateAll()
+    {
+        foreach (var partition in _partitions.Values)
+        {
+            partition.Rotate();
+        }
+    }
+
+    // Takes the directory lock once, then recovers every segment a previous process left open.
+    private void EnsureLocked()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_lock is not null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(_root);
+        try
+        {
+            _lock = new FileStream(Path.Combine(_root, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new SinkUnavailableException($"Another process is writing to {_root}.", exception);
+        }
+
+        foreach (var temporary in Directory.EnumerateFiles(_root, "*" + FilePartition.TemporarySuffix, SearchOption.AllDirectories).ToList())
+        {
+            var directory = Path.GetDirectoryName(temporary)!;
+            if (!_partitions.ContainsKey(directory))
+            {
+                FilePartition.Open(directory).Dispose();
+            }
+        }
+
+        foreach (var leftover in Directory.EnumerateFiles(_root, "*.rewrite", SearchOption.AllDirectories).ToList())
+        {
+            File.Delete(leftover);
+        }
+    }
+
+    private FilePartition Partition(string directory)
+    {
+        if (!_partitions.TryGetValue(directory, out var partition))
+        {
+            if (_partitions.Count >= MaxOpenPartitions)
+            {
+                var coldest = _partitions.Values.MinBy(p => p.LastUsed)!;
+                coldest.Dispose();
+                _partitions.Remove(coldest.Directory);
+            }
+
+            partition = FilePartition.Open(directory);
+            _partitions[directory] = partition;
+        }
+
+        partition.LastUsed = _time.GetTimestamp();
+        return partition;
+    }
+
+    private string PartitionOf(BufferedReport report)
+    {
+        var product = report.Product.Length > 0 ? report.Product : "unknown";
+        if (!product.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        {
+            product = "x-" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(product));
+        }
+
+        var day = report.ArrivalTime.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Path.Combine(_root, product, day);
+    }
+
+    private static byte[] Compress(List<BufferedReport> reports)
+    {
+        var text = new StringBuilder(reports.Count * 512);
+        foreach (var report in reports)
+        {
+            ReportLine.Write(text, report);
+        }
+
+        using var output = new MemoryStream(text.Length / 4 + 64);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+            gzip.Write(bytes);
+        }
+
+        return output.ToArray();
+    }
+
+    private static long RewriteWithout(string file, string instanceKey)
+    {
+        long removed = 0;
+        var temporary = file + ".rewrite";
+        using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                foreach (var line in ReadLines(file))
+                {
+                    if (ReportLine.InstanceKey(line) == instanceKey)
+                    {
+                        removed++;
+                        continue;
+                    }
+
+                    gzip.Write(line);
+                    gzip.WriteByte((byte)'\n');
+                }
+            }
+
+            output.Flush(flushToDisk: true);
+        }
+
+        if (removed == 0)
+        {
+            File.Delete(temporary);
+        }
+        else
+        {
+            File.Move(temporary, file, overwrite: true);
+        }
+
+        return removed;
+    }
+}

@@ -1,0 +1,3 @@
+using Telemetry.Uploader;
+
+return await UploaderCommands.Create().Parse(args).InvokeAsync();

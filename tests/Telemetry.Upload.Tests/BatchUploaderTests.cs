@@ -1,0 +1,237 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Telemetry.Upload.Sinks;
+using Telemetry.Upload.Tests.Infrastructure;
+using Telemetry.Upload.Tests.TestObjects;
+
+namespace Telemetry.Upload.Tests;
+
+[TestFixture]
+public sealed class BatchUploaderTests
+{
+    private IConnectionMultiplexer _redis = null!;
+    private string _prefix = null!;
+    private string _directory = null!;
+    private TestBuffer _buffer = null!;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        (_, _redis) = await Servers.RedisAsync();
+        _prefix = Servers.KeyPrefix();
+        _directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
+        _buffer = new TestBuffer(_redis, new BufferKeys(_prefix, 4));
+        await _buffer.CreateGroupsAsync();
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_directory, recursive: true);
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_ReportsWithRetriedDuplicates_FileSinkStoresEachReportOnce(CancellationToken cancellationToken)
+    {
+        // Arrange: 500 reports, 50 of them added twice more (a client retry the dedup window missed).
+        var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(reports);
+        await _buffer.AddManyAsync(reports.Take(50));
+        await _buffer.AddManyAsync(reports.Take(50));
+        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        await using var sink = new FileReportSink(Options.Create(options));
+
+        // Act
+        await using (UploaderRun.Start(_redis, sink, options))
+        {
+            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+        }
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(sink);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(stored, Has.Count.EqualTo(500));
+            Assert.That(stored, Is.Unique);
+            Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+            Assert.That(await _buffer.PendingAsync(), Is.Zero);
+            Assert.That(await _buffer.CountedBytesAsync(), Is.Zero);
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_ReportsWithRetriedDuplicates_PostgresStoresEachReportOnce(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var postgres = await Servers.PostgresAsync();
+        var database = await Servers.CreateDatabaseAsync(postgres);
+        var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(reports);
+        await _buffer.AddManyAsync(reports.Take(50));
+        await _buffer.AddManyAsync(reports.Take(50));
+        var options = UploaderRun.TestOptions(_prefix, o =>
+        {
+            o.Sink = "postgres";
+            o.Postgres.ConnectionString = database;
+        });
+        await using var sink = new PostgresReportSink(Options.Create(options));
+
+        // Act
+        await using (UploaderRun.Start(_redis, sink, options))
+        {
+            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+        }
+
+        // Assert
+        var (rows, distinct) = await Stored.PostgresCountsAsync(database);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(rows, Is.EqualTo(500));
+            Assert.That(distinct, Is.EqualTo(500));
+            Assert.That(await _buffer.PendingAsync(), Is.Zero);
+            Assert.That(await _buffer.CountedBytesAsync(), Is.Zero);
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_TwoInstances_ShareTheWorkAndStoreEachReportOnce(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var postgres = await Servers.PostgresAsync();
+        var database = await Servers.CreateDatabaseAsync(postgres);
+        var reports = Enumerable.Range(0, 2000).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(reports);
+        var options = UploaderRun.TestOptions(_prefix, o =>
+        {
+            o.Sink = "postgres";
+            o.Postgres.ConnectionString = database;
+        });
+        await using var sink = new PostgresReportSink(Options.Create(options));
+
+        // Act
+        await using (var first = UploaderRun.Start(_redis, sink, options))
+        await using (var second = UploaderRun.Start(_redis, sink, options))
+        {
+            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+            Assert.That(first.Uploader.ConsumerName, Is.Not.EqualTo(second.Uploader.ConsumerName));
+        }
+
+        // Assert
+        var (rows, distinct) = await Stored.PostgresCountsAsync(database);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Is.EqualTo(2000));
+            Assert.That(distinct, Is.EqualTo(2000));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_SinkThrottles_HonoursRetryAfterAndStoresEverything(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var reports = Enumerable.Range(0, 50).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(reports);
+        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        await using var files = new FileReportSink(Options.Create(options));
+        var sink = new ScriptedSink(files) { Throttles = 3 };
+
+        // Act
+        await using (var run = UploaderRun.Start(_redis, sink, options))
+        {
+            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+            var metrics = new StringWriter();
+            run.Metrics.WriteTo(metrics);
+            Assert.That(metrics.ToString(), Does.Contain("telemetry_upload_failures_total{sink=\"files\",kind=\"throttled\"} 3"));
+        }
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(files);
+        Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_StoppedWithBatchInHand_FlushesItBeforeReturning(CancellationToken cancellationToken)
+    {
+        // Arrange: the batch would wait a minute for more reports.
+        var reports = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(reports);
+        var options = UploaderRun.TestOptions(_prefix, o =>
+        {
+            o.Files.Directory = _directory;
+            o.BatchMaxAge = TimeSpan.FromMinutes(1);
+        });
+        await using var sink = new FileReportSink(Options.Create(options));
+        var run = UploaderRun.Start(_redis, sink, options);
+        await Eventually.UntilAsync(async () => await _buffer.PendingAsync() == 20, TimeSpan.FromSeconds(30), "every report is in hand", cancellationToken);
+
+        // Act
+        await run.DisposeAsync();
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(sink);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+            Assert.That(await _buffer.LengthAsync(), Is.Zero);
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_GroupDestroyed_RecreatesItAndDrains(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        await using var sink = new FileReportSink(Options.Create(options));
+        await using var run = UploaderRun.Start(_redis, sink, options);
+        var first = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(first);
+        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the first reports are drained", cancellationToken);
+
+        // Act: the groups vanish (as after a Redis restart without data), then more reports arrive.
+        for (var shard = 0; shard < 4; shard++)
+        {
+            await _buffer.Database.ExecuteAsync("XGROUP", "DESTROY", _buffer.Keys.Stream(shard), BufferKeys.ConsumerGroup);
+        }
+
+        var second = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(second);
+        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the second reports are drained", cancellationToken);
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(sink);
+        Assert.That(stored, Is.EquivalentTo(first.Concat(second).Select(r => r.ReportId)));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_MalformedEntry_GoesToTheDeadLettersAtOnce(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await _buffer.Database.ExecuteAsync("XADD", _buffer.Keys.Stream(0), "*", "report_id", "x", "product", "mimir", "arrival_ms", "0", "report", (RedisValue)new byte[] { 0xff, 0xff });
+        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        await using var sink = new FileReportSink(Options.Create(options));
+
+        // Act
+        await using (UploaderRun.Start(_redis, sink, options))
+        {
+            await Eventually.UntilAsync(async () => await _buffer.DeadLetterLengthAsync() == 1, TimeSpan.FromSeconds(30), "the entry is dead-lettered", cancellationToken);
+        }
+
+        // Assert
+        var letters = new List<DeadLetter>();
+        await foreach (var letter in new DeadLetterStore(_redis, Options.Create(UploaderRun.TestOptions(_prefix))).ListAsync(cancellationToken))
+        {
+            letters.Add(letter);
+        }
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(letters, Has.Count.EqualTo(1));
+            Assert.That(letters[0].Reason, Does.Contain("not a valid UsageReport"));
+            Assert.That(await _buffer.LengthAsync(), Is.Zero);
+        });
+    }
+}

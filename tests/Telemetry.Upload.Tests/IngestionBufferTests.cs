@@ -1,0 +1,74 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Telemetry.Ingestion;
+using Telemetry.Ingestion.Buffering;
+using Telemetry.Upload.Sinks;
+using Telemetry.Upload.Tests.Infrastructure;
+
+namespace Telemetry.Upload.Tests;
+
+/// <summary>The uploader behind the real ingestion buffer (<see cref="RedisReportBuffer"/>), not a stand-in.</summary>
+[TestFixture]
+public sealed class IngestionBufferTests
+{
+    [Test]
+    public void BufferKeys_SameLayoutAsTheIngestionKeyspace()
+    {
+        // Arrange
+        var ours = new BufferKeys("telemetry:v1:", 8);
+        var theirs = new RedisKeyspace("telemetry:v1:", 8);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(BufferKeys.ConsumerGroup, Is.EqualTo(RedisKeyspace.ConsumerGroup));
+            for (var shard = 0; shard < 8; shard++)
+            {
+                Assert.That((string?)ours.Stream(shard), Is.EqualTo((string?)theirs.Stream(shard)));
+                Assert.That((string?)ours.Stats(shard), Is.EqualTo((string?)theirs.Stats(shard)));
+            }
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_ReportsAppendedByTheIngestionBuffer_StoredOnceAndBufferCountersReturnToZero(CancellationToken cancellationToken)
+    {
+        // Arrange: reports appended by the real buffer, some of them twice (the buffer answers DUPLICATE).
+        var (_, redis) = await Servers.RedisAsync();
+        var prefix = Servers.KeyPrefix();
+        var buffer = new RedisReportBuffer(
+            redis,
+            new RedisKeyspace(prefix, 4),
+            Options.Create(new BufferOptions()),
+            Options.Create(new RedisOptions { KeyPrefix = prefix }),
+            NullLogger<RedisReportBuffer>.Instance);
+        var reports = Enumerable.Range(0, 300).Select(_ => TestReports.Create()).ToList();
+        foreach (var report in reports.Concat(reports.Take(30)))
+        {
+            var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", InstanceKeys.Of(report), cancellationToken);
+            Assert.That(result.Status, Is.AnyOf(AppendStatus.Accepted, AppendStatus.Duplicate));
+        }
+
+        var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
+        var options = UploaderRun.TestOptions(prefix, o => o.Files.Directory = directory);
+        await using var sink = new FileReportSink(Options.Create(options));
+        var streams = new TestBuffer(redis, new BufferKeys(prefix, 4));
+
+        // Act
+        await using (UploaderRun.Start(redis, sink, options))
+        {
+            await Eventually.UntilAsync(async () => await streams.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+        }
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(sink);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+            Assert.That(await streams.CountedBytesAsync(), Is.Zero, "the buffer's byte counter is given back");
+        });
+        Directory.Delete(directory, recursive: true);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Telemetry.Testing;
+using Telemetry.Upload.Sinks;
+using Telemetry.Upload.Tests.Infrastructure;
+
+namespace Telemetry.Upload.Tests;
+
+/// <summary>The <c>telemetry-uploader</c> command as a separate process, killed with SIGKILL mid-batch.</summary>
+[TestFixture]
+public sealed class UploaderProcessTests
+{
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Uploader_KilledWhileHoldingPendingReports_SecondUploaderClaimsThemAndStoresEachOnce(CancellationToken cancellationToken)
+    {
+        // Arrange: a backlog drained slowly (4 batches of 20 per second) by a separate uploader process.
+        var (redisServer, redis) = await Servers.RedisAsync();
+        var prefix = Servers.KeyPrefix();
+        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        await buffer.CreateGroupsAsync();
+        var reports = Enumerable.Range(0, 400).Select(_ => TestReports.Create()).ToList();
+        await buffer.AddManyAsync(reports);
+        var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
+        using var process = StartUploader(redisServer, prefix, directory);
+
+        // Act: kill it while it holds reports it has read and not acknowledged, after it has stored some.
+        await Eventually.UntilAsync(
+            async () => await buffer.LengthAsync() <= 340 && await buffer.PendingAsync() > 0,
+            TimeSpan.FromSeconds(60), "the process has stored some reports and holds others", cancellationToken);
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(cancellationToken);
+        var pendingAfterKill = await buffer.PendingAsync();
+
+        var options = UploaderRun.TestOptions(prefix, o => o.Files.Directory = directory);
+        await using var sink = new FileReportSink(Options.Create(options));
+        await using (var second = UploaderRun.Start(redis, sink, options))
+        {
+            await Eventually.UntilAsync(async () => await buffer.LengthAsync() == 0, TimeSpan.FromSeconds(60), "the second uploader drains everything", cancellationToken);
+            var metrics = new StringWriter();
+            second.Metrics.WriteTo(metrics);
+            Assert.That(metrics.ToString(), Does.Match(@"telemetry_upload_claimed_total [1-9]"));
+        }
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(sink);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(pendingAfterKill, Is.GreaterThan(0), "the killed process held pending reports");
+            Assert.That(stored, Has.Count.EqualTo(400));
+            Assert.That(stored, Is.Unique);
+            Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+            Assert.That(await buffer.PendingAsync(), Is.Zero);
+            Assert.That(Directory.EnumerateFiles(directory, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+        });
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task DeadLetters_ListThenReplayAll_ShowsTheLetterAndMovesItBack(CancellationToken cancellationToken)
+    {
+        // Arrange: one dead letter, written the way the uploader writes them.
+        var (redisServer, redis) = await Servers.RedisAsync();
+        var prefix = Servers.KeyPrefix();
+        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var reportId = Guid.NewGuid().ToString();
+        await buffer.Database.ExecuteAsync("XADD", buffer.Keys.DeadLetters(2), "*", "report_id", reportId, "product", "mimir",
+            "arrival_ms", "1700000000000", "report", (StackExchange.Redis.RedisValue)Google.Protobuf.MessageExtensions.ToByteArray(TestReports.Create(reportId: reportId)),
+            "reason", "schema mismatch", "attempts", "5", "first_seen_ms", "1700000000000", "source_id", "1-0");
+
+        // Act
+        var (listCode, listOutput) = await RunCommandAsync(redisServer, prefix, ["dead-letters", "list"], cancellationToken);
+        var (replayCode, replayOutput) = await RunCommandAsync(redisServer, prefix, ["dead-letters", "replay", "--all"], cancellationToken);
+        var (badCode, _) = await RunCommandAsync(redisServer, prefix, ["dead-letters", "replay"], cancellationToken);
+
+        // Assert
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(listCode, Is.Zero);
+            Assert.That(listOutput, Does.Contain(reportId).And.Contain("schema mismatch").And.Contain("1 dead letters."));
+            Assert.That(replayCode, Is.Zero);
+            Assert.That(replayOutput, Does.Contain("Replayed 1 dead letters."));
+            Assert.That(badCode, Is.EqualTo(2), "replay needs --id or --all");
+            Assert.That(await buffer.DeadLetterLengthAsync(), Is.Zero);
+            Assert.That(await buffer.LengthAsync(), Is.EqualTo(1));
+        });
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCommandAsync(RedisServer redis, string prefix, string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["Redis__Configuration"] = redis.ConnectionString,
+                ["Upload__KeyPrefix"] = prefix,
+                ["COLUMNS"] = "400",
+            },
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "telemetry-uploader.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static Process StartUploader(RedisServer redis, string prefix, string directory)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "telemetry-uploader.dll");
+        Assert.That(File.Exists(dll), Is.True, $"{dll} is missing from the test output");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Redis__Configuration"] = redis.ConnectionString,
+                ["Upload__KeyPrefix"] = prefix,
+                ["Upload__Sink"] = "files",
+                ["Upload__Files__Directory"] = directory,
+                ["Upload__BatchMaxReports"] = "20",
+                ["Upload__BatchMaxAge"] = "00:00:00.050",
+                ["Upload__MaxBatchesPerSecond"] = "4",
+                ["Upload__RateLimitBurst"] = "00:00:00",
+                ["Upload__ClaimIdleTime"] = "00:00:01",
+                ["Upload__MaxPollInterval"] = "00:00:00.020",
+            },
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => TestContext.Progress.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => TestContext.Progress.WriteLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
