@@ -46,6 +46,9 @@ public sealed class IngestKeyAuthenticator
         return Matches(product, presented) | Matches(AuthenticationOptions.AnyProduct, presented);
     }
 
+    /// <summary>Whether an admin token is configured; without one the admin methods are disabled.</summary>
+    public bool HasAdminToken => _adminToken is not null;
+
     /// <summary>Whether <paramref name="presentedToken"/> is the admin token; never when none is configured.</summary>
     public bool IsAdmin(string? presentedToken) =>
         _adminToken is not null && !string.IsNullOrEmpty(presentedToken)

@@ -1,5 +1,6 @@
 using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Server.Diagnostics;
+using Telemetry.Upload;
 
 namespace Telemetry.Server.Hosting;
 
@@ -16,12 +17,13 @@ internal static class OperationsEndpoints
             readiness.IsReady && !lifetime.ApplicationStopping.IsCancellationRequested
                 ? Results.Text("ready\n")
                 : Results.Text("not ready: the report buffer is unreachable or the collector is stopping\n", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", async (HttpContext context, MetricsExporter exporter) =>
+        app.MapGet("/metrics", async (HttpContext context, MetricsExporter exporter, UploadMetrics uploadMetrics) =>
         {
             // Rendered to memory first: the exporter writes synchronously, and the response body takes only
             // asynchronous writes.
             using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
             await exporter.WriteAsync(text, context.RequestAborted);
+            uploadMetrics.WriteTo(text);
             context.Response.ContentType = MetricsExporter.ContentType;
             await context.Response.WriteAsync(text.ToString(), context.RequestAborted);
         });

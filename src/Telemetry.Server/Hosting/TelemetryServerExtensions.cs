@@ -2,6 +2,7 @@ using Telemetry.Grpc;
 using Telemetry.Ingestion;
 using Telemetry.Server.Diagnostics;
 using Telemetry.Server.Grpc;
+using Telemetry.Upload;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Hosting;
@@ -30,8 +31,20 @@ internal static class TelemetryServerExtensions
             .BindConfiguration(IngestEndpointOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The uploader drains the buffer inside the collector unless it runs as its own process
+        // (telemetry-uploader); the data-rights services are needed by the admin methods either way.
+        if (builder.Configuration.GetValue("Upload:RunInCollector", defaultValue: true))
+        {
+            services.AddUploader(builder.Configuration);
+        }
+        else
+        {
+            services.AddUploadServices(builder.Configuration);
+        }
+
         services.AddGrpcServer(options => builder.Configuration.GetSection(GrpcServerOptions.SectionName).Bind(options))
             .AddService<IngestGrpcService>(IngestServiceReflection.Descriptor.Services[0])
+            .AddService<AdminGrpcService>(AdminServiceReflection.Descriptor.Services[0])
             .AddHealth()
             .AddReflection();
         services.AddHostedService<BufferHealthMonitor>();

@@ -58,6 +58,9 @@ internal sealed class Collector : IAsyncDisposable
             ["Redis:Configuration"] = redis.ConnectionString,
             ["Redis:KeyPrefix"] = keyPrefix,
             ["Privacy:HashKey"] = HashKey,
+            // Tests that count buffer entries need them to stay: the uploader runs only where a test asks for it.
+            ["Upload:RunInCollector"] = "false",
+            ["Upload:Files:Directory"] = Directory.CreateTempSubdirectory("telemetry-reports-").FullName,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
