@@ -9,6 +9,7 @@ internal sealed class ReporterEvents : ILoggerFactory, ILoggerProvider
     private readonly ConcurrentQueue<LoggedEvent> _events = new();
     private readonly Lock _lock = new();
     private readonly List<(Func<LoggedEvent, bool> Match, TaskCompletionSource<LoggedEvent> Seen)> _waiters = [];
+    private long _sequence;
 
     public IReadOnlyCollection<LoggedEvent> All => _events.ToArray();
 
@@ -56,7 +57,7 @@ internal sealed class ReporterEvents : ILoggerFactory, ILoggerProvider
     }
 
     /// <summary>One logged event, with its structured values.</summary>
-    internal sealed record LoggedEvent(string Name, string Message, IReadOnlyDictionary<string, object?> Values);
+    internal sealed record LoggedEvent(long Sequence, string Name, string Message, IReadOnlyDictionary<string, object?> Values);
 
     private sealed class Logger(ReporterEvents owner) : ILogger
     {
@@ -70,7 +71,7 @@ internal sealed class ReporterEvents : ILoggerFactory, ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(p => p.Key, p => p.Value)
                 : [];
-            owner.Record(new LoggedEvent(eventId.Name ?? string.Empty, formatter(state, exception), values));
+            owner.Record(new LoggedEvent(Interlocked.Increment(ref owner._sequence), eventId.Name ?? string.Empty, formatter(state, exception), values));
         }
     }
 }
