@@ -193,6 +193,8 @@ public sealed class GrpcReportTransport : IReportTransport
     /// <summary>One open <c>StreamReports</c> call, with a loop reading its acknowledgements.</summary>
     private sealed class ReportStream : IDisposable
     {
+        private static readonly TimeSpan ReadingGrace = TimeSpan.FromSeconds(1);
+
         private readonly AsyncDuplexStreamingCall<StreamReportsRequest, StreamReportsResponse> _call;
         private readonly CancellationTokenSource _closing = new();
         private readonly Lock _lock = new();
@@ -235,8 +237,15 @@ public sealed class GrpcReportTransport : IReportTransport
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    // The reading loop knows why the call ended (its status); wait for it briefly.
-                    await Task.WhenAny(_reading, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
+                    // The reading loop knows why the call ended (its status): let it finish, within a bound.
+                    try
+                    {
+                        await _reading.WaitAsync(ReadingGrace, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                    }
+
                     lock (_lock)
                     {
                         if (_failure is not null)
