@@ -63,7 +63,9 @@ public sealed class TelemetryReporter : IAsyncDisposable
         Func<string, string?> environment)
     {
         _options = options;
-        _transportFactory = transportFactory;
+        // With an endpoint and no other factory, reports go to the collector over gRPC.
+        _transportFactory = transportFactory
+            ?? (options.Endpoint is not null ? new GrpcReportTransportFactory(loggerFactory, timeProvider) : null);
         _logger = loggerFactory.CreateLogger<TelemetryReporter>();
         _timeProvider = timeProvider;
         Metrics = metrics;
@@ -99,8 +101,9 @@ public sealed class TelemetryReporter : IAsyncDisposable
     /// <param name="options">The configuration; validated by <see cref="StartAsync"/>.</param>
     /// <param name="metrics">The registry to report; defaults to a new one.</param>
     /// <param name="transportFactory">
-    /// Creates the transport when the first report is sent. Defaults to <see langword="null"/>: reports are then
-    /// logged as in a dry run, with a warning.
+    /// Creates the transport when the first report is sent. Defaults to <see langword="null"/>: reports then go to
+    /// <see cref="TelemetryReporterOptions.Endpoint"/> with <see cref="GrpcReportTransport"/>, or, without an
+    /// endpoint, are logged as in a dry run, with a warning.
     /// </param>
     /// <param name="identityStore">Where the identity comes from; defaults to the store <see cref="TelemetryReporterOptions.IdentityStore"/> names.</param>
     /// <param name="loggerFactory">Where the reporter logs; defaults to no logging.</param>

@@ -30,6 +30,12 @@ public sealed class TelemetryReporterOptions
     public Uri? Endpoint { get; set; }
 
     /// <summary>
+    /// The ingest key the collector expects for this product, sent as <c>x-ingest-key</c> metadata by
+    /// <see cref="Transport.GrpcReportTransport"/>. Defaults to <see langword="null"/>: no key is sent.
+    /// </summary>
+    public string? IngestKey { get; set; }
+
+    /// <summary>
     /// Logs each report (event <c>DryRunReport</c>) instead of sending it; no transport is created. Defaults to
     /// <see langword="false"/>.
     /// </summary>

@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
 using Telemetry.Reporter.Tests.Infrastructure;
 using Telemetry.Reporter.Tests.TestObjects;
+using Telemetry.Reporter.Transport;
 
 namespace Telemetry.Reporter.Tests;
 
 /// <summary>
 /// Every opt-out path, checked against a real listening socket configured as the collector: a disabled reporter
-/// never creates its transport and never connects. The transport connects to the endpoint as a network transport
-/// does, and the enabled case proves the socket would see the connection.
+/// never creates its transport and never connects. The transport is the real gRPC one, and the enabled case proves
+/// the socket sees its connection.
 /// </summary>
 [TestFixture]
 public sealed class TelemetryReporterOptOutTests
@@ -66,7 +68,7 @@ public sealed class TelemetryReporterOptOutTests
                 break;
         }
 
-        var factory = new CountingTransportFactory(o => new TcpConnectTransport(o.Endpoint!));
+        var factory = new CountingTransportFactory(o => new GrpcReportTransport(o, NullLogger.Instance));
         await using var reporter = TelemetryReporter.CreateCore(
             options, null, factory, null, null, time, name => environment.GetValueOrDefault(name));
 
@@ -96,7 +98,7 @@ public sealed class TelemetryReporterOptOutTests
         Environment.SetEnvironmentVariable(Variable, "1");
         try
         {
-            var factory = new CountingTransportFactory(o => new TcpConnectTransport(o.Endpoint!));
+            var factory = new CountingTransportFactory(o => new GrpcReportTransport(o, NullLogger.Instance));
             await using var reporter = TelemetryReporter.Create(options, transportFactory: factory);
 
             // Act
@@ -124,7 +126,7 @@ public sealed class TelemetryReporterOptOutTests
         // Arrange
         var time = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
         var options = Options();
-        var factory = new CountingTransportFactory(o => new TcpConnectTransport(o.Endpoint!));
+        var factory = new CountingTransportFactory(o => new GrpcReportTransport(o, NullLogger.Instance));
         await using var reporter = TelemetryReporter.CreateCore(options, null, factory, null, null, time, _ => null);
 
         // Act

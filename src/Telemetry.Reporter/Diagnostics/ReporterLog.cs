@@ -64,4 +64,12 @@ internal static partial class ReporterLog
     [LoggerMessage(EventId = 4015, EventName = "TransportFailed", Level = LogLevel.Debug,
         Message = "Sending report {ReportId} failed")]
     public static partial void TransportFailed(ILogger logger, string reportId, Exception exception);
+
+    [LoggerMessage(EventId = 4016, EventName = "StreamUnsupported", Level = LogLevel.Information,
+        Message = "The collector at {Endpoint} cannot serve the report stream ({Detail}); sending reports with unary IngestReports instead")]
+    public static partial void StreamUnsupported(ILogger logger, Uri endpoint, string detail);
+
+    [LoggerMessage(EventId = 4017, EventName = "StreamFailed", Level = LogLevel.Debug,
+        Message = "The report stream to {Endpoint} failed; reconnecting in {ReconnectDelay} at the earliest")]
+    public static partial void StreamFailed(ILogger logger, Uri endpoint, TimeSpan reconnectDelay, Exception exception);
 }

@@ -1,0 +1,3 @@
+using Telemetry.Sample;
+
+await SampleApp.Build(args).RunAsync();

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using Telemetry.Ingestion;
+using Telemetry.Server.Hosting;
+using Telemetry.Testing;
+using Telemetry.V1;
+
+namespace Telemetry.Reporter.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The collector as Program.cs wires it, in this process, against a real Redis, on a given or free loopback gRPC
+/// port; a new one can start on the port of one that stopped, as a restarted collector does.
+/// </summary>
+internal sealed class CollectorProcess : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private CollectorProcess(WebApplication app, int grpcPort, int operationsPort, RedisKeyspace keys)
+    {
+        _app = app;
+        GrpcPort = grpcPort;
+        Endpoint = new Uri($"http://127.0.0.1:{grpcPort}");
+        Operations = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operationsPort}") };
+        Keys = keys;
+    }
+
+    public int GrpcPort { get; }
+
+    /// <summary>The address a reporter sends to.</summary>
+    public Uri Endpoint { get; }
+
+    public HttpClient Operations { get; }
+
+    public RedisKeyspace Keys { get; }
+
+    public static async Task<CollectorProcess> StartAsync(
+        RedisServer redis,
+        string keyPrefix,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        int? grpcPort = null,
+        CancellationToken cancellationToken = default)
+    {
+        var port = grpcPort ?? FreePort.Next();
+        var operationsPort = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{port}",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Operations:Url"] = $"http://127.0.0.1:{operationsPort}",
+            ["Kestrel:Endpoints:Operations:Protocols"] = "Http1",
+            ["Redis:Configuration"] = redis.ConnectionString,
+            ["Redis:KeyPrefix"] = keyPrefix,
+            ["Privacy:HashKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.ClearProviders();
+        builder.AddTelemetryServer();
+        var app = builder.Build();
+        app.MapTelemetryServer();
+        await app.StartAsync(cancellationToken);
+        return new CollectorProcess(app, port, operationsPort, new RedisKeyspace(keyPrefix, 4));
+    }
+
+    /// <summary>A key prefix of the test's own, so tests sharing a Redis stay apart.</summary>
+    public static string KeyPrefixForCurrentTest() =>
+        $"reporter-it:{(uint)TestContext.CurrentContext.Test.FullName.GetHashCode(StringComparison.Ordinal):x8}:{Guid.NewGuid():N}:";
+
+    /// <summary>Every report in the buffer's streams, as stored.</summary>
+    public async Task<List<UsageReport>> BufferedReportsAsync(RedisServer redis)
+    {
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var database = connection.GetDatabase();
+        var reports = new List<UsageReport>();
+        for (var shard = 0; shard < Keys.Shards; shard++)
+        {
+            var entries = (RedisResult[])(await database.ExecuteAsync("XRANGE", Keys.Stream(shard), "-", "+"))!;
+            foreach (RedisResult[] entry in entries.Cast<RedisResult>())
+            {
+                var fields = (RedisResult[])entry[1]!;
+                for (var i = 0; i < fields.Length; i += 2)
+                {
+                    if ((string)fields[i]! == "report")
+                    {
+                        reports.Add(UsageReport.Parser.ParseFrom((byte[])fields[i + 1]!));
+                    }
+                }
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>Stops the collector, ending its streams with UNAVAILABLE, and frees its port.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Operations.Dispose();
+        await StopAsync();
+    }
+}

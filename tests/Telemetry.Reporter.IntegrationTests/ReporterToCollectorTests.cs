@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using Telemetry.Reporter.IntegrationTests.Infrastructure;
+using Telemetry.Reporter.Transport;
+using Telemetry.V1;
+
+namespace Telemetry.Reporter.IntegrationTests;
+
+/// <summary>A reporter with its default gRPC transport against the real collector, in this process, on a real Redis.</summary>
+[TestFixture]
+public sealed partial class ReporterToCollectorTests
+{
+    private string _dataDirectory = string.Empty;
+
+    [SetUp]
+    public void SetUp() => _dataDirectory = Directory.CreateTempSubdirectory("telemetry-reporter-it-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dataDirectory, recursive: true);
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Report_ToTheCollector_IsBufferedWithItsFieldsAndPrivacyRulesApplied(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var collector = await CollectorProcess.StartAsync(SharedRedis.Server, CollectorProcess.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+        var events = new ReporterEvents();
+        await using var reporter = TelemetryReporter.Create(Options(collector.Endpoint, "coroot"), loggerFactory: events);
+        reporter.Metrics.IntValue("infra.projects").Set(2);
+        reporter.Metrics.IntValue("infra.nodes").Set(12_345);
+        var preview = (await reporter.PreviewAsync(cancellationToken))!.Report;
+
+        // Act
+        await reporter.StartAsync(cancellationToken);
+        var sent = await events.WaitForAsync("ReportSent", cancellationToken);
+
+        // Assert
+        var stored = (await collector.BufferedReportsAsync(SharedRedis.Server)).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Values["Outcome"], Is.EqualTo(ReportSendOutcome.Accepted));
+            Assert.That(stored.ReportId, Is.EqualTo(sent.Values["ReportId"]));
+            Assert.That(stored.PayloadCase, Is.EqualTo(UsageReport.PayloadOneofCase.Coroot));
+            Assert.That(stored.Coroot.Infra.Projects, Is.EqualTo(2));
+            Assert.That(stored.Coroot.Infra.Nodes, Is.EqualTo(12_300), "ROUNDED to three significant digits");
+            Assert.That(stored.Instance.InstanceId, Is.Not.Empty.And.EqualTo(preview.Instance.InstanceId));
+            Assert.That(stored.Build.Version, Is.Not.Empty.And.EqualTo(preview.Build.Version));
+            Assert.That(stored.Build.BuildUser, Is.Empty, "NEVER_STORED");
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Report_DuringACollectorRestart_IsDeliveredOnceAfterTheReporterReconnects(CancellationToken cancellationToken)
+    {
+        // Arrange: a reporter with an open stream to a collector, which then stops.
+        var keyPrefix = CollectorProcess.KeyPrefixForCurrentTest();
+        var first = await CollectorProcess.StartAsync(SharedRedis.Server, keyPrefix, cancellationToken: cancellationToken);
+        var port = first.GrpcPort;
+        var events = new ReporterEvents();
+        var options = Options(first.Endpoint, "restartapp");
+        options.Interval = TimeSpan.FromSeconds(2);
+        await using var reporter = TelemetryReporter.Create(options, loggerFactory: events);
+        await reporter.StartAsync(cancellationToken);
+        var delivered = await events.WaitForAsync("ReportSent", cancellationToken);
+        await first.DisposeAsync();
+
+        // Act: the next report fails while the collector is down; a new collector starts on the same port.
+        var failed = await events.WaitForAsync(e => e.Name == "ReportRetryScheduled" && !Equals(e.Values["ReportId"], delivered.Values["ReportId"]), cancellationToken);
+        var retriedId = (string)failed.Values["ReportId"]!;
+        await using var second = await CollectorProcess.StartAsync(SharedRedis.Server, keyPrefix, grpcPort: port, cancellationToken: cancellationToken);
+        await events.WaitForAsync(e => e.Name == "ReportSent" && Equals(e.Values["ReportId"], retriedId), cancellationToken);
+        await reporter.StopAsync(cancellationToken);
+
+        // Assert
+        var storedIds = (await second.BufferedReportsAsync(SharedRedis.Server)).Select(r => r.ReportId).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(storedIds, Has.Exactly(1).EqualTo(retriedId));
+            Assert.That(storedIds, Has.Exactly(1).EqualTo(delivered.Values["ReportId"]));
+            Assert.That(storedIds, Is.Unique, "duplicate entries");
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Report_RateLimited_IsRetriedOnlyAfterTheCollectorsRetryDelay(CancellationToken cancellationToken)
+    {
+        // Arrange: one report an hour per instance; a first reporter spends it, a second one with the same identity follows.
+        var limits = new Dictionary<string, string?>
+        {
+            ["RateLimiting:Default:ReportsPerHour"] = "1",
+            ["RateLimiting:Default:Burst"] = "1",
+        };
+        await using var collector = await CollectorProcess.StartAsync(SharedRedis.Server, CollectorProcess.KeyPrefixForCurrentTest(), limits, cancellationToken: cancellationToken);
+        var options = Options(collector.Endpoint, "limitedapp");
+        var firstEvents = new ReporterEvents();
+        await using (var spender = TelemetryReporter.Create(options, loggerFactory: firstEvents))
+        {
+            await spender.StartAsync(cancellationToken);
+            await firstEvents.WaitForAsync("ReportSent", cancellationToken);
+            await spender.StopAsync(cancellationToken);
+        }
+
+        var events = new ReporterEvents();
+        await using var reporter = TelemetryReporter.Create(options, loggerFactory: events);
+
+        // Act
+        await reporter.StartAsync(cancellationToken);
+        var limited = await events.WaitForAsync("ReportRetryScheduled", cancellationToken);
+        await reporter.StopAsync(cancellationToken);
+
+        // Assert
+        var metrics = await collector.Operations.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(limited.Values["Outcome"], Is.EqualTo(ReportSendOutcome.RateLimited));
+            Assert.That((TimeSpan)limited.Values["RetryDelay"]!, Is.GreaterThan(TimeSpan.FromMinutes(30)));
+            Assert.That(events.All.Count(e => e.Name == "ReportRetryScheduled"), Is.EqualTo(1), "attempts");
+            Assert.That(IngestedCount(metrics, "rate_limited"), Is.EqualTo(1), "rate-limited attempts the collector saw");
+            Assert.That(IngestedCount(metrics, "accepted"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Reporter_Disabled_SendsNothingToAConfiguredCollector(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var collector = await CollectorProcess.StartAsync(SharedRedis.Server, CollectorProcess.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+        var options = Options(collector.Endpoint, "disabledapp");
+        options.Enabled = false;
+        var events = new ReporterEvents();
+        await using var reporter = TelemetryReporter.Create(options, loggerFactory: events);
+
+        // Act
+        await reporter.StartAsync(cancellationToken);
+        await reporter.StopAsync(cancellationToken);
+
+        // Assert
+        var metrics = await collector.Operations.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(reporter.Consent.Enabled, Is.False);
+            Assert.That(await collector.BufferedReportsAsync(SharedRedis.Server), Is.Empty);
+            Assert.That(metrics, Does.Not.Match("telemetry_ingest_reports_total\\{[^}]*\\} [1-9]"));
+            Assert.That(events.All.Select(e => e.Name), Has.None.EqualTo("ReportSent").And.None.EqualTo("ReportRetryScheduled"));
+            Assert.That(Directory.EnumerateFileSystemEntries(_dataDirectory), Is.Empty, "identity or report written");
+        });
+    }
+
+    private static long IngestedCount(string metrics, string outcome)
+    {
+        var match = Regex.Match(metrics, $"telemetry_ingest_reports_total\\{{outcome=\"{outcome}\"\\}} (\\d+)");
+        return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private TelemetryReporterOptions Options(Uri endpoint, string product) => new()
+    {
+        Product = product,
+        Endpoint = endpoint,
+        DataDirectory = _dataDirectory,
+        Schedule = ReportScheduleMode.AtStartup,
+        Interval = TimeSpan.FromHours(1),
+        Jitter = TimeSpan.Zero,
+        RetryMinBackoff = TimeSpan.FromMilliseconds(100),
+        RetryMaxBackoff = TimeSpan.FromMilliseconds(500),
+        SendTimeout = TimeSpan.FromSeconds(5),
+        BuildAssembly = typeof(ReporterToCollectorTests).Assembly,
+        CommandLineArguments = [],
+    };
+}
