@@ -50,39 +50,32 @@ public sealed class FileInstanceIdentityStore : IInstanceIdentityStore
         try
         {
             Directory.CreateDirectory(_directory);
-
-            // Bounded: each round either returns or loses a race to another process, whose file the next round reads.
-            for (var round = 0; round < 4; round++)
+            if (TryRead(FilePath, out _) is { } existing)
             {
-                if (TryRead(FilePath, out var exists) is { } existing)
+                return existing;
+            }
+
+            // Creating (or replacing a corrupt file) happens under an exclusive lock shared by every process using
+            // the directory, so racing processes agree on one identity: the first creates it, the others read it.
+            using (AcquireCreationLock())
+            {
+                if (TryRead(FilePath, out var exists) is { } created)
                 {
-                    return existing;
+                    return created;
                 }
 
                 if (exists)
                 {
-                    // Corrupt: move it aside rather than overwrite it, so that creating the replacement below stays
-                    // a rename that fails when another process got there first.
-                    TryMoveAside(FilePath);
-                    continue;
+                    // Corrupt: kept aside for inspection rather than overwritten.
+                    File.Move(FilePath, $"{FilePath}.corrupt-{Guid.NewGuid():N}");
                 }
 
-                var created = EphemeralInstanceIdentityStore.Create(_timeProvider.GetUtcNow());
+                var identity = EphemeralInstanceIdentityStore.Create(_timeProvider.GetUtcNow());
                 var temporary = Path.Combine(_directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
-                File.WriteAllBytes(temporary, Serialize(created));
-                try
-                {
-                    File.Move(temporary, FilePath, overwrite: false);
-                    return created;
-                }
-                catch (IOException) when (File.Exists(FilePath))
-                {
-                    // Another process created the file between our read and our rename: its identity wins.
-                    File.Delete(temporary);
-                }
+                File.WriteAllBytes(temporary, Serialize(identity));
+                File.Move(temporary, FilePath, overwrite: true);
+                return identity;
             }
-
-            throw new IOException($"{FilePath} kept changing while it was read.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -91,15 +84,23 @@ public sealed class FileInstanceIdentityStore : IInstanceIdentityStore
         }
     }
 
-    private static void TryMoveAside(string path)
+    /// <summary>
+    /// Opens the directory's lock file exclusively (an advisory lock across processes), waiting up to five seconds
+    /// for another process to finish creating the identity.
+    /// </summary>
+    private FileStream AcquireCreationLock()
     {
-        try
+        var path = Path.Combine(_directory, $".{FileName}.lock");
+        for (var attempt = 0; ; attempt++)
         {
-            File.Move(path, $"{path}.corrupt-{Guid.NewGuid():N}");
-        }
-        catch (FileNotFoundException)
-        {
-            // Another process moved it first.
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                Thread.Sleep(10);
+            }
         }
     }
 
