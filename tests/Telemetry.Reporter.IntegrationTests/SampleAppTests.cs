@@ -30,7 +30,11 @@ public sealed class SampleAppTests
         var events = new ReporterEvents();
         await using var app = SampleApp.Build(
             [
-                $"--urls=http://127.0.0.1:{port}",
+                // Named endpoints, because the collector's appsettings.json (copied beside the tests) names its own
+                // and Kestrel would then ignore --urls: both names point at free ports of this test.
+                $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
+                "--Kestrel:Endpoints:Grpc:Protocols=Http1AndHttp2",
+                $"--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:{FreePort.Next()}",
                 $"--TelemetryReporter:Endpoint={collector.Endpoint}",
                 $"--TelemetryReporter:DataDirectory={_dataDirectory}",
                 "--TelemetryReporter:Interval=00:00:02",

@@ -59,6 +59,9 @@ internal sealed class CollectorProcess : IAsyncDisposable
             ["Redis:Configuration"] = redis.ConnectionString,
             ["Redis:KeyPrefix"] = keyPrefix,
             ["Privacy:HashKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()),
+            // The tests read what arrived from the buffer, so the uploader must not drain it.
+            ["Upload:RunInCollector"] = "false",
+            ["Upload:Files:Directory"] = Directory.CreateTempSubdirectory("telemetry-reports-").FullName,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
