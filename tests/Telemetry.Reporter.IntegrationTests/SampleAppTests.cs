@@ -37,6 +37,8 @@ public sealed class SampleAppTests
                 $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
                 "--Kestrel:Endpoints:Grpc:Protocols=Http1AndHttp2",
                 $"--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:{FreePort.Next()}",
+                // Whichever appsettings.json is beside the tests, the ReportSent events this test waits for are logged.
+                "--Logging:LogLevel:Default=Debug",
                 $"--TelemetryReporter:Endpoint={collector.Endpoint}",
                 $"--TelemetryReporter:DataDirectory={_dataDirectory}",
                 "--TelemetryReporter:Interval=00:00:02",
