@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Telemetry.Contracts.Methods;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Validation;
@@ -13,11 +14,12 @@ public static class IngestParsers
     /// <summary>Parses a <see cref="V1.UsageReport"/>, dropping unknown fields at every depth.</summary>
     public static MessageParser<UsageReport> UsageReport { get; } = V1.UsageReport.Parser.WithDiscardUnknownFields(true);
 
-    /// <summary>Parses an <see cref="V1.IngestReportsRequest"/>, dropping unknown fields at every depth.</summary>
-    public static MessageParser<IngestReportsRequest> IngestReportsRequest { get; } =
-        V1.IngestReportsRequest.Parser.WithDiscardUnknownFields(true);
+    /// <summary>
+    /// Parses an <see cref="V1.IngestReportsRequest"/>, dropping unknown fields at every depth: the parser of the
+    /// IngestService method table, which the gRPC transport uses.
+    /// </summary>
+    public static MessageParser<IngestReportsRequest> IngestReportsRequest => IngestServiceMethods.IngestReports.RequestParser;
 
     /// <summary>Parses a <see cref="V1.StreamReportsRequest"/>, dropping unknown fields at every depth.</summary>
-    public static MessageParser<StreamReportsRequest> StreamReportsRequest { get; } =
-        V1.StreamReportsRequest.Parser.WithDiscardUnknownFields(true);
+    public static MessageParser<StreamReportsRequest> StreamReportsRequest => IngestServiceMethods.StreamReports.RequestParser;
 }
