@@ -51,17 +51,21 @@ public sealed class RedisKeyspace
     }
 
     /// <summary>The stream of shard <paramref name="shard"/>: <c>telemetry:v1:{shard-N}:reports</c>.</summary>
-    public RedisKey Stream(int shard) => Key(shard, "reports");
+    public RedisKey Stream(int shard) => ShardKey(shard, "reports");
 
     /// <summary>The statistics hash of a shard (current bytes, entries and bytes ever appended).</summary>
-    public RedisKey Stats(int shard) => Key(shard, "stats");
+    public RedisKey Stats(int shard) => ShardKey(shard, "stats");
 
     /// <summary>The deduplication key of a report_id, in the report's shard.</summary>
-    public RedisKey Dedup(string reportId) => Key(ShardOf(reportId), "dedup:" + reportId);
+    public RedisKey Dedup(string reportId) => ShardKey(ShardOf(reportId), "dedup:" + reportId);
 
     /// <summary>The GCRA state of one instance of one product: <c>telemetry:v1:ratelimit:{product:instance}</c>.</summary>
     public RedisKey RateLimit(string product, string instanceKey) => $"{_prefix}ratelimit:{{{product}:{instanceKey}}}";
 
-    private RedisKey Key(int shard, string suffix) =>
+    /// <summary>
+    /// A key of shard <paramref name="shard"/>, <c>telemetry:v1:{shard-N}:suffix</c>: in the shard's cluster slot, so
+    /// one script can touch it together with the shard's stream.
+    /// </summary>
+    public RedisKey ShardKey(int shard, string suffix) =>
         string.Create(CultureInfo.InvariantCulture, $"{_prefix}{{shard-{shard}}}:{suffix}");
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using StackExchange.Redis;
+using Telemetry.Ingestion;
 
 namespace Telemetry.Upload;
 
@@ -7,14 +7,14 @@ namespace Telemetry.Upload;
 /// The Redis keys of the report buffer as the ingestion side writes them, and the uploader's own keys beside them.
 /// </summary>
 /// <remarks>
+/// The buffer's own keys come from the ingestion side's <see cref="RedisKeyspace"/>, so the layout is defined once.
 /// Every key of one shard carries the hash tag <c>{shard-N}</c>, so each script touches a single cluster slot: the
-/// stream <c>telemetry:v1:{shard-N}:reports</c>, its dead-letter stream and its statistics hash. This is the one
-/// place that knows the layout of <c>Telemetry.Ingestion.RedisKeyspace</c>; keep the two aligned.
+/// stream <c>telemetry:v1:{shard-N}:reports</c>, its dead-letter stream and its statistics hash.
 /// </remarks>
 public sealed class BufferKeys
 {
     /// <summary>The consumer group every uploader reads the shard streams with.</summary>
-    public const string ConsumerGroup = "uploaders";
+    public const string ConsumerGroup = RedisKeyspace.ConsumerGroup;
 
     /// <summary>The field of the shard statistics hash that holds the bytes of the reports in the stream.</summary>
     public const string StatsBytesField = "bytes";
@@ -31,42 +31,32 @@ public sealed class BufferKeys
     /// <summary>Stream entry field: the serialized <c>UsageReport</c>.</summary>
     public const string ReportField = "report";
 
-    private readonly string _prefix;
+    private readonly RedisKeyspace _buffer;
 
     public BufferKeys(string prefix, int shards)
     {
-        ArgumentNullException.ThrowIfNull(prefix);
-        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        if (prefix.AsSpan().IndexOfAny('{', '}') >= 0)
-        {
-            throw new ArgumentException("The key prefix must not contain braces: they would change the cluster hash tag.", nameof(prefix));
-        }
-
-        _prefix = prefix;
-        Shards = shards;
+        _buffer = new RedisKeyspace(prefix, shards);
+        Prefix = prefix;
     }
 
     /// <summary>Number of buffer shards; must equal the ingestion side's.</summary>
-    public int Shards { get; }
+    public int Shards => _buffer.Shards;
 
     /// <summary>The key prefix, such as <c>telemetry:v1:</c>.</summary>
-    public string Prefix => _prefix;
+    public string Prefix { get; }
 
     /// <summary>The stream of shard <paramref name="shard"/>: <c>telemetry:v1:{shard-N}:reports</c>.</summary>
-    public RedisKey Stream(int shard) => Key(shard, "reports");
+    public RedisKey Stream(int shard) => _buffer.Stream(shard);
 
     /// <summary>The dead-letter stream of a shard: <c>telemetry:v1:{shard-N}:dead-letters</c>.</summary>
-    public RedisKey DeadLetters(int shard) => Key(shard, "dead-letters");
+    public RedisKey DeadLetters(int shard) => _buffer.ShardKey(shard, "dead-letters");
 
     /// <summary>The statistics hash of a shard, whose <see cref="StatsBytesField"/> the uploader decrements.</summary>
-    public RedisKey Stats(int shard) => Key(shard, "stats");
+    public RedisKey Stats(int shard) => _buffer.Stats(shard);
 
     /// <summary>
     /// The GCRA state of the upload rate limit shared by every uploader instance; one hash tag, so the batch and
     /// byte limits are checked in one script call.
     /// </summary>
-    public RedisKey UploadRateLimit(string sink, string dimension) => $"{_prefix}upload:{{ratelimit:{sink}}}:{dimension}";
-
-    private RedisKey Key(int shard, string suffix) =>
-        string.Create(CultureInfo.InvariantCulture, $"{_prefix}{{shard-{shard}}}:{suffix}");
+    public RedisKey UploadRateLimit(string sink, string dimension) => $"{Prefix}upload:{{ratelimit:{sink}}}:{dimension}";
 }
