@@ -6,7 +6,8 @@ namespace Telemetry.Ingestion.Benchmarks;
 
 /// <summary>
 /// The collector as its own process (<c>dotnet Telemetry.Server.dll</c>, Server GC as its project sets), on free
-/// loopback ports, against the benchmark's Redis, with rate limiting off and warnings only in its log.
+/// loopback ports, against the benchmark's Redis, with rate limiting and the in-process uploader off (the buffer keeps every accepted report for the check)
+/// and warnings only in its log.
 /// </summary>
 internal sealed class CollectorProcess : IAsyncDisposable
 {
@@ -46,6 +47,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
         start.Environment["Redis__Configuration"] = redisConfiguration;
         start.Environment["Privacy__HashKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
         start.Environment["RateLimiting__Enabled"] = "false";
+        start.Environment["Upload__RunInCollector"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
