@@ -8,7 +8,8 @@ public interface IReportBuffer
 {
     /// <summary>
     /// Appends one serialized report unless its report_id was seen within the deduplication window or its shard is
-    /// full. Never throws for Redis failures: they are <see cref="AppendStatus.Unavailable"/>.
+    /// full. Never throws for Redis failures: they are <see cref="AppendStatus.Unavailable"/>. An append, once asked
+    /// for, is not taken back: an implementation may finish it (within its Redis timeout) whatever the token says.
     /// </summary>
     Task<AppendResult> AppendAsync(byte[] report, string reportId, string product, string instanceKey, CancellationToken cancellationToken = default);
 

@@ -14,7 +14,8 @@ public sealed partial class RedisReportBuffer
     // marks and appended in turn, exactly as if it had a script call of its own. Returns {server ms, entries, bytes,
     // appended entries, appended bytes} after the last report, then {status, entry id or ''} per report with status
     // 1 accepted, 2 duplicate, 3 overloaded. A duplicate is answered before the marks are checked, so that a retry of
-    // an accepted report is never told to come back later. The group is created with a missing stream, so that a
+    // an accepted report is never told to come back later: the dedup key is set first (one command instead of a check
+    // and a set) and removed again when the report is refused for the marks. The group is created with a missing stream, so that a
     // stream lost with Redis's data is recreated with its group (entries are never added without one).
     internal const string AppendScript = """
         local t = redis.call('TIME')
@@ -34,11 +35,12 @@ public sealed partial class RedisReportBuffer
           local a = 5 + (i - 3) * 3
           local status = 2
           local id = ''
-          if redis.call('EXISTS', KEYS[i]) == 1 then
+          if not redis.call('SET', KEYS[i], '1', 'NX', 'PX', ARGV[1]) then
             status = 2
           elseif length >= max_entries or bytes >= max_bytes then
+            redis.call('DEL', KEYS[i])
             status = 3
-          elseif redis.call('SET', KEYS[i], '1', 'NX', 'PX', ARGV[1]) then
+          else
             if not checked_stream then
               if redis.call('EXISTS', KEYS[1]) == 0 then
                 redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[4], '0', 'MKSTREAM')
@@ -87,8 +89,10 @@ public sealed partial class RedisReportBuffer
             _ = FlushAsync(shard, queue);
         }
 
-        // Like a single Redis call, a cancelled wait does not take the report back: it may still be appended.
-        return cancellationToken.CanBeCanceled ? pending.Result.Task.WaitAsync(cancellationToken) : pending.Result.Task;
+        // The wait is not cut short by the caller's token: like a single Redis call, a cancelled wait would not take
+        // the report back, and the batch ends within the Redis operation timeout anyway. Not registering on the token
+        // saves an allocation and a registration per report.
+        return pending.Result.Task;
     }
 
     // The only flusher of its shard while queue.Flushing is 1: sends batches until the queue is empty.

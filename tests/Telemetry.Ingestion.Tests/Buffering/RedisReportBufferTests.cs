@@ -136,11 +136,14 @@ public sealed class RedisReportBufferTests
 
         var retryOfAccepted = await buffer.AppendAsync(reports[0].ToByteArray(), reports[0].ReportId, "mimir", "x", cancellationToken);
         var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
+        var refusedSeen = await buffer.ContainsAsync(reports[5].ReportId, cancellationToken);
 
         // Assert: refused with a bounded delay (nothing drains here, so the maximum); the accepted five all remain;
-        // a retry of an accepted report is still a duplicate, not overloaded.
+        // a retry of an accepted report is still a duplicate, not overloaded; a refused report is not remembered, so
+        // its retry is appended once there is room.
         Assert.Multiple(() =>
         {
+            Assert.That(refusedSeen, Is.False);
             Assert.That(results.Take(5).Select(r => r.Status), Is.All.EqualTo(AppendStatus.Accepted));
             Assert.That(results.Skip(5).Select(r => r.Status), Is.All.EqualTo(AppendStatus.Overloaded));
             Assert.That(results.Skip(5).Select(r => r.RetryDelay), Is.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
