@@ -159,9 +159,15 @@ internal sealed class IngestGrpcService(
         ChannelReader<StreamReportsResponse> acknowledgements,
         IServerStreamWriter<StreamReportsResponse> responseStream)
     {
-        await foreach (var acknowledgement in acknowledgements.ReadAllAsync())
+        while (await acknowledgements.WaitToReadAsync())
         {
-            await responseStream.WriteAsync(acknowledgement);
+            while (acknowledgements.TryRead(out var acknowledgement))
+            {
+                // Acknowledgements that are already waiting go out with one flush: under load a batch of reports
+                // completes at once, and a flush per acknowledgement would cost a DATA frame and a write each.
+                responseStream.WriteFlags = acknowledgements.TryPeek(out _) ? WriteFlags.BufferHint : default;
+                await responseStream.WriteAsync(acknowledgement);
+            }
         }
     }
 
