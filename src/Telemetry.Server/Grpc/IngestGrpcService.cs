@@ -108,7 +108,12 @@ internal sealed class IngestGrpcService(
                 }
 
                 ingestions.Add(IngestOneAsync(report));
-                ingestions.RemoveAll(t => t.IsCompletedSuccessfully);
+                // At most MaxInFlightPerStream are running; dropping the finished ones only now and then keeps the
+                // list short without scanning it for every message.
+                if (ingestions.Count >= 2 * _options.MaxInFlightPerStream)
+                {
+                    ingestions.RemoveAll(t => t.IsCompletedSuccessfully);
+                }
             }
         }
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
