@@ -63,11 +63,16 @@ internal static class IngestionBenchmark
                 var xadd = await Ceilings.XaddRateAsync(redis.Port, options.XaddRequests, cancellationToken);
                 Log($"  XADD: {xadd:N0} /s");
 
-                var unaryWarmUp = await UnaryLoad.RunAsync(channels, options.UnaryConcurrency, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
+                var unaryWarmUp = await UnaryLoad.RunAsync(channels, UnaryLoad.IngestOneReportAsync, options.UnaryConcurrency, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
                 var cpu = CpuSnapshot.Take(collector, redis);
-                var unary = await UnaryLoad.RunAsync(channels, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
+                var unary = await UnaryLoad.RunAsync(channels, UnaryLoad.IngestOneReportAsync, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
                 var unaryCpu = cpu.PerReport(collector, redis, unary.Accepted);
                 Log($"  unary: {unary.AcceptedPerSecond:N0} accepted/s, p50 {unary.P50Ms:F2} ms, p99 {unary.P99Ms:F2} ms, other {unary.Other}, failed {unary.Failed}; {unaryCpu}");
+
+                // The same load with health checks instead (the client is warm now): this client's own ceiling, which
+                // shows how much of the gap to h2load's ceiling is the load generator's cost rather than the collector's.
+                var clientHealth = await UnaryLoad.RunAsync(channels, UnaryLoad.CheckHealthAsync, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
+                Log($"  health Check through the same client: {clientHealth.AcceptedPerSecond:N0} /s");
 
                 var streamWarmUp = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.WarmUpDuration, options.MaxReportsPerPhase, null, cancellationToken);
                 cpu = CpuSnapshot.Take(collector, redis);
@@ -85,7 +90,7 @@ internal static class IngestionBenchmark
                 verifiedAccepted += accepted;
                 verifiedEntries += accepted;
                 await buffer.DrainAsync();
-                runs.Add(new RunFigures(health, xadd, unary, stream,
+                runs.Add(new RunFigures(health, clientHealth.AcceptedPerSecond, xadd, unary, stream,
                     $"health check: collector {healthCpuPerCall}; unary: {unaryCpu}; stream: {streamCpu}"));
             }
 

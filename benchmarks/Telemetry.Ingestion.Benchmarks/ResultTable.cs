@@ -22,6 +22,7 @@ internal static class ResultTable
         string pacedCpu)
     {
         var health = runs.Max(r => r.HealthCheckRate);
+        var clientHealth = runs.Max(r => r.ClientHealthCheckRate);
         var xadd = runs.Max(r => r.XaddRate);
         var unary = runs.MaxBy(r => r.Unary.AcceptedPerSecond)!.Unary;
         var stream = runs.MaxBy(r => r.Stream.AcceptedPerSecond)!.Stream;
@@ -38,6 +39,8 @@ internal static class ResultTable
             Invariant($"health {Rate(health)} ({unary.AcceptedPerSecond / health:P0})"),
             Invariant($">= 60% = {Rate(unaryTarget)}"), Verdict(unary.AcceptedPerSecond >= unaryTarget));
         Row(text, "  unary call latency p50 / p99", Latency(unary), "-", "-", string.Empty);
+        Row(text, "  same load, health Check instead", Rate(clientHealth),
+            Invariant($"unary ingest is {unary.AcceptedPerSecond / clientHealth:P0} of it"), "-", "load's ceiling");
         Row(text, "streaming ingest, acknowledged", Rate(stream.AcceptedPerSecond),
             Invariant($"XADD {Rate(xadd)} ({stream.AcceptedPerSecond / xadd:P0})"),
             Invariant($">= {Rate(StreamTarget)}"), Verdict(stream.AcceptedPerSecond >= StreamTarget));
