@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
@@ -17,9 +18,15 @@ internal sealed class ReportBatchEncoder : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly StringBuilder _line = new(1024);
+    private readonly StringWriter _lineWriter;
     private readonly MemoryStream _output = new();
     private char[] _chars = new char[1024];
     private byte[] _block = new byte[BlockSize];
+
+    public ReportBatchEncoder()
+    {
+        _lineWriter = new StringWriter(_line, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// Formats and compresses <paramref name="reports"/>. The result is valid until the next call, which reuses its
@@ -34,7 +41,7 @@ internal sealed class ReportBatchEncoder : IDisposable
             foreach (var report in reports)
             {
                 _line.Clear();
-                ReportLine.Write(_line, report);
+                ReportLine.Write(_lineWriter, report);
 
                 // Copied out whole rather than chunk by chunk, so a surrogate pair split across chunks encodes correctly.
                 if (_chars.Length < _line.Length)
@@ -64,5 +71,9 @@ internal sealed class ReportBatchEncoder : IDisposable
         return _output.GetBuffer().AsMemory(0, (int)_output.Length);
     }
 
-    public void Dispose() => _output.Dispose();
+    public void Dispose()
+    {
+        _lineWriter.Dispose();
+        _output.Dispose();
+    }
 }
