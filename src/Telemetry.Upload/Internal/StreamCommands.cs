@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using StackExchange.Redis;
 
 namespace Telemetry.Upload.Internal;
@@ -11,6 +12,11 @@ namespace Telemetry.Upload.Internal;
 internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan timeout)
 {
     private static readonly string[] NoIds = [];
+
+    // The buffer writes the same field names into every entry: their strings are reused rather than decoded each time.
+    private static readonly (byte[] Utf8, string Text)[] KnownFields =
+        [.. new[] { BufferKeys.ReportField, BufferKeys.ReportIdField, BufferKeys.ProductField, BufferKeys.ArrivalField }
+            .Select(name => (Encoding.UTF8.GetBytes(name), name))];
 
     public IDatabase Database => redis.GetDatabase();
 
@@ -256,7 +262,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
                 var values = (RedisResult[])pair[1]!;
                 for (var i = 0; i + 1 < values.Length; i += 2)
                 {
-                    fields[(string)values[i]!] = (byte[])values[i + 1]! ?? [];
+                    fields[FieldName((byte[])values[i]!)] = (byte[])values[i + 1]! ?? [];
                 }
             }
 
@@ -264,6 +270,24 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
         }
 
         return entries;
+    }
+
+    private static string FieldName(byte[]? name)
+    {
+        if (name is null)
+        {
+            return string.Empty;
+        }
+
+        foreach (var (utf8, text) in KnownFields)
+        {
+            if (name.AsSpan().SequenceEqual(utf8))
+            {
+                return text;
+            }
+        }
+
+        return Encoding.UTF8.GetString(name);
     }
 
     private static void Observe(Task call) =>
