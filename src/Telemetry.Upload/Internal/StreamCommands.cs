@@ -22,12 +22,15 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
 
     public TimeSpan Timeout => timeout;
 
+    // Both calls resume on the thread pool (ForceYielding): 1.2.6 completes every reply, in order, on one completion
+    // worker, and a continuation run inline there (formatting and storing a whole batch) would hold up the replies of
+    // every other shard behind it.
     public async Task<RedisResult> ExecuteAsync(string command, object[] args, CancellationToken cancellationToken)
     {
         var call = Database.ExecuteAsync(command, args);
         try
         {
-            return await call.WaitAsync(timeout, cancellationToken);
+            return await call.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
@@ -41,7 +44,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
         var call = Database.ScriptEvaluateAsync(script, keys, values);
         try
         {
-            return await call.WaitAsync(timeout, cancellationToken);
+            return await call.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
