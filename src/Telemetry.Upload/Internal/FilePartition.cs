@@ -23,7 +23,7 @@ internal sealed class FilePartition : IDisposable
     public const string FinalSuffix = ".ndjson.gz";
     public const string TemporarySuffix = ".ndjson.gz.tmp";
 
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly ReportIdSet _ids = new();
     private readonly FileStream _index;
     private FileStream? _segment;
     private string? _segmentName;
@@ -139,7 +139,11 @@ internal sealed class FilePartition : IDisposable
                 if (space > 1 && long.TryParse(line.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
                 {
                     segments[line[1..space]] = length;
-                    _ids.UnionWith(pending);
+                    foreach (var id in pending)
+                    {
+                        _ids.Add(id);
+                    }
+
                     pending.Clear();
                     committed = offset;
                 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Google.Protobuf;
 using Telemetry.V1;
 
@@ -60,14 +62,15 @@ internal sealed class PendingEntry
             return;
         }
 
-        var reportId = Raw.Text(BufferKeys.ReportIdField) is { Length: > 0 } id ? id : report.ReportId;
+        var reportId = EntryReportId(report);
         if (reportId.Length == 0)
         {
             MalformedReason = "the report has no report_id";
             return;
         }
 
-        var arrival = long.TryParse(Raw.Text(BufferKeys.ArrivalField), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+        var arrival = Raw.Fields.TryGetValue(BufferKeys.ArrivalField, out var arrivalMs)
+            && long.TryParse(arrivalMs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
             ? ms
             : Raw.IdMilliseconds;
         Report = new BufferedReport(
@@ -78,5 +81,17 @@ internal sealed class PendingEntry
             DateTimeOffset.FromUnixTimeMilliseconds(arrival),
             Payload,
             report);
+    }
+
+    // The entry's report_id field, else the report's own. They are normally equal, and then the report's string is
+    // reused rather than a second one decoded.
+    private string EntryReportId(UsageReport report)
+    {
+        if (!Raw.Fields.TryGetValue(BufferKeys.ReportIdField, out var id) || id.Length == 0)
+        {
+            return report.ReportId;
+        }
+
+        return Ascii.Equals(id, report.ReportId) ? report.ReportId : Encoding.UTF8.GetString(id);
     }
 }

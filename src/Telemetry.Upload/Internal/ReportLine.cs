@@ -16,17 +16,17 @@ internal static class ReportLine
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default);
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    public static void Write(StringBuilder line, BufferedReport report)
+    public static void Write(TextWriter line, BufferedReport report)
     {
-        line.Append("{\"report_id\":");
-        AppendString(line, report.ReportId);
-        line.Append(",\"arrival_time\":\"");
-        line.Append(report.ArrivalTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        line.Append("\",\"instance_key\":");
-        AppendString(line, report.InstanceKey);
-        line.Append(",\"report\":");
-        Formatter.Format(report.Report, new StringWriter(line, CultureInfo.InvariantCulture));
-        line.Append("}\n");
+        line.Write("{\"report_id\":");
+        WriteString(line, report.ReportId);
+        line.Write(",\"arrival_time\":\"");
+        WriteArrivalTime(line, report.ArrivalTime);
+        line.Write("\",\"instance_key\":");
+        WriteString(line, report.InstanceKey);
+        line.Write(",\"report\":");
+        Formatter.Format(report.Report, line);
+        line.Write("}\n");
     }
 
     /// <summary>The instance key of a line, read without parsing the report.</summary>
@@ -62,12 +62,27 @@ internal static class ReportLine
         return (report, arrival);
     }
 
-    private static void AppendString(StringBuilder line, string value)
+    // yyyy-MM-ddTHH:mm:ss.fffZ in UTC: the sortable standard format has a fast path that a custom format string lacks.
+    private static void WriteArrivalTime(TextWriter line, DateTimeOffset arrival)
+    {
+        var utc = arrival.UtcDateTime;
+        Span<char> text = stackalloc char[24];
+        utc.TryFormat(text, out var written, "s", CultureInfo.InvariantCulture);
+        text[written++] = '.';
+        utc.Millisecond.TryFormat(text[written..], out var digits, "D3", CultureInfo.InvariantCulture);
+        written += digits;
+        text[written++] = 'Z';
+        line.Write(text[..written]);
+    }
+
+    private static void WriteString(TextWriter line, string value)
     {
         // Report IDs and instance keys are UUIDs and need no escaping; anything else is escaped properly.
-        if (value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (NeedsNoEscaping(value))
         {
-            line.Append('"').Append(value).Append('"');
+            line.Write('"');
+            line.Write(value);
+            line.Write('"');
             return;
         }
 
@@ -77,6 +92,19 @@ internal static class ReportLine
             json.WriteStringValue(value);
         }
 
-        line.Append(Encoding.UTF8.GetString(writer.WrittenSpan));
+        line.Write(Encoding.UTF8.GetString(writer.WrittenSpan));
+    }
+
+    private static bool NeedsNoEscaping(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using StackExchange.Redis;
 
 namespace Telemetry.Upload.Internal;
@@ -12,16 +13,24 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
 {
     private static readonly string[] NoIds = [];
 
+    // The buffer writes the same field names into every entry: their strings are reused rather than decoded each time.
+    private static readonly (byte[] Utf8, string Text)[] KnownFields =
+        [.. new[] { BufferKeys.ReportField, BufferKeys.ReportIdField, BufferKeys.ProductField, BufferKeys.ArrivalField }
+            .Select(name => (Encoding.UTF8.GetBytes(name), name))];
+
     public IDatabase Database => redis.GetDatabase();
 
     public TimeSpan Timeout => timeout;
 
+    // Both calls resume on the thread pool (ForceYielding): 1.2.6 completes every reply, in order, on one completion
+    // worker, and a continuation run inline there (formatting and storing a whole batch) would hold up the replies of
+    // every other shard behind it.
     public async Task<RedisResult> ExecuteAsync(string command, object[] args, CancellationToken cancellationToken)
     {
         var call = Database.ExecuteAsync(command, args);
         try
         {
-            return await call.WaitAsync(timeout, cancellationToken);
+            return await call.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
@@ -35,7 +44,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
         var call = Database.ScriptEvaluateAsync(script, keys, values);
         try
         {
-            return await call.WaitAsync(timeout, cancellationToken);
+            return await call.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
@@ -256,7 +265,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
                 var values = (RedisResult[])pair[1]!;
                 for (var i = 0; i + 1 < values.Length; i += 2)
                 {
-                    fields[(string)values[i]!] = (byte[])values[i + 1]! ?? [];
+                    fields[FieldName((byte[])values[i]!)] = (byte[])values[i + 1]! ?? [];
                 }
             }
 
@@ -264,6 +273,24 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
         }
 
         return entries;
+    }
+
+    private static string FieldName(byte[]? name)
+    {
+        if (name is null)
+        {
+            return string.Empty;
+        }
+
+        foreach (var (utf8, text) in KnownFields)
+        {
+            if (name.AsSpan().SequenceEqual(utf8))
+            {
+                return text;
+            }
+        }
+
+        return Encoding.UTF8.GetString(name);
     }
 
     private static void Observe(Task call) =>

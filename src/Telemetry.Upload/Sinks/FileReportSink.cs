@@ -34,6 +34,7 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
     private readonly string _writerId = Guid.NewGuid().ToString("N")[..8];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, FilePartition> _partitions = new(StringComparer.Ordinal);
+    private readonly ReportBatchEncoderPool _encoders = new();
     private readonly ITimer _rotationTimer;
     private FileStream? _lock;
     private bool _disposed;
@@ -62,49 +63,60 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
         }
 
         // Format and compress outside the lock; only the index check, the append and the fsync are serialized.
-        var groups = batch
-            .GroupBy(r => PartitionOf(r), StringComparer.Ordinal)
-            .Select(g => (Partition: g.Key, Reports: g.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToList()))
-            .Select(g => (g.Partition, g.Reports, Member: Compress(g.Reports)))
-            .ToList();
-
-        await _gate.WaitAsync(cancellationToken);
+        var rented = new List<ReportBatchEncoder>(2);
         try
         {
-            EnsureLocked();
-            foreach (var (partitionPath, reports, member) in groups)
+            var groups = batch
+                .GroupBy(r => PartitionOf(r), StringComparer.Ordinal)
+                .Select(g => (Partition: g.Key, Reports: g.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToList()))
+                .Select(g => (g.Partition, g.Reports, Member: Encode(g.Reports, rented)))
+                .ToList();
+
+            await _gate.WaitAsync(cancellationToken);
+            try
             {
-                var partition = Partition(partitionPath);
-                var fresh = reports.Where(r => !partition.Contains(r.ReportId)).ToList();
-                if (fresh.Count == 0)
+                EnsureLocked();
+                foreach (var (partitionPath, reports, member) in groups)
                 {
-                    continue;
-                }
+                    var partition = Partition(partitionPath);
+                    var fresh = reports.Where(r => !partition.Contains(r.ReportId)).ToList();
+                    if (fresh.Count == 0)
+                    {
+                        continue;
+                    }
 
-                var bytes = fresh.Count == reports.Count ? member : Compress(fresh);
-                if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
-                {
-                    partition.Rotate();
-                }
+                    var bytes = fresh.Count == reports.Count ? member : Encode(fresh, rented);
+                    if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
+                    {
+                        partition.Rotate();
+                    }
 
-                partition.Append(bytes, fresh.Select(r => r.ReportId).ToArray(), _writerId, _time);
-                if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
-                {
-                    partition.Rotate();
+                    partition.Append(bytes.Span, fresh.Select(r => r.ReportId).ToArray(), _writerId, _time);
+                    if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
+                    {
+                        partition.Rotate();
+                    }
                 }
             }
-        }
-        catch (IOException exception) when (exception is not FileNotFoundException)
-        {
-            throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
+            catch (IOException exception) when (exception is not FileNotFoundException)
+            {
+                throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
+            }
+            catch (UnauthorizedAccessException exception)
+            {
+                throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
         finally
         {
-            _gate.Release();
+            foreach (var encoder in rented)
+            {
+                _encoders.Return(encoder);
+            }
         }
     }
 
@@ -254,6 +266,7 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
         }
 
         _partitions.Clear();
+        _encoders.Dispose();
         _lock?.Dispose();
         _lock = null;
     }
@@ -360,22 +373,12 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
         return Path.Combine(_root, product, day);
     }
 
-    private static byte[] Compress(List<BufferedReport> reports)
+    // The member stays valid while the encoder is rented, that is until the end of the write.
+    private ReadOnlyMemory<byte> Encode(List<BufferedReport> reports, List<ReportBatchEncoder> rented)
     {
-        var text = new StringBuilder(reports.Count * 512);
-        foreach (var report in reports)
-        {
-            ReportLine.Write(text, report);
-        }
-
-        using var output = new MemoryStream(text.Length / 4 + 64);
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            var bytes = Encoding.UTF8.GetBytes(text.ToString());
-            gzip.Write(bytes);
-        }
-
-        return output.ToArray();
+        var encoder = _encoders.Rent();
+        rented.Add(encoder);
+        return encoder.Encode(reports);
     }
 
     private static long RewriteWithout(string file, string instanceKey)
