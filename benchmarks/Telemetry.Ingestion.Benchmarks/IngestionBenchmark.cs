@@ -62,6 +62,9 @@ internal static class IngestionBenchmark
                 Log($"  health Check: {health:N0} /s; collector {healthCpuPerCall} CPU µs/call");
                 var xadd = await Ceilings.XaddRateAsync(redis.Port, options.XaddRequests, cancellationToken);
                 Log($"  XADD: {xadd:N0} /s");
+                var (append, appendRedisCpu) = await BufferCeiling.MeasureAsync(connection, redis, options.XaddRequests, cancellationToken);
+                await buffer.DrainAsync();
+                Log($"  buffer append script alone: {append:N0} /s; redis {appendRedisCpu:F1} CPU µs/report");
 
                 var unaryWarmUp = await UnaryLoad.RunAsync(channels, UnaryLoad.IngestOneReportAsync, options.UnaryConcurrency, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
                 var cpu = CpuSnapshot.Take(collector, redis);
@@ -90,7 +93,7 @@ internal static class IngestionBenchmark
                 verifiedAccepted += accepted;
                 verifiedEntries += accepted;
                 await buffer.DrainAsync();
-                runs.Add(new RunFigures(health, clientHealth.AcceptedPerSecond, xadd, unary, stream,
+                runs.Add(new RunFigures(health, clientHealth.AcceptedPerSecond, xadd, append, appendRedisCpu, unary, stream,
                     $"health check: collector {healthCpuPerCall}; unary: {unaryCpu}; stream: {streamCpu}"));
             }
 
