@@ -2,8 +2,8 @@
 # End-to-end ingestion benchmark: builds the collector and the benchmark in Release, then runs the benchmark,
 # which starts a private redis-server (appendonly yes, appendfsync everysec, as scripts/run.sh) and the collector
 # as its own process on free loopback ports, measures the ceilings (h2load health checks, redis-benchmark XADD, the
-# buffer's append script alone),
-# unary and streaming ingestion and the collector's memory, and prints them beside their targets.
+# buffer's append script alone), unary and streaming ingestion and the collector's memory, and prints them beside
+# their targets.
 # Arguments go to the benchmark, e.g. --runs 5 --seconds 10 (see BenchmarkOptions.cs). Takes about 2 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
