@@ -37,7 +37,7 @@ internal static class BufferCeiling
             int i;
             while ((i = Interlocked.Increment(ref next)) < reports && !cancellationToken.IsCancellationRequested)
             {
-                var result = await buffer.AppendAsync(payload, reportIds[i], "mimir", string.Empty, cancellationToken);
+                var result = await buffer.AppendAsync(payload, reportIds[i], "mimir");
                 if (result.Status != AppendStatus.Accepted)
                 {
                     throw new InvalidOperationException($"the buffer answered {result.Status} to a new report");

@@ -47,7 +47,7 @@ public sealed class IngestionBufferTests
         var reports = Enumerable.Range(0, 300).Select(_ => TestReports.Create()).ToList();
         foreach (var report in reports.Concat(reports.Take(30)))
         {
-            var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", InstanceKeys.Of(report), cancellationToken);
+            var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
             Assert.That(result.Status, Is.AnyOf(AppendStatus.Accepted, AppendStatus.Duplicate));
         }
 

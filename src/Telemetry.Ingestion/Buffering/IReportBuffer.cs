@@ -8,10 +8,11 @@ public interface IReportBuffer
 {
     /// <summary>
     /// Appends one serialized report unless its report_id was seen within the deduplication window or its shard is
-    /// full. Never throws for Redis failures: they are <see cref="AppendStatus.Unavailable"/>. An append, once asked
-    /// for, is not taken back: an implementation may finish it (within its Redis timeout) whatever the token says.
+    /// full. Never throws for Redis failures: they are <see cref="AppendStatus.Unavailable"/>. Takes no cancellation
+    /// token: like a single Redis call, an append once asked for cannot be taken back, and it ends within the Redis
+    /// operation timeout.
     /// </summary>
-    Task<AppendResult> AppendAsync(byte[] report, string reportId, string product, string instanceKey, CancellationToken cancellationToken = default);
+    Task<AppendResult> AppendAsync(byte[] report, string reportId, string product);
 
     /// <summary>
     /// Whether a report with <paramref name="reportId"/> was appended within the deduplication window: a cheap

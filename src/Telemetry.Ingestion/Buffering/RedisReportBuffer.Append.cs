@@ -76,7 +76,7 @@ public sealed partial class RedisReportBuffer
     /// together, up to <see cref="MaxAppendBatch"/> in one script call: a lone report goes at once, and under load a
     /// shard costs Redis one script call per batch instead of one per report. Each report still gets its own result.
     /// </remarks>
-    public Task<AppendResult> AppendAsync(byte[] report, string reportId, string product, string instanceKey, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(byte[] report, string reportId, string product)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrEmpty(reportId);
@@ -89,9 +89,6 @@ public sealed partial class RedisReportBuffer
             _ = FlushAsync(shard, queue);
         }
 
-        // The wait is not cut short by the caller's token: like a single Redis call, a cancelled wait would not take
-        // the report back, and the batch ends within the Redis operation timeout anyway. Not registering on the token
-        // saves an allocation and a registration per report.
         return pending.Result.Task;
     }
 

@@ -114,7 +114,7 @@ public sealed partial class IngestionPipeline
                 decision.RetryDelay);
         }
 
-        var appended = await _buffer.AppendAsync(report.ToByteArray(), report.ReportId, product, instanceKey, cancellationToken).ConfigureAwait(false);
+        var appended = await _buffer.AppendAsync(report.ToByteArray(), report.ReportId, product).ConfigureAwait(false);
         return appended.Status switch
         {
             AppendStatus.Accepted => Result(report, ReportOutcome.Accepted, string.Empty, string.Empty),

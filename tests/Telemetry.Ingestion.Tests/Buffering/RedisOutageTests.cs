@@ -33,20 +33,20 @@ public sealed class RedisOutageTests
         var before = Enumerable.Range(0, 20).Select(_ => TestReports.Mimir()).ToList();
         foreach (var report in before)
         {
-            Assert.That((await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", "x", cancellationToken)).Status, Is.EqualTo(AppendStatus.Accepted));
+            Assert.That((await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir")).Status, Is.EqualTo(AppendStatus.Accepted));
         }
 
         // Act 1: Redis dies.
         await _redis.StopAsync();
         var during = TestReports.Mimir();
         var stopwatch = Stopwatch.StartNew();
-        var unavailable = await buffer.AppendAsync(during.ToByteArray(), during.ReportId, "mimir", "x", cancellationToken);
+        var unavailable = await buffer.AppendAsync(during.ToByteArray(), during.ReportId, "mimir");
         var elapsed = stopwatch.Elapsed;
 
         // Act 2: Redis comes back (with its append-only file); the multiplexer reconnects by itself.
         await _redis.StartAgainAsync(cancellationToken);
         var recovered = await AppendUntilAnsweredAsync(buffer, during, cancellationToken);
-        var retryOfEarlier = await buffer.AppendAsync(before[0].ToByteArray(), before[0].ReportId, "mimir", "x", cancellationToken);
+        var retryOfEarlier = await buffer.AppendAsync(before[0].ToByteArray(), before[0].ReportId, "mimir");
         var entries = await BufferInspector.ReadAllAsync(services.Redis, keys);
 
         // Assert
@@ -95,7 +95,7 @@ public sealed class RedisOutageTests
     {
         while (true)
         {
-            var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", "x", cancellationToken);
+            var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
             if (result.Status != AppendStatus.Unavailable)
             {
                 return result;

@@ -28,10 +28,10 @@ public sealed class RedisReportBufferTests
             new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
             async (report, token) =>
             {
-                var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", report.Instance.ClusterId, token);
+                var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
                 results.Add((report.ReportId, result.Status));
             });
-        var retries = await Task.WhenAll(reports.Take(50).Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir", "x", cancellationToken)));
+        var retries = await Task.WhenAll(reports.Take(50).Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir")));
         var entries = await BufferInspector.ReadAllAsync(services.Redis, keys);
 
         // Assert
@@ -58,7 +58,7 @@ public sealed class RedisReportBufferTests
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         // Act
-        var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "loki", report.Instance.InstanceId, cancellationToken);
+        var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "loki");
         var entry = (await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>())).Single();
 
         // Assert
@@ -105,7 +105,7 @@ public sealed class RedisReportBufferTests
         var report = TestReports.Mimir();
 
         // Act
-        await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", "x", cancellationToken);
+        await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
         var reply = (RedisResult[])(await services.Redis.GetDatabase().ExecuteAsync(
             "XREADGROUP", "GROUP", RedisKeyspace.ConsumerGroup, "uploader-1", "COUNT", 10, "STREAMS", services.Get<RedisKeyspace>().Stream(0), ">"))!;
 
@@ -131,10 +131,10 @@ public sealed class RedisReportBufferTests
         var results = new List<AppendResult>();
         foreach (var report in reports)
         {
-            results.Add(await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir", "x", cancellationToken));
+            results.Add(await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir"));
         }
 
-        var retryOfAccepted = await buffer.AppendAsync(reports[0].ToByteArray(), reports[0].ReportId, "mimir", "x", cancellationToken);
+        var retryOfAccepted = await buffer.AppendAsync(reports[0].ToByteArray(), reports[0].ReportId, "mimir");
         var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
         var refusedSeen = await buffer.ContainsAsync(reports[5].ReportId, cancellationToken);
 
@@ -167,7 +167,7 @@ public sealed class RedisReportBufferTests
 
         // Act
         var results = await Task.WhenAll(reports.Concat(reports)
-            .Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir", "x", cancellationToken)));
+            .Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir")));
         var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
         var accepted = results.Where(r => r.Status == AppendStatus.Accepted).ToList();
 
@@ -201,7 +201,7 @@ public sealed class RedisReportBufferTests
         var statuses = new List<AppendStatus>();
         for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await buffer.AppendAsync(payload, Guid.NewGuid().ToString(), "mimir", "x", cancellationToken)).Status);
+            statuses.Add((await buffer.AppendAsync(payload, Guid.NewGuid().ToString(), "mimir")).Status);
         }
 
         var status = (await buffer.GetStatusAsync(cancellationToken)).Single();
@@ -232,7 +232,7 @@ public sealed class RedisReportBufferTests
         var ids = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            ids.Add((await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken)).EntryId!);
+            ids.Add((await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir")).EntryId!);
         }
 
         // Act: the uploader deletes four entries in a little over a second (≈ 3.5 entries/s), the shard refills.
@@ -243,10 +243,10 @@ public sealed class RedisReportBufferTests
         await buffer.GetStatusAsync(cancellationToken);
         for (var i = 0; i < 4; i++)
         {
-            await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
+            await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir");
         }
 
-        var refused = await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
+        var refused = await buffer.AppendAsync(new byte[10], Guid.NewGuid().ToString(), "mimir");
 
         // Assert: two entries above the low-water mark at ≈ 3.3 entries/s: about 0.6 s, ±10% jitter (wider bounds
         // absorb a slow machine stretching the delays; the clamps are 10 ms and 5 min).
@@ -267,8 +267,8 @@ public sealed class RedisReportBufferTests
         var buffer = services.Get<IReportBuffer>();
         var keys = services.Get<RedisKeyspace>();
         await buffer.InitializeAsync(cancellationToken);
-        var first = await buffer.AppendAsync(new byte[100], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
-        var second = await buffer.AppendAsync(new byte[50], Guid.NewGuid().ToString(), "mimir", "x", cancellationToken);
+        var first = await buffer.AppendAsync(new byte[100], Guid.NewGuid().ToString(), "mimir");
+        var second = await buffer.AppendAsync(new byte[50], Guid.NewGuid().ToString(), "mimir");
         var database = services.Redis.GetDatabase();
         await database.ExecuteAsync("XREADGROUP", "GROUP", RedisKeyspace.ConsumerGroup, "uploader-1", "COUNT", 10, "STREAMS", keys.Stream(0), ">");
 
@@ -299,7 +299,7 @@ public sealed class RedisReportBufferTests
         var keys = services.Get<RedisKeyspace>();
         await buffer.InitializeAsync(cancellationToken);
         var reportId = Guid.NewGuid().ToString();
-        await buffer.AppendAsync(new byte[10], reportId, "mimir", "x", cancellationToken);
+        await buffer.AppendAsync(new byte[10], reportId, "mimir");
         await Task.Delay(150, cancellationToken);
 
         // Act
@@ -328,7 +328,7 @@ public sealed class RedisReportBufferTests
 
         // Act
         var before = await buffer.ContainsAsync(reportId, cancellationToken);
-        await buffer.AppendAsync(new byte[1], reportId, "mimir", "x", cancellationToken);
+        await buffer.AppendAsync(new byte[1], reportId, "mimir");
         var after = await buffer.ContainsAsync(reportId, cancellationToken);
         var ttl = await services.Redis.GetDatabase().KeyTimeToLiveAsync(services.Get<RedisKeyspace>().Dedup(reportId));
 
