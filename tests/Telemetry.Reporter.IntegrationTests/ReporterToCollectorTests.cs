@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Telemetry.Reporter.IntegrationTests.Infrastructure;
 using Telemetry.Reporter.Transport;
+using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Reporter.IntegrationTests;
@@ -22,7 +23,7 @@ public sealed partial class ReporterToCollectorTests
     public async Task Report_ToTheCollector_IsBufferedWithItsFieldsAndPrivacyRulesApplied(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await CollectorProcess.StartAsync(SharedRedis.Server, CollectorProcess.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
         var events = new ReporterEvents();
         await using var reporter = TelemetryReporter.Create(Options(collector.Endpoint, "coroot"), loggerFactory: events);
         reporter.Metrics.IntValue("infra.projects").Set(2);
@@ -53,8 +54,8 @@ public sealed partial class ReporterToCollectorTests
     public async Task Report_DuringACollectorRestart_IsDeliveredOnceAfterTheReporterReconnects(CancellationToken cancellationToken)
     {
         // Arrange: a reporter with an open stream to a collector, which then stops.
-        var keyPrefix = CollectorProcess.KeyPrefixForCurrentTest();
-        var first = await CollectorProcess.StartAsync(SharedRedis.Server, keyPrefix, cancellationToken: cancellationToken);
+        var keyPrefix = Collector.KeyPrefixForCurrentTest();
+        var first = await Collector.StartAsync(SharedRedis.Server, keyPrefix, cancellationToken: cancellationToken);
         var port = first.GrpcPort;
         var events = new ReporterEvents();
         var options = Options(first.Endpoint, "restartapp");
@@ -67,7 +68,7 @@ public sealed partial class ReporterToCollectorTests
         // Act: the next report fails while the collector is down; a new collector starts on the same port.
         var failed = await events.WaitForAsync(e => e.Name == "ReportRetryScheduled" && !Equals(e.Values["ReportId"], delivered.Values["ReportId"]), cancellationToken);
         var retriedId = (string)failed.Values["ReportId"]!;
-        await using var second = await CollectorProcess.StartAsync(SharedRedis.Server, keyPrefix, grpcPort: port, cancellationToken: cancellationToken);
+        await using var second = await Collector.StartAsync(SharedRedis.Server, keyPrefix, grpcPort: port, cancellationToken: cancellationToken);
         await events.WaitForAsync(e => e.Name == "ReportSent" && Equals(e.Values["ReportId"], retriedId), cancellationToken);
         await reporter.StopAsync(cancellationToken);
 
@@ -91,7 +92,7 @@ public sealed partial class ReporterToCollectorTests
             ["RateLimiting:Default:ReportsPerHour"] = "1",
             ["RateLimiting:Default:Burst"] = "1",
         };
-        await using var collector = await CollectorProcess.StartAsync(SharedRedis.Server, CollectorProcess.KeyPrefixForCurrentTest(), limits, cancellationToken: cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), limits, cancellationToken: cancellationToken);
         var options = Options(collector.Endpoint, "limitedapp");
         var firstEvents = new ReporterEvents();
         await using (var spender = TelemetryReporter.Create(options, loggerFactory: firstEvents))
@@ -126,7 +127,7 @@ public sealed partial class ReporterToCollectorTests
     public async Task Reporter_Disabled_SendsNothingToAConfiguredCollector(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await CollectorProcess.StartAsync(SharedRedis.Server, CollectorProcess.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
         var options = Options(collector.Endpoint, "disabledapp");
         options.Enabled = false;
         var events = new ReporterEvents();

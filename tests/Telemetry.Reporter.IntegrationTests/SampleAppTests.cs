@@ -27,7 +27,7 @@ public sealed class SampleAppTests
         // Arrange
         // The sample reports every two seconds here, far more often than the default per-instance rate limit allows.
         var unlimited = new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" };
-        await using var collector = await CollectorProcess.StartAsync(SharedRedis.Server, CollectorProcess.KeyPrefixForCurrentTest(), unlimited, cancellationToken: cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), unlimited, cancellationToken: cancellationToken);
         var port = FreePort.Next();
         var events = new ReporterEvents();
         await using var app = SampleApp.Build(

@@ -1,6 +1,7 @@
 using Telemetry.Contracts.Methods;
 using Telemetry.Grpc;
 using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Tests;
@@ -27,7 +28,7 @@ public sealed class EndToEndTests
     public async Task Reports_SentAndRetried_AreStoredInTheFileSinkExactlyOnce(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
         var reports = Enumerable.Range(0, 300).Select(_ => Reports.Generic(instance)).ToList();
         var options = new CallOptions { CancellationToken = cancellationToken };
@@ -56,7 +57,7 @@ public sealed class EndToEndTests
     public async Task DeleteInstanceData_StoredAndBufferedReports_RemovesEverythingOfThatInstanceOnly(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken: cancellationToken);
         var doomed = Guid.NewGuid().ToString();
         var kept = Guid.NewGuid().ToString();
         var options = new CallOptions { CancellationToken = cancellationToken };
@@ -87,7 +88,7 @@ public sealed class EndToEndTests
     public async Task ExportInstanceData_WithoutAdminToken_ReturnsUnauthenticated(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken: cancellationToken);
         using var call = collector.Channel.ServerStreaming(
             AdminServiceMethods.ExportInstanceData,
             new ExportInstanceDataRequest { InstanceKey = Guid.NewGuid().ToString() },

@@ -1,6 +1,7 @@
 using Telemetry.Contracts.Methods;
 using Telemetry.Grpc;
 using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Tests;
@@ -21,7 +22,7 @@ public sealed class IngestKeyTests
     {
         // Arrange
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), KeyForExample, cancellation.Token);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), KeyForExample, cancellationToken: cancellation.Token);
         var headers = new Metadata();
         if (key is not null)
         {

@@ -1,6 +1,7 @@
 using Telemetry.Contracts.Methods;
 using Telemetry.Grpc;
 using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Tests;
@@ -20,7 +21,7 @@ public sealed class IngestServiceTests
     public async Task IngestReports_BatchesRetried_BuffersEveryReportOnce(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
         var batches = Enumerable.Range(0, 10)
             .Select(_ => new IngestReportsRequest { RequestId = Guid.NewGuid().ToString(), Reports = { Enumerable.Range(0, 20).Select(_ => Reports.Generic()) } })
             .ToList();
@@ -46,7 +47,7 @@ public sealed class IngestServiceTests
     public async Task StreamReports_ReportsAndResends_AcknowledgesEachAndBuffersEachOnce(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
         var reports = Enumerable.Range(0, 500).Select(_ => Reports.Generic()).ToList();
         var resent = reports.Take(50).ToList();
         using var call = collector.Channel.DuplexStreaming(IngestServiceMethods.StreamReports, new CallOptions { CancellationToken = cancellationToken });
@@ -79,7 +80,7 @@ public sealed class IngestServiceTests
     public async Task IngestReports_InvalidAndValidReports_AnswersEachAndKeepsTheValidOnes(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
         var valid = Reports.Generic();
         var invalid = Reports.Generic();
         invalid.ReportId = "not-a-uuid";
@@ -105,7 +106,7 @@ public sealed class IngestServiceTests
     public async Task IngestReports_EmptyBatch_ReturnsInvalidArgumentAndKeepsServing(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
         var options = new CallOptions { CancellationToken = cancellationToken };
 
         // Act
@@ -126,7 +127,7 @@ public sealed class IngestServiceTests
     public async Task IngestReports_StoredReport_HasNeverStoredFieldsRemoved(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
         var report = Reports.Generic();
 
         // Act

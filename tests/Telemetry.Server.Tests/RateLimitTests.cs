@@ -1,6 +1,7 @@
 using Telemetry.Contracts.Methods;
 using Telemetry.Grpc;
 using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Tests;
@@ -20,7 +21,7 @@ public sealed class RateLimitTests
     public async Task IngestReports_BurstFromOneInstance_IsLimitedWhileAnotherInstancePasses(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), BurstOfThree, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), BurstOfThree, cancellationToken: cancellationToken);
         var noisy = Guid.NewGuid().ToString();
         var request = new IngestReportsRequest { Reports = { Enumerable.Range(0, 5).Select(_ => Reports.Generic(noisy)) } };
         request.Reports.Add(Reports.Generic());
@@ -47,7 +48,7 @@ public sealed class RateLimitTests
     public async Task IngestReports_EveryReportLimited_ReturnsResourceExhaustedWithPushback(CancellationToken cancellationToken)
     {
         // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), BurstOfThree, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), BurstOfThree, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
         var options = new CallOptions { CancellationToken = cancellationToken };
         await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Enumerable.Range(0, 3).Select(_ => Reports.Generic(instance)) } }, options);
@@ -71,8 +72,8 @@ public sealed class RateLimitTests
     {
         // Arrange
         var prefix = Collector.KeyPrefixForCurrentTest();
-        await using var first = await Collector.StartAsync(SharedRedis.Server, prefix, BurstOfThree, cancellationToken);
-        await using var second = await Collector.StartAsync(SharedRedis.Server, prefix, BurstOfThree, cancellationToken);
+        await using var first = await Collector.StartAsync(SharedRedis.Server, prefix, BurstOfThree, cancellationToken: cancellationToken);
+        await using var second = await Collector.StartAsync(SharedRedis.Server, prefix, BurstOfThree, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
         var options = new CallOptions { CancellationToken = cancellationToken };
 

@@ -22,7 +22,7 @@ public sealed class RedisOutageTests
     {
         // Arrange
         await using var redis = await RedisServer.StartAsync(cancellationToken);
-        await using var collector = await Collector.StartAsync(redis, "outage:", Settings, cancellationToken);
+        await using var collector = await Collector.StartAsync(redis, "outage:", Settings, cancellationToken: cancellationToken);
         using var call = collector.Channel.DuplexStreaming(IngestServiceMethods.StreamReports, new CallOptions { CancellationToken = cancellationToken });
         var acknowledged = new List<string>();
         var before = Enumerable.Range(0, 100).Select(_ => Reports.Generic()).ToList();

@@ -1,6 +1,7 @@
 using Telemetry.Contracts.Methods;
 using Telemetry.Grpc;
 using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Tests;
@@ -23,13 +24,13 @@ public sealed class RelayTests
             ["RateLimiting:Enabled"] = "false",
             ["Authentication:AdminToken"] = AdminToken,
         };
-        await using var central = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest() + "central:", common, cancellationToken);
+        await using var central = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest() + "central:", common, cancellationToken: cancellationToken);
         var site = new Dictionary<string, string?>(common)
         {
             ["Upload:Sink"] = "upstream",
             ["Upload:Upstream:Address"] = central.Channel.Address.ToString(),
         };
-        await using var siteCollector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest() + "site:", site, cancellationToken);
+        await using var siteCollector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest() + "site:", site, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
         var reports = Enumerable.Range(0, 20).Select(_ => Reports.Generic(instance)).ToList();
         var request = new IngestReportsRequest { Reports = { reports } };

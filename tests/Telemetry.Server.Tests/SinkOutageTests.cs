@@ -34,7 +34,7 @@ public sealed class SinkOutageTests
             ["Buffer:MaxEntriesPerShard"] = "20",
             ["RateLimiting:Enabled"] = "false",
         };
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), settings, cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), settings, cancellationToken: cancellationToken);
         var options = new CallOptions { CancellationToken = cancellationToken };
         await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Reports.Generic() } }, options);
         await WaitForStoredAsync(postgres, 1, cancellationToken);

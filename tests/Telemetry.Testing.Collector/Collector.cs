@@ -5,28 +5,36 @@ using StackExchange.Redis;
 using Telemetry.Grpc;
 using Telemetry.Ingestion;
 using Telemetry.Server.Hosting;
-using Telemetry.Testing;
 using Telemetry.V1;
 
-namespace Telemetry.Server.Tests.Infrastructure;
+namespace Telemetry.Testing;
 
 /// <summary>
-/// The collector as it runs in production (the same wiring as Program.cs), in this process, on free loopback
-/// ports, against a real Redis; with a channel of the project's gRPC client to it.
+/// The collector as it runs in production (the same wiring as Program.cs), in this process, on a given or free
+/// loopback gRPC port and a free operations port, against a real Redis; with a channel of the project's gRPC client
+/// to it. A new one can start on the port of one that stopped, as a restarted collector does.
 /// </summary>
-internal sealed class Collector : IAsyncDisposable
+public sealed class Collector : IAsyncDisposable
 {
     public static readonly string HashKey = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
 
     private readonly WebApplication _app;
+    private bool _stopped;
 
     private Collector(WebApplication app, int grpcPort, int operationsPort, RedisKeyspace keys)
     {
         _app = app;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        GrpcPort = grpcPort;
+        Endpoint = new Uri($"http://127.0.0.1:{grpcPort}");
+        Channel = GrpcChannel.ForAddress(Endpoint);
         Operations = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operationsPort}") };
         Keys = keys;
     }
+
+    public int GrpcPort { get; }
+
+    /// <summary>The gRPC address, for a reporter or a client of another language.</summary>
+    public Uri Endpoint { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -40,9 +48,10 @@ internal sealed class Collector : IAsyncDisposable
         RedisServer redis,
         string keyPrefix,
         IReadOnlyDictionary<string, string?>? settings = null,
+        int? grpcPort = null,
         CancellationToken cancellationToken = default)
     {
-        var grpcPort = FreePort.Next();
+        var port = grpcPort ?? FreePort.Next();
         var operationsPort = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -51,7 +60,7 @@ internal sealed class Collector : IAsyncDisposable
         });
         var configuration = new Dictionary<string, string?>
         {
-            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{port}",
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
             ["Kestrel:Endpoints:Operations:Url"] = $"http://127.0.0.1:{operationsPort}",
             ["Kestrel:Endpoints:Operations:Protocols"] = "Http1",
@@ -73,12 +82,12 @@ internal sealed class Collector : IAsyncDisposable
         var app = builder.Build();
         app.MapTelemetryServer();
         await app.StartAsync(cancellationToken);
-        return new Collector(app, grpcPort, operationsPort, new RedisKeyspace(keyPrefix, 4));
+        return new Collector(app, port, operationsPort, new RedisKeyspace(keyPrefix, 4));
     }
 
-    /// <summary>A key prefix of the test's own, so tests sharing a Redis stay apart.</summary>
+    /// <summary>A key prefix of the test's own, new at every call, so tests sharing a Redis stay apart.</summary>
     public static string KeyPrefixForCurrentTest() =>
-        $"test:{(uint)TestContext.CurrentContext.Test.FullName.GetHashCode(StringComparison.Ordinal):x8}:";
+        $"test:{(uint)TestContext.CurrentContext.Test.FullName.GetHashCode(StringComparison.Ordinal):x8}:{Guid.NewGuid().ToString("N")[..8]}:";
 
     /// <summary>The report_ids of every entry in the buffer's streams.</summary>
     public async Task<List<string>> BufferedReportIdsAsync(RedisServer redis) =>
@@ -109,11 +118,23 @@ internal sealed class Collector : IAsyncDisposable
         return reports;
     }
 
+    /// <summary>Stops the collector, ending its streams with UNAVAILABLE, and frees its ports.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
         Operations.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await StopAsync();
     }
 }
