@@ -98,6 +98,32 @@ public sealed class ReportBuilderTests
     }
 
     [Test]
+    public void Build_MapFields_OneEntryPerMetricUnderTheMapName()
+    {
+        // Arrange: scalar entries, message entries filled field by field, and a metric of the wrong kind.
+        var registry = new MetricRegistry(_time);
+        registry.IntValue("ux.users_by_theme.dark").Set(3);
+        registry.IntValue("ux.users_by_theme.light").Set(5);
+        registry.StringValue("ux.users_by_theme.broken").Set("not a number");
+        registry.IntValue("infra.applications_by_kind.deployment.applications").Set(4);
+        registry.IntValue("infra.applications_by_kind.deployment.instances").Set(12);
+        registry.IntValue("infra.applications_by_kind.stateful_set.instances").Set(2);
+
+        // Act
+        var report = Build("coroot", registry).Coroot;
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Ux.UsersByTheme, Is.EquivalentTo(new Dictionary<string, long> { ["dark"] = 3, ["light"] = 5 }));
+            Assert.That(report.Infra.ApplicationsByKind.Keys, Is.EqualTo(new[] { "deployment", "stateful_set" }));
+            Assert.That(report.Infra.ApplicationsByKind["deployment"].Applications, Is.EqualTo(4));
+            Assert.That(report.Infra.ApplicationsByKind["deployment"].Instances, Is.EqualTo(12));
+            Assert.That(report.Infra.ApplicationsByKind["stateful_set"].Instances, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void Build_Tempo_FillsCountersAndFlags()
     {
         // Arrange
