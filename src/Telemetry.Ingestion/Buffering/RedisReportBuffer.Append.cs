@@ -15,8 +15,8 @@ public sealed partial class RedisReportBuffer
     // appended entries, appended bytes} after the last report, then {status, entry id or ''} per report with status
     // 1 accepted, 2 duplicate, 3 overloaded. A duplicate is answered before the marks are checked, so that a retry of
     // an accepted report is never told to come back later: the dedup key is set first (one command instead of a check
-    // and a set) and removed again when the report is refused for the marks. The group is created with a missing stream, so that a
-    // stream lost with Redis's data is recreated with its group (entries are never added without one).
+    // and a set) and removed again when the report is refused for the marks. The group is created with a missing
+    // stream, so that a stream lost with Redis's data is recreated with its group (entries are never added without one).
     internal const string AppendScript = """
         local t = redis.call('TIME')
         local now_ms = t[1] .. string.format('%03d', math.floor(tonumber(t[2]) / 1000))
