@@ -167,7 +167,10 @@ public sealed class TelemetryReporter : IAsyncDisposable
     /// <summary>Stops the background loop and waits for it, then releases the transport and connections.</summary>
     /// <param name="cancellationToken">Stops waiting for the loop.</param>
     /// <returns>A task that completes when the reporter has stopped.</returns>
-    /// <remarks>Reports not yet delivered are discarded; their counts stay in <see cref="Metrics"/>.</remarks>
+    /// <remarks>
+    /// Reports not yet delivered are discarded; their counts stay in <see cref="Metrics"/>. With
+    /// <see cref="TelemetryReporterOptions.ReportOnStop"/>, those counts and any since go out in one last report first.
+    /// </remarks>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_stopping is { } stopping)
@@ -183,6 +186,12 @@ public sealed class TelemetryReporter : IAsyncDisposable
         foreach (var pending in _queue.RemoveWhere(static _ => true))
         {
             Metrics.Release(pending.Snapshot);
+        }
+
+        // Only a reporter that ran sends a last report, and only once however often it is stopped.
+        if (_options.ReportOnStop && Interlocked.Exchange(ref _loop, null) is not null)
+        {
+            await SendFinalReportAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (Interlocked.Exchange(ref _transport, null) is { } transport)
@@ -379,6 +388,47 @@ public sealed class TelemetryReporter : IAsyncDisposable
         }
     }
 
+    private async Task SendFinalReportAsync(CancellationToken cancellationToken)
+    {
+        RegistrySnapshot? unsettled = null;
+        try
+        {
+            var identity = await GetIdentityAsync(cancellationToken).ConfigureAwait(false);
+            string reportId;
+            lock (_stateLock)
+            {
+                reportId = _nextReportId;
+                _nextReportId = NewReportId();
+            }
+
+            // The interval it covers ends now, not at a slot of the schedule.
+            var now = _timeProvider.GetUtcNow();
+            var (report, snapshot) = _builder.Value.Build(identity, now, reportId, commit: true);
+            unsettled = snapshot;
+            var outcome = await SendAsync(new PendingReport(report, snapshot, now, now), cancellationToken).ConfigureAwait(false);
+            if (outcome is ReportSendOutcome.Accepted or ReportSendOutcome.Duplicate or ReportSendOutcome.Rejected)
+            {
+                // Settled by SendAsync: acknowledged, or released for a rejection.
+                unsettled = null;
+            }
+            else
+            {
+                ReporterLog.FinalReportNotSent(_logger, outcome);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Stopping must finish whatever happened to the last report, a cancelled stop included.
+            ReporterLog.FinalReportFailed(_logger, exception);
+        }
+
+        // Counts not acknowledged go back to the registry, as for any undelivered report.
+        if (unsettled is not null)
+        {
+            Metrics.Release(unsettled);
+        }
+    }
+
     private void ExpireStaleReports(DateTimeOffset now)
     {
         foreach (var expired in _queue.RemoveWhere(report => ReportSchedule.IsStale(report.Slot, _options.Interval, now)))
@@ -388,7 +438,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(PendingReport pending, CancellationToken stopping)
+    private async Task<ReportSendOutcome> SendAsync(PendingReport pending, CancellationToken stopping)
     {
         var transport = _transport ??= CreateTransport();
         ReportSendResult result;
@@ -435,6 +485,8 @@ public sealed class TelemetryReporter : IAsyncDisposable
                 ReporterLog.ReportRetryScheduled(_logger, pending.Report.ReportId, result.Outcome, result.Reason, delay);
                 break;
         }
+
+        return result.Outcome;
     }
 
     private IReportTransport CreateTransport()

@@ -101,6 +101,14 @@ public sealed class TelemetryReporterOptions
     /// <summary>How long one send attempt may take. Defaults to 10 seconds.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether stopping the reporter sends one last report with what was counted since the last acknowledged one, so
+    /// that a process which runs for less than an interval (a command-line tool, a batch job) reports at all. Defaults
+    /// to <see langword="false"/>. The attempt is bounded by <see cref="SendTimeout"/> and the stop's token; counts it
+    /// does not get acknowledged are lost with the process. The collector's rate limit applies to it as to any report.
+    /// </summary>
+    public bool ReportOnStop { get; set; }
+
     /// <summary>How often CPU, memory and thread use are sampled. Defaults to 1 minute.</summary>
     public TimeSpan RuntimeSampleInterval { get; set; } = TimeSpan.FromMinutes(1);
 

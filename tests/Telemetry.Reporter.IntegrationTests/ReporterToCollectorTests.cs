@@ -149,6 +149,56 @@ public sealed partial class ReporterToCollectorTests
         });
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task StopAsync_WithReportOnStop_SendsWhatWasCountedSinceTheLastReport(CancellationToken cancellationToken)
+    {
+        // Arrange: a short-lived process reports at start-up, counts, and stops long before its next interval.
+        var unlimited = new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" };
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), unlimited, cancellationToken: cancellationToken);
+        var events = new ReporterEvents();
+        var options = Options(collector.Endpoint, "tempo");
+        options.ReportOnStop = true;
+        var reporter = TelemetryReporter.Create(options, loggerFactory: events);
+        var spans = reporter.Metrics.Counter("distributor_spans_received");
+        spans.Add(10);
+        await reporter.StartAsync(cancellationToken);
+        await events.WaitForAsync("ReportSent", cancellationToken);
+        spans.Add(25);
+
+        // Act: stopping, then disposing, which stops again.
+        await reporter.StopAsync(cancellationToken);
+        await reporter.DisposeAsync();
+
+        // Assert: the start-up report carried the first count, the last report only what came after it.
+        var stored = (await collector.BufferedReportsAsync(SharedRedis.Server)).OrderBy(r => r.ReportTime).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Select(r => r.Tempo.Metrics.DistributorSpansReceived.Total), Is.EqualTo(new ulong[] { 10, 25 }));
+            Assert.That(stored.Select(r => r.ReportId).Distinct().Count(), Is.EqualTo(2));
+            Assert.That(events.All.Where(e => e.Name == "ReportSent"), Has.Exactly(2).Items);
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task StopAsync_WithoutReportOnStop_SendsNothingMore(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+        var events = new ReporterEvents();
+        var reporter = TelemetryReporter.Create(Options(collector.Endpoint, "tempo"), loggerFactory: events);
+        await reporter.StartAsync(cancellationToken);
+        await events.WaitForAsync("ReportSent", cancellationToken);
+        reporter.Metrics.Counter("distributor_spans_received").Add(25);
+
+        // Act
+        await reporter.DisposeAsync();
+
+        // Assert
+        Assert.That(await collector.BufferedReportsAsync(SharedRedis.Server), Has.Count.EqualTo(1));
+    }
+
     private static long IngestedCount(string metrics, string outcome)
     {
         var match = Regex.Match(metrics, $"telemetry_ingest_reports_total\\{{outcome=\"{outcome}\"\\}} (\\d+)");

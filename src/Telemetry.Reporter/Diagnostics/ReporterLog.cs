@@ -72,4 +72,12 @@ internal static partial class ReporterLog
     [LoggerMessage(EventId = 4017, EventName = "StreamFailed", Level = LogLevel.Debug,
         Message = "The report stream to {Endpoint} failed; reconnecting in {ReconnectDelay} at the earliest")]
     public static partial void StreamFailed(ILogger logger, Uri endpoint, TimeSpan reconnectDelay, Exception exception);
+
+    [LoggerMessage(EventId = 4018, EventName = "FinalReportNotSent", Level = LogLevel.Debug,
+        Message = "The last report at stop was not acknowledged ({Outcome}); its counts are not reported")]
+    public static partial void FinalReportNotSent(ILogger logger, Transport.ReportSendOutcome outcome);
+
+    [LoggerMessage(EventId = 4019, EventName = "FinalReportFailed", Level = LogLevel.Debug,
+        Message = "The last report at stop could not be built or sent; its counts are not reported")]
+    public static partial void FinalReportFailed(ILogger logger, Exception exception);
 }
