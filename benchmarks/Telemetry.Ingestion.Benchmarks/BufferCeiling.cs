@@ -23,7 +23,7 @@ internal static class BufferCeiling
     {
         var buffer = new RedisReportBuffer(
             connection,
-            new RedisKeyspace(new RedisOptions().KeyPrefix, new BufferOptions().Shards),
+            BufferCheck.Keys,
             Options.Create(new BufferOptions()),
             Options.Create(new RedisOptions()),
             NullLogger<RedisReportBuffer>.Instance);

@@ -3,20 +3,21 @@ using StackExchange.Redis;
 namespace Telemetry.Ingestion.Benchmarks;
 
 /// <summary>
-/// Reads the collector's buffer directly: entries across the shard streams under the default key prefix
-/// (<c>telemetry:v1:{shard-N}:reports</c>, 4 shards), to compare with the reports acknowledged as accepted.
+/// Reads the collector's buffer directly, through its key layout with the default settings (<see cref="Keys"/>), to
+/// compare the entries across the shard streams with the reports acknowledged as accepted.
 /// </summary>
 internal sealed class BufferCheck(IConnectionMultiplexer redis)
 {
-    private const int Shards = 4;
+    /// <summary>The buffer's keys under the collector's default prefix and shard count.</summary>
+    public static RedisKeyspace Keys { get; } = new(new RedisOptions().KeyPrefix, new Buffering.BufferOptions().Shards);
 
     public async Task<long> CountEntriesAsync()
     {
         var database = redis.GetDatabase();
         var total = 0L;
-        for (var shard = 0; shard < Shards; shard++)
+        for (var shard = 0; shard < Keys.Shards; shard++)
         {
-            total += (long)await database.ExecuteAsync("XLEN", Stream(shard));
+            total += (long)await database.ExecuteAsync("XLEN", Keys.Stream(shard));
         }
 
         return total;
@@ -29,11 +30,9 @@ internal sealed class BufferCheck(IConnectionMultiplexer redis)
     public async Task DrainAsync()
     {
         var database = redis.GetDatabase();
-        for (var shard = 0; shard < Shards; shard++)
+        for (var shard = 0; shard < Keys.Shards; shard++)
         {
-            await database.KeyDeleteAsync([Stream(shard), $"telemetry:v1:{{shard-{shard}}}:stats"]);
+            await database.KeyDeleteAsync([Keys.Stream(shard), Keys.Stats(shard)]);
         }
     }
-
-    private static RedisKey Stream(int shard) => $"telemetry:v1:{{shard-{shard}}}:reports";
 }
