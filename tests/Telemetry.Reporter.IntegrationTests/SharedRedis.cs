@@ -2,23 +2,6 @@ using Telemetry.Testing;
 
 namespace Telemetry.Reporter.IntegrationTests;
 
-/// <summary>One real Redis for every test of the assembly; tests keep apart by key prefix.</summary>
+/// <summary>The assembly's shared redis-server.</summary>
 [SetUpFixture]
-public sealed class SharedRedis
-{
-    private static RedisServer? _server;
-
-    public static RedisServer Server => _server ?? throw new InvalidOperationException("The shared Redis is not started.");
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _server = await RedisServer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-}
+public sealed class SharedRedis : SharedRedisSetUp;

@@ -96,13 +96,13 @@ internal static class MessageFiller
     private static bool FillMapField(IMessage message, FieldDescriptor field, string name, RegistrySnapshot snapshot)
     {
         var keyField = field.MessageType.FindFieldByNumber(1);
-        var valueField = field.MessageType.FindFieldByNumber(2);
-        var prefix = name + ".";
-        if (keyField.FieldType != FieldType.String || !snapshot.HasPrefix(prefix))
+        if (keyField.FieldType != FieldType.String)
         {
             return false;
         }
 
+        var valueField = field.MessageType.FindFieldByNumber(2);
+        var prefix = name + ".";
         var map = (IDictionary)field.Accessor.GetValue(message);
         var nested = valueField.FieldType == FieldType.Message && !MetricMessages.ContainsKey(valueField.MessageType);
         var keys = snapshot.Values.Keys
