@@ -150,10 +150,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
         try
         {
             _reader ??= PipeReader.Create(await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false), ReaderOptions);
-            var message = await ReadMessageAsync(_reader, token).ConfigureAwait(false);
+            var (message, compressed) = await MessageFraming.ReadAsync(
+                _reader, _method.ResponseParser, _responseEncoding, Channel.Options.MaxReceiveMessageSize ?? int.MaxValue, "response", token)
+                .ConfigureAwait(false);
             if (message is not null)
             {
                 _current = message;
+                LastResponseCompressed = compressed;
                 return true;
             }
 
@@ -433,55 +436,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IClientCall, IAsyncStreamR
 
         ThrowIfError();
         return [];
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<TResponse?> ReadMessageAsync(PipeReader reader, CancellationToken cancellationToken)
-    {
-        var maxSize = Channel.Options.MaxReceiveMessageSize ?? int.MaxValue;
-        while (true)
-        {
-            if (!reader.TryRead(out var result))
-            {
-                result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (result.IsCanceled)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-
-            var buffer = result.Buffer;
-            var remaining = buffer;
-            try
-            {
-                if (MessageFraming.TryReadMessage(ref remaining, maxSize, out var payload, out var compressed))
-                {
-                    var message = MessageFraming.Parse(_method.ResponseParser, payload, compressed, _responseEncoding, maxSize);
-                    LastResponseCompressed = compressed;
-                    reader.AdvanceTo(remaining.Start);
-                    return message;
-                }
-            }
-            catch
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                throw;
-            }
-
-            if (result.IsCompleted)
-            {
-                reader.AdvanceTo(buffer.End);
-                if (buffer.Length == 0)
-                {
-                    return null;
-                }
-
-                throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the response ended inside a message."));
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
     }
 
     private void FinishFromHeaders(HttpHeaders headers, string where)

@@ -30,7 +30,7 @@ internal sealed class HttpRequestStreamReader<T>(HttpServerCallContext call, Mes
 
         try
         {
-            _current = await call.ReadMessageAsync(parser, token).ConfigureAwait(false);
+            _current = (await call.ReadMessageAsync(parser, token).ConfigureAwait(false)).Message;
         }
         finally
         {

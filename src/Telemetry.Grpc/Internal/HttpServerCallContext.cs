@@ -310,65 +310,19 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    /// <summary>Reads the next request message, or null at the end of the request stream.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<T?> ReadMessageAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
-        where T : class, IMessage<T>
-    {
-        var reader = HttpContext.Request.BodyReader;
-        var maxSize = _runtime.Options.MaxReceiveMessageSize;
-        while (true)
-        {
-            if (!reader.TryRead(out var result))
-            {
-                result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (result.IsCanceled)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-
-            var buffer = result.Buffer;
-            var remaining = buffer;
-            try
-            {
-                if (MessageFraming.TryReadMessage(ref remaining, maxSize, out var payload, out var compressed))
-                {
-                    var message = MessageFraming.Parse(parser, payload, compressed, _requestEncoding, maxSize);
-                    reader.AdvanceTo(remaining.Start);
-                    return message;
-                }
-            }
-            catch
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                throw;
-            }
-
-            if (result.IsCompleted)
-            {
-                reader.AdvanceTo(buffer.End);
-                if (buffer.Length == 0)
-                {
-                    return null;
-                }
-
-                throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the request ended inside a message."));
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-        }
-    }
+    /// <summary>Reads the next request message (null at the end of the request stream) and whether it came compressed.</summary>
+    public ValueTask<(T? Message, bool Compressed)> ReadMessageAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T> =>
+        MessageFraming.ReadAsync(HttpContext.Request.BodyReader, parser, _requestEncoding, _runtime.Options.MaxReceiveMessageSize, "request", cancellationToken);
 
     /// <summary>Reads the one request message of a unary or server-streaming call and the end of the request.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T> ReadSingleMessageAsync<T>(MessageParser<T> parser)
         where T : class, IMessage<T>
     {
-        var message = await ReadMessageAsync(parser, CancellationToken).ConfigureAwait(false)
+        var message = (await ReadMessageAsync(parser, CancellationToken).ConfigureAwait(false)).Message
             ?? throw new RpcException(new Status(StatusCode.Internal, "Incomplete request: no request message was received."));
-        if (await ReadMessageAsync(parser, CancellationToken).ConfigureAwait(false) is not null)
+        if ((await ReadMessageAsync(parser, CancellationToken).ConfigureAwait(false)).Message is not null)
         {
             throw new RpcException(new Status(StatusCode.Internal, "Additional data after the request message of a unary call."));
         }

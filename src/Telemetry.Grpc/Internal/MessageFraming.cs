@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 
 namespace Telemetry.Grpc.Internal;
@@ -68,6 +70,65 @@ internal static class MessageFraming
         message = buffer.Slice(GrpcProtocol.HeaderSize, length);
         buffer = buffer.Slice(message.End);
         return true;
+    }
+
+    /// <summary>
+    /// Reads and parses the next framed message from a request or response body. Returns a null message when the body
+    /// ends between messages; a body that ends inside a message is INTERNAL, naming <paramref name="body"/>
+    /// ("request" or "response"). Bytes after the message stay in the reader for the next call.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<(T? Message, bool Compressed)> ReadAsync<T>(
+        PipeReader reader,
+        MessageParser<T> parser,
+        string? encoding,
+        int maxMessageSize,
+        string body,
+        CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+    {
+        while (true)
+        {
+            if (!reader.TryRead(out var result))
+            {
+                result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            var buffer = result.Buffer;
+            var remaining = buffer;
+            try
+            {
+                if (TryReadMessage(ref remaining, maxMessageSize, out var payload, out var compressed))
+                {
+                    var message = Parse(parser, payload, compressed, encoding, maxMessageSize);
+                    reader.AdvanceTo(remaining.Start);
+                    return (message, compressed);
+                }
+            }
+            catch
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                throw;
+            }
+
+            if (result.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.End);
+                if (buffer.Length == 0)
+                {
+                    return (null, false);
+                }
+
+                throw new RpcException(new Status(StatusCode.Internal, $"Incomplete message: the {body} ended inside a message."));
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 
     /// <summary>Parses a framed message, decompressing it first when its flag was set.</summary>
