@@ -48,6 +48,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
     private DateTimeOffset? _nextSlot;
     private string _nextReportId = NewReportId();
     private int _started;
+    private int _finalReportSent;
     private int _disposed;
 
     /// <summary>Raised when the loop has nothing to do until the given time (its timer is already armed).</summary>
@@ -189,7 +190,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
         }
 
         // Only a reporter that ran sends a last report, and only once however often it is stopped.
-        if (_options.ReportOnStop && Interlocked.Exchange(ref _loop, null) is not null)
+        if (_options.ReportOnStop && _loop is not null && Interlocked.Exchange(ref _finalReportSent, 1) == 0)
         {
             await SendFinalReportAsync(cancellationToken).ConfigureAwait(false);
         }
