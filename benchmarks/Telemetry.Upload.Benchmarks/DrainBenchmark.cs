@@ -64,10 +64,13 @@ internal static class DrainBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sinkName}: buffered {count:N0} reports ({bytes / count} bytes each) in {fill.Elapsed.TotalSeconds:F1} s, after a warm-up drain of {warmUp:N0}"));
 
+            await redis.GetDatabase().ExecuteAsync("CONFIG", "RESETSTAT");
             var redisCpuBefore = await RedisCpuSecondsAsync(redis);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var machineBefore = MachineCpu.Read();
             var (uploaded, elapsed) = await DrainAsync(redis, keys, sink, options);
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var machine = MachineCpu.Read() - machineBefore;
             var redisCpu = await RedisCpuSecondsAsync(redis) - redisCpuBefore;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sinkName}: drained {uploaded:N0} reports in {elapsed.TotalSeconds:F2} s = {uploaded / elapsed.TotalSeconds:N0} reports/s"));
@@ -75,6 +78,9 @@ internal static class DrainBenchmark
             // the rate the uploader and Redis would reach with the two cores to themselves.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sinkName}: CPU per report: uploader process {cpu * 1e6 / count:F1} µs, redis-server {redisCpu * 1e6 / count:F1} µs; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sinkName}: whole machine: {machine.BusySeconds * 1e6 / count:F1} µs of CPU per report, cores {machine.BusySeconds / elapsed.TotalSeconds:F2} busy of {System.Environment.ProcessorCount} ({machine.IoWaitSeconds / elapsed.TotalSeconds:F2} waiting for I/O)"));
+            Console.WriteLine($"{sinkName}: redis-server time per report by command: {await CommandTimesAsync(redis, count)}");
         }
         finally
         {
@@ -138,6 +144,33 @@ internal static class DrainBenchmark
             .Select(line => line.Trim().Split(':'))
             .Where(parts => parts.Length == 2 && parts[0] is "used_cpu_user" or "used_cpu_sys")
             .Sum(parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Redis's own accounting of the time each command took (INFO commandstats, reset before the drain), per report:
+    /// what the drain costs Redis beyond the bytes it moves. The rest of its CPU goes to I/O and the AOF.
+    /// </summary>
+    private static async Task<string> CommandTimesAsync(ConnectionMultiplexer redis, int count)
+    {
+        var info = (string)(await redis.GetDatabase().ExecuteAsync("INFO", "commandstats"))!;
+        var times = new List<(string Command, double Micros)>();
+        foreach (var line in info.Split('\n'))
+        {
+            // cmdstat_xack:calls=200,usec=123456,usec_per_call=617.28,...
+            var trimmed = line.Trim();
+            if (!trimmed.StartsWith("cmdstat_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = trimmed["cmdstat_".Length..trimmed.IndexOf(':', StringComparison.Ordinal)];
+            var usec = trimmed.Split(',').First(part => part.StartsWith("usec=", StringComparison.Ordinal) || part.Contains(":usec=", StringComparison.Ordinal));
+            var micros = double.Parse(usec[(usec.IndexOf("usec=", StringComparison.Ordinal) + 5)..], CultureInfo.InvariantCulture);
+            times.Add((name, micros / count));
+        }
+
+        return string.Join(", ", times.Where(t => t.Micros >= 0.05).OrderByDescending(t => t.Micros)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Command} {t.Micros:F2} µs")));
     }
 
     /// <summary>Runs an uploader until the buffer is empty; returns how many reports it stored and how long it took.</summary>

@@ -7,7 +7,7 @@ namespace Telemetry.Upload;
 
 /// <summary>
 /// Drains every buffer shard to the configured sink, exactly once: batches by count, bytes and age, paces uploads
-/// with a rate limit shared in Redis by every instance, acknowledges (XACK + XDEL) only after the sink confirms,
+/// with a rate limit shared in Redis by every instance, acknowledges and removes reports only after the sink confirms,
 /// retries with exponential back-off, moves reports that keep failing to the dead letters, and claims the pending
 /// reports of uploaders that stopped.
 /// </summary>
@@ -57,12 +57,26 @@ public sealed class BatchUploader
         var commands = new StreamCommands(_redis, _options.RedisTimeout);
         var limiter = new UploadRateLimiter(commands, _keys, _sink.Name, _options);
         UploadLog.UploaderStarted(_logger, ConsumerName, _keys.Shards, _sink.Name);
-        var loops = Enumerable.Range(0, _keys.Shards)
-            .Select(shard => new ShardUploader(shard, _keys, commands, _sink, _options, limiter, _metrics, _logger, _time, ConsumerName))
-            .Select(shard => Task.Run(() => shard.RunAsync(stoppingToken), CancellationToken.None))
-            .Append(RefreshGaugesAsync(commands, stoppingToken))
+        var connections = Enumerable.Range(0, _keys.Shards)
+            .Select(shard => new ShardConnection(_redis, _keys.Stream(shard), _options.RedisTimeout))
             .ToArray();
-        await Task.WhenAll(loops);
+        try
+        {
+            var loops = Enumerable.Range(0, _keys.Shards)
+                .Select(shard => new ShardUploader(shard, _keys, commands, connections[shard], _sink, _options, limiter, _metrics, _logger, _time, ConsumerName))
+                .Select(shard => Task.Run(() => shard.RunAsync(stoppingToken), CancellationToken.None))
+                .Append(RefreshGaugesAsync(commands, stoppingToken))
+                .ToArray();
+            await Task.WhenAll(loops);
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                connection.Dispose();
+            }
+        }
+
         UploadLog.UploaderStopped(_logger, ConsumerName);
     }
 

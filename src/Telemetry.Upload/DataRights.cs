@@ -104,8 +104,8 @@ public sealed class DataRights
         long deleted = 0;
         foreach (var chunk in matches.Chunk(1000))
         {
-            // The same script the uploader acknowledges with: XACK (the entry may be pending), XDEL, and the byte
-            // counter. On a dead-letter stream XACK is a no-op and the sizes are zero.
+            // XACK (the entry may be pending), XDEL, and the byte counter in one step. On a dead-letter stream XACK is a
+            // no-op and the sizes are zero.
             var values = new RedisValue[2 + chunk.Length];
             values[0] = BufferKeys.ConsumerGroup;
             values[1] = chunk.Sum(m => m.Size);

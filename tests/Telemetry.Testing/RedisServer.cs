@@ -10,12 +10,14 @@ namespace Telemetry.Testing;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly IReadOnlyList<string> _arguments;
     private Process? _process;
 
-    private RedisServer(int port, string directory)
+    private RedisServer(int port, string directory, IReadOnlyList<string> arguments)
     {
         Port = port;
         _directory = directory;
+        _arguments = arguments;
     }
 
     public int Port { get; }
@@ -23,10 +25,14 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectRetry=1,connectTimeout=2000,syncTimeout=2000";
 
-    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<RedisServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync([], cancellationToken);
+
+    /// <summary>Starts a server with more settings, such as <c>--requirepass secret</c> or <c>--cluster-enabled yes</c>.</summary>
+    public static async Task<RedisServer> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("telemetry-redis-").FullName;
-        var server = new RedisServer(FreePort.Next(), directory);
+        var server = new RedisServer(FreePort.Next(), directory, arguments);
         await server.StartAgainAsync(cancellationToken);
         return server;
     }
@@ -51,6 +57,11 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {binary}");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

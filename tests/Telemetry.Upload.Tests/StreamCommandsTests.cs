@@ -17,10 +17,11 @@ public sealed class StreamCommandsTests
         var commands = new StreamCommands(redis, TimeSpan.FromSeconds(5));
         var stream = buffer.Keys.Stream(0);
         await buffer.AddAsync(TestReports.Create());
-        var read = await commands.ReadGroupAsync(stream, "gone", 10, cancellationToken);
+        using var connection = new ShardConnection(redis, stream, TimeSpan.FromSeconds(5));
+        var read = await connection.ReadGroupAsync("gone", 10, cancellationToken);
         await buffer.Database.ExecuteAsync("XACK", stream, BufferKeys.ConsumerGroup, read[0].Id);
         await buffer.AddAsync(TestReports.Create());
-        await commands.ReadGroupAsync(stream, "holder", 10, cancellationToken);
+        await connection.ReadGroupAsync("holder", 10, cancellationToken);
 
         // Act
         var removed = 0;

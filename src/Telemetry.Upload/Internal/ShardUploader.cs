@@ -18,6 +18,7 @@ internal sealed class ShardUploader
     private readonly RedisKey _stats;
     private readonly RedisKey _deadLetters;
     private readonly StreamCommands _commands;
+    private readonly ShardConnection _connection;
     private readonly IReportSink _sink;
     private readonly UploadOptions _options;
     private readonly UploadRateLimiter _limiter;
@@ -35,14 +36,15 @@ internal sealed class ShardUploader
     private string _claimCursor = "0-0";
     private long _nextClaim;
 
-    public ShardUploader(int shard, BufferKeys keys, StreamCommands commands, IReportSink sink, UploadOptions options,
-        UploadRateLimiter limiter, UploadMetrics metrics, ILogger logger, TimeProvider time, string consumer)
+    public ShardUploader(int shard, BufferKeys keys, StreamCommands commands, ShardConnection connection, IReportSink sink,
+        UploadOptions options, UploadRateLimiter limiter, UploadMetrics metrics, ILogger logger, TimeProvider time, string consumer)
     {
         _shard = shard;
         _stream = keys.Stream(shard);
         _stats = keys.Stats(shard);
         _deadLetters = keys.DeadLetters(shard);
         _commands = commands;
+        _connection = connection;
         _sink = sink;
         _options = options;
         _limiter = limiter;
@@ -99,7 +101,7 @@ internal sealed class ShardUploader
             {
                 break;
             }
-            catch (RedisServerException exception) when (StreamCommands.IsNoGroup(exception))
+            catch (Exception exception) when (StreamCommands.IsNoGroup(exception))
             {
                 // The group vanished (Redis restarted without its data, or the key was deleted): recreate it from the
                 // stream's start; entries delivered twice are absorbed by the sinks' idempotency.
@@ -160,7 +162,7 @@ internal sealed class ShardUploader
         var room = _options.BatchMaxReports - _batch.Count;
         if (room > 0 && _time.GetTimestamp() >= _nextClaim)
         {
-            var (cursor, entries, _) = await _commands.AutoClaimAsync(_stream, _consumer, _options.ClaimIdleTime, _claimCursor, room, cancellationToken);
+            var (cursor, entries) = await _connection.AutoClaimAsync(_consumer, _options.ClaimIdleTime, _claimCursor, room, cancellationToken);
             _claimCursor = cursor;
             if (cursor == "0-0")
             {
@@ -183,7 +185,7 @@ internal sealed class ShardUploader
 
         if (room > 0 && _carry.Count == 0)
         {
-            var entries = await _commands.ReadGroupAsync(_stream, _consumer, room, cancellationToken);
+            var entries = await _connection.ReadGroupAsync(_consumer, room, cancellationToken);
             foreach (var entry in entries)
             {
                 Add(PendingEntry.From(entry, _shard, deliveries: 1));
@@ -457,15 +459,9 @@ internal sealed class ShardUploader
         // Lua's unpack is limited by the C stack (LUAI_MAXCSTACK, 8000), so large batches go in chunks.
         foreach (var chunk in entries.Chunk(4000))
         {
-            var values = new RedisValue[2 + chunk.Length];
-            values[0] = BufferKeys.ConsumerGroup;
-            values[1] = chunk.Sum(e => e.Size);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                values[2 + i] = chunk[i].Id;
-            }
-
-            await RetryRedisAsync(() => _commands.ScriptAsync(UploadScripts.AckAndDelete, [_stream, _stats], values, cancellationToken), cancellationToken);
+            var ids = chunk.Select(e => e.Id).ToArray();
+            var bytes = chunk.Sum(e => e.Size);
+            await RetryRedisAsync(() => _connection.AcknowledgeAsync((string)_stats!, ids, bytes, cancellationToken), cancellationToken);
         }
     }
 
@@ -527,3 +523,4 @@ internal sealed class ShardUploader
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
         value < min ? min : value > max ? max : value;
 }
+

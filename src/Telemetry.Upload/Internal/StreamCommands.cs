@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Telemetry.Upload.Internal;
@@ -12,11 +12,6 @@ namespace Telemetry.Upload.Internal;
 internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan timeout)
 {
     private static readonly string[] NoIds = [];
-
-    // The buffer writes the same field names into every entry: their strings are reused rather than decoded each time.
-    private static readonly (byte[] Utf8, string Text)[] KnownFields =
-        [.. new[] { BufferKeys.ReportField, BufferKeys.ReportIdField, BufferKeys.ProductField, BufferKeys.ArrivalField }
-            .Select(name => (Encoding.UTF8.GetBytes(name), name))];
 
     public IDatabase Database => redis.GetDatabase();
 
@@ -63,46 +58,6 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
         catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
         }
-    }
-
-    /// <summary>Reads up to <paramref name="count"/> new entries for the consumer, without blocking.</summary>
-    public async Task<IReadOnlyList<StreamEntry>> ReadGroupAsync(RedisKey stream, string consumer, int count, CancellationToken cancellationToken)
-    {
-        var reply = await ExecuteAsync(
-            "XREADGROUP",
-            ["GROUP", BufferKeys.ConsumerGroup, consumer, "COUNT", count.ToString(CultureInfo.InvariantCulture), "STREAMS", stream, ">"],
-            cancellationToken);
-        if (reply.IsNull)
-        {
-            return [];
-        }
-
-        var streams = (RedisResult[])reply!;
-        if (streams.Length == 0)
-        {
-            return [];
-        }
-
-        var perStream = (RedisResult[])streams[0]!;
-        return ParseEntries((RedisResult[])perStream[1]!);
-    }
-
-    /// <summary>
-    /// Claims entries idle for at least <paramref name="minIdle"/> from any consumer. Returns the cursor to continue
-    /// from (<c>0-0</c> when the scan is complete), the claimed entries, and the IDs of pending entries whose
-    /// stream entries were deleted (Redis 7.0 drops those from the pending list itself).
-    /// </summary>
-    public async Task<(string Cursor, IReadOnlyList<StreamEntry> Entries, IReadOnlyList<string> Deleted)> AutoClaimAsync(
-        RedisKey stream, string consumer, TimeSpan minIdle, string start, int count, CancellationToken cancellationToken)
-    {
-        var reply = (RedisResult[])(await ExecuteAsync(
-            "XAUTOCLAIM",
-            [stream, BufferKeys.ConsumerGroup, consumer, Milliseconds(minIdle), start, "COUNT", count.ToString(CultureInfo.InvariantCulture)],
-            cancellationToken))!;
-        var cursor = (string)reply[0]!;
-        var entries = ParseEntries((RedisResult[])reply[1]!);
-        var deleted = reply.Length > 2 && !reply[2].IsNull ? ((RedisResult[])reply[2]!).Select(r => (string)r!).ToArray() : NoIds;
-        return (cursor, entries, deleted);
     }
 
     /// <summary>Delivery counts of this consumer's pending entries between two IDs (extended XPENDING).</summary>
@@ -230,19 +185,23 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
     }
 
     public static bool IsNoGroup(Exception exception) =>
-        exception is RedisServerException && exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
+        exception is RedisServerException or RedisReplyException && exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
 
-    /// <summary>Failures that mean Redis is unreachable or busy for now, rather than a bug.</summary>
+    /// <summary>
+    /// Failures that mean Redis is unreachable or busy for now, rather than a bug: from the multiplexer, or from a
+    /// shard's own connection (socket errors, timeouts, and the same error replies).
+    /// </summary>
     public static bool IsTransient(Exception exception) =>
-        exception is RedisConnectionException or RedisTimeoutException or TimeoutException
-        || (exception is RedisServerException server && (IsNoGroup(server)
-            || server.Message.StartsWith("LOADING", StringComparison.Ordinal)
-            || server.Message.StartsWith("BUSY", StringComparison.Ordinal)
-            || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
-            || server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
-            || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
-            || server.Message.StartsWith("READONLY", StringComparison.Ordinal)
-            || server.Message.StartsWith("OOM", StringComparison.Ordinal)));
+        exception is RedisConnectionException or RedisTimeoutException or TimeoutException or IOException or SocketException
+        || (exception is RedisServerException or RedisReplyException && (IsNoGroup(exception)
+            || exception.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            || exception.Message.StartsWith("BUSY", StringComparison.Ordinal)
+            || exception.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
+            || exception.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
+            || exception.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
+            || exception.Message.StartsWith("READONLY", StringComparison.Ordinal)
+            || exception.Message.StartsWith("OOM", StringComparison.Ordinal)
+            || exception.Message.StartsWith("NOAUTH", StringComparison.Ordinal)));
 
     private static string Milliseconds(TimeSpan span) =>
         ((long)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
@@ -265,7 +224,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
                 var values = (RedisResult[])pair[1]!;
                 for (var i = 0; i + 1 < values.Length; i += 2)
                 {
-                    fields[FieldName((byte[])values[i]!)] = (byte[])values[i + 1]! ?? [];
+                    fields[StreamEntry.FieldName((byte[])values[i]!)] = (byte[])values[i + 1]! ?? [];
                 }
             }
 
@@ -273,24 +232,6 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
         }
 
         return entries;
-    }
-
-    private static string FieldName(byte[]? name)
-    {
-        if (name is null)
-        {
-            return string.Empty;
-        }
-
-        foreach (var (utf8, text) in KnownFields)
-        {
-            if (name.AsSpan().SequenceEqual(utf8))
-            {
-                return text;
-            }
-        }
-
-        return Encoding.UTF8.GetString(name);
     }
 
     private static void Observe(Task call) =>

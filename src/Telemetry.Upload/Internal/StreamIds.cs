@@ -19,6 +19,17 @@ internal static class StreamIds
         return byTime != 0 ? byTime : Sequence(left).CompareTo(Sequence(right));
     }
 
+    /// <summary>The smallest ID after <paramref name="id"/>: the bound XTRIM MINID needs to remove the entry itself.</summary>
+    public static string Next(string id)
+    {
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        var ms = ulong.Parse(dash < 0 ? id : id[..dash], NumberStyles.None, CultureInfo.InvariantCulture);
+        var seq = dash < 0 ? 0 : ulong.Parse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+        return seq == ulong.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"{ms + 1}-0")
+            : string.Create(CultureInfo.InvariantCulture, $"{ms}-{seq + 1}");
+    }
+
     private static long Sequence(string id)
     {
         var dash = id.IndexOf('-', StringComparison.Ordinal);

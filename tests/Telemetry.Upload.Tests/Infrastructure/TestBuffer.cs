@@ -13,6 +13,8 @@ public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeys keys)
 {
     public BufferKeys Keys => keys;
 
+    public IConnectionMultiplexer Redis => redis;
+
     public IDatabase Database => redis.GetDatabase();
 
     /// <summary>The ingestion side's shard function: FNV-1a (32 bits) of the report_id's characters.</summary>

@@ -1,0 +1,233 @@
+using StackExchange.Redis;
+using Telemetry.Testing;
+using Telemetry.Upload.Internal;
+using Telemetry.Upload.Tests.Infrastructure;
+
+namespace Telemetry.Upload.Tests;
+
+/// <summary>
+/// The uploader's own shard connection against real redis-server processes: replies of every size, binary
+/// payloads, scripts Redis has forgotten, authentication, a database other than 0, outages, timeouts and a cluster
+/// slot that moves to another node.
+/// </summary>
+[TestFixture]
+public sealed class ShardConnectionTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task ReadGroup_ThousandsOfBinaryPayloads_ArriveByteForByteInStreamOrder(CancellationToken cancellationToken)
+    {
+        // Arrange: payloads of every byte value, RESP's own delimiters included, about 5 MB in all: many socket
+        // reads and several growths of the receive buffer.
+        var (_, redis) = await Servers.RedisAsync();
+        RedisKey stream = Servers.KeyPrefix() + "{shard-0}:reports";
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        var payloads = Enumerable.Range(0, 2500)
+            .Select(i => Enumerable.Range(0, 2000).Select(j => (byte)((i + j) % 256)).Concat("\r\n$-1\r\n*3\r\n"u8.ToArray()).ToArray())
+            .ToList();
+        foreach (var payload in payloads)
+        {
+            await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportIdField, "id", BufferKeys.ReportField, payload);
+        }
+
+        using var connection = new ShardConnection(redis, stream, Timeout);
+
+        // Act
+        var read = await connection.ReadGroupAsync("reader", 5000, cancellationToken);
+        var nothingMore = await connection.ReadGroupAsync("reader", 5000, cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Select(e => e.Fields[BufferKeys.ReportField]), Is.EqualTo(payloads));
+            Assert.That(read.Select(e => e.Text(BufferKeys.ReportIdField)), Is.All.EqualTo("id"));
+            Assert.That(read.Select(e => e.Id), Is.Ordered.Using((IComparer<string>)Comparer<string>.Create(StreamIds.Compare)));
+            Assert.That(nothingMore, Is.Empty);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task AutoClaim_IdleEntriesOfAnotherConsumer_AreTakenOverWithTheCursor(CancellationToken cancellationToken)
+    {
+        // Arrange: "stopped" read three entries and never acknowledged them.
+        var (_, redis) = await Servers.RedisAsync();
+        RedisKey stream = Servers.KeyPrefix() + "{shard-0}:reports";
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        for (var i = 0; i < 3; i++)
+        {
+            await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, new byte[] { (byte)i });
+        }
+
+        using var connection = new ShardConnection(redis, stream, Timeout);
+        await connection.ReadGroupAsync("stopped", 10, cancellationToken);
+
+        // Act: two entries at a time.
+        var (cursor, first) = await connection.AutoClaimAsync("taker", TimeSpan.Zero, "0-0", 2, cancellationToken);
+        var (end, rest) = await connection.AutoClaimAsync("taker", TimeSpan.Zero, cursor, 2, cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Concat(rest).Select(e => e.Fields[BufferKeys.ReportField][0]), Is.EqualTo(new byte[] { 0, 1, 2 }));
+            Assert.That(cursor, Is.Not.EqualTo("0-0"));
+            Assert.That(end, Is.EqualTo("0-0"));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Evaluate_ScriptFlushedFromRedis_IsSentAgainWhole(CancellationToken cancellationToken)
+    {
+        var (server, redis) = await Servers.RedisAsync();
+        RedisKey key = Servers.KeyPrefix() + "counter";
+        using var connection = new ShardConnection(redis, key, Timeout);
+        const string Script = "return redis.call('INCRBY', KEYS[1], ARGV[1])";
+
+        var first = await connection.EvaluateAsync(Script, [(string)key!], ["5"], cancellationToken);
+        await RedisCli.RunAsync(server.Port, "SCRIPT", "FLUSH");
+        var second = await connection.EvaluateAsync(Script, [(string)key!], ["5"], cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo(5));
+            Assert.That(second, Is.EqualTo(10));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task ReadGroup_WithoutGroup_FailsAsNoGroupAndTheConnectionKeepsWorking(CancellationToken cancellationToken)
+    {
+        var (_, redis) = await Servers.RedisAsync();
+        RedisKey stream = Servers.KeyPrefix() + "{shard-0}:reports";
+        using var connection = new ShardConnection(redis, stream, Timeout);
+
+        var failure = Assert.CatchAsync(() => connection.ReadGroupAsync("reader", 10, cancellationToken));
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        var read = await connection.ReadGroupAsync("reader", 10, cancellationToken);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure, Is.TypeOf<RedisReplyException>());
+            Assert.That(StreamCommands.IsNoGroup(failure!), Is.True);
+            Assert.That(StreamCommands.IsTransient(failure!), Is.True);
+            Assert.That(read, Is.Empty);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task ReadGroup_PasswordAndDatabaseOfTheConfiguration_AreUsed(CancellationToken cancellationToken)
+    {
+        // Arrange: a server that demands a password, and a configuration that selects database 3.
+        await using var server = await RedisServer.StartAsync(["--requirepass", "s3cret"], cancellationToken);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + ",password=s3cret,defaultDatabase=3");
+        RedisKey stream = "{shard-0}:reports";
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, "in database 3");
+        using var connection = new ShardConnection(redis, stream, Timeout);
+
+        // Act
+        var read = await connection.ReadGroupAsync("reader", 10, cancellationToken);
+
+        // Assert
+        Assert.That(read.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "in database 3" }));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task ReadGroup_RedisRestarted_FailsTransientlyThenReconnects(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var server = await RedisServer.StartAsync(cancellationToken);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        RedisKey stream = "{shard-0}:reports";
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, "before");
+        using var connection = new ShardConnection(redis, stream, Timeout);
+        await connection.ReadGroupAsync("reader", 10, cancellationToken);
+
+        // Act
+        await server.StopAsync();
+        var failure = Assert.CatchAsync(() => connection.ReadGroupAsync("reader", 10, cancellationToken));
+        await server.StartAgainAsync(cancellationToken);
+        await RedisCli.RunAsync(server.Port, "XADD", (string)stream!, "*", BufferKeys.ReportField, "after");
+        var read = await connection.ReadGroupAsync("reader", 10, cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(StreamCommands.IsTransient(failure!), Is.True, failure!.ToString());
+            Assert.That(read.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "after" }));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task ReadGroup_RedisPausedPastTheTimeout_FailsWithTimeoutThenWorks(CancellationToken cancellationToken)
+    {
+        // Arrange: CLIENT PAUSE holds every write command (XREADGROUP is one) for a second.
+        await using var server = await RedisServer.StartAsync(cancellationToken);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        RedisKey stream = "{shard-0}:reports";
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        using var connection = new ShardConnection(redis, stream, TimeSpan.FromMilliseconds(200));
+        await connection.ReadGroupAsync("reader", 10, cancellationToken);
+        await RedisCli.RunAsync(server.Port, "CLIENT", "PAUSE", "1000", "WRITE");
+
+        // Act
+        var failure = Assert.CatchAsync(() => connection.ReadGroupAsync("reader", 10, cancellationToken));
+        await Task.Delay(1200, cancellationToken);
+        await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, "after the pause");
+        var read = await connection.ReadGroupAsync("reader", 10, cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure, Is.TypeOf<TimeoutException>());
+            Assert.That(read.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "after the pause" }));
+        });
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task ReadGroup_ClusterSlotMovedToAnotherNode_FollowsTheRedirection(CancellationToken cancellationToken)
+    {
+        // Arrange: a two-node cluster; node A serves every slot, and the connection starts there.
+        // The cluster bus ports are chosen free too (by default they are the port plus 10,000).
+        var busPortOfB = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var a = await RedisServer.StartAsync(["--cluster-enabled", "yes", "--cluster-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
+        await using var b = await RedisServer.StartAsync(["--cluster-enabled", "yes", "--cluster-port", busPortOfB], cancellationToken);
+        await RedisCli.RunAsync(a.Port, "CLUSTER", "ADDSLOTSRANGE", "0", "16383");
+        await RedisCli.RunAsync(a.Port, "CLUSTER", "MEET", "127.0.0.1", b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), busPortOfB);
+        await Eventually.UntilAsync(
+            async () => (await RedisCli.RunAsync(b.Port, "CLUSTER", "INFO")).Contains("cluster_state:ok", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "both nodes agree the cluster is up", cancellationToken);
+        const string Stream = "telemetry:v1:{shard-0}:reports";
+        var slot = await RedisCli.RunAsync(a.Port, "CLUSTER", "KEYSLOT", Stream);
+        await RedisCli.RunAsync(a.Port, "XGROUP", "CREATE", Stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await RedisCli.RunAsync(a.Port, "XADD", Stream, "*", BufferKeys.ReportField, "on a");
+        using var redis = await ConnectionMultiplexer.ConnectAsync(a.ConnectionString);
+        using var connection = new ShardConnection(redis, Stream, Timeout);
+        var onA = await connection.ReadGroupAsync("reader", 10, cancellationToken);
+
+        // Act: the slot, emptied, is handed to node B, where the stream starts again.
+        await RedisCli.RunAsync(a.Port, "DEL", Stream);
+        var bId = await RedisCli.RunAsync(b.Port, "CLUSTER", "MYID");
+        await RedisCli.RunAsync(b.Port, "CLUSTER", "SETSLOT", slot, "NODE", bId);
+        await RedisCli.RunAsync(a.Port, "CLUSTER", "SETSLOT", slot, "NODE", bId);
+        await RedisCli.RunAsync(b.Port, "XGROUP", "CREATE", Stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await RedisCli.RunAsync(b.Port, "XADD", Stream, "*", BufferKeys.ReportField, "on b");
+        var onB = await connection.ReadGroupAsync("reader", 10, cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(onA.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "on a" }));
+            Assert.That(onB.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "on b" }));
+        });
+    }
+}
