@@ -104,17 +104,18 @@ public sealed class DataRights
         long deleted = 0;
         foreach (var chunk in matches.Chunk(1000))
         {
-            // XACK (the entry may be pending), XDEL, and the byte counter in one step. On a dead-letter stream XACK is a
-            // no-op and the sizes are zero.
-            var values = new RedisValue[2 + chunk.Length];
+            // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), and the
+            // byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
+            var values = new RedisValue[3 + chunk.Length];
             values[0] = BufferKeys.ConsumerGroup;
             values[1] = chunk.Sum(m => m.Size);
+            values[2] = string.Empty;
             for (var i = 0; i < chunk.Length; i++)
             {
-                values[2 + i] = chunk[i].Id;
+                values[3 + i] = chunk[i].Id;
             }
 
-            deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndDelete, [stream, _keys.Stats(shard)], values, cancellationToken);
+            deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndRemove, [stream, _keys.Stats(shard)], values, cancellationToken);
         }
 
         return deleted;

@@ -13,6 +13,7 @@ namespace Telemetry.Upload.Tests;
 [TestFixture]
 public sealed class ShardConnectionTests
 {
+    private const string Stream = "telemetry:v1:{shard-0}:reports";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     [Test]
@@ -124,11 +125,9 @@ public sealed class ShardConnectionTests
     {
         // Arrange: a server that demands a password, and a configuration that selects database 3.
         await using var server = await RedisServer.StartAsync(["--requirepass", "s3cret"], cancellationToken);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + ",password=s3cret,defaultDatabase=3");
-        RedisKey stream = "{shard-0}:reports";
-        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
-        await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, "in database 3");
-        using var connection = new ShardConnection(redis, stream, Timeout);
+        using var redis = await ConnectWithGroupAsync(server, ",password=s3cret,defaultDatabase=3");
+        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferKeys.ReportField, "in database 3");
+        using var connection = new ShardConnection(redis, Stream, Timeout);
 
         // Act
         var read = await connection.ReadGroupAsync("reader", 10, cancellationToken);
@@ -143,18 +142,16 @@ public sealed class ShardConnectionTests
     {
         // Arrange
         await using var server = await RedisServer.StartAsync(cancellationToken);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
-        RedisKey stream = "{shard-0}:reports";
-        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
-        await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, "before");
-        using var connection = new ShardConnection(redis, stream, Timeout);
+        using var redis = await ConnectWithGroupAsync(server);
+        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferKeys.ReportField, "before");
+        using var connection = new ShardConnection(redis, Stream, Timeout);
         await connection.ReadGroupAsync("reader", 10, cancellationToken);
 
         // Act
         await server.StopAsync();
         var failure = Assert.CatchAsync(() => connection.ReadGroupAsync("reader", 10, cancellationToken));
         await server.StartAgainAsync(cancellationToken);
-        await RedisCli.RunAsync(server.Port, "XADD", (string)stream!, "*", BufferKeys.ReportField, "after");
+        await RedisCli.RunAsync(server.Port, "XADD", Stream, "*", BufferKeys.ReportField, "after");
         var read = await connection.ReadGroupAsync("reader", 10, cancellationToken);
 
         // Assert
@@ -171,17 +168,15 @@ public sealed class ShardConnectionTests
     {
         // Arrange: CLIENT PAUSE holds every write command (XREADGROUP is one) for a second.
         await using var server = await RedisServer.StartAsync(cancellationToken);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
-        RedisKey stream = "{shard-0}:reports";
-        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
-        using var connection = new ShardConnection(redis, stream, TimeSpan.FromMilliseconds(200));
+        using var redis = await ConnectWithGroupAsync(server);
+        using var connection = new ShardConnection(redis, Stream, TimeSpan.FromMilliseconds(200));
         await connection.ReadGroupAsync("reader", 10, cancellationToken);
         await RedisCli.RunAsync(server.Port, "CLIENT", "PAUSE", "1000", "WRITE");
 
         // Act
         var failure = Assert.CatchAsync(() => connection.ReadGroupAsync("reader", 10, cancellationToken));
         await Task.Delay(1200, cancellationToken);
-        await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, "after the pause");
+        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferKeys.ReportField, "after the pause");
         var read = await connection.ReadGroupAsync("reader", 10, cancellationToken);
 
         // Assert
@@ -206,7 +201,6 @@ public sealed class ShardConnectionTests
         await Eventually.UntilAsync(
             async () => (await RedisCli.RunAsync(b.Port, "CLUSTER", "INFO")).Contains("cluster_state:ok", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "both nodes agree the cluster is up", cancellationToken);
-        const string Stream = "telemetry:v1:{shard-0}:reports";
         var slot = await RedisCli.RunAsync(a.Port, "CLUSTER", "KEYSLOT", Stream);
         await RedisCli.RunAsync(a.Port, "XGROUP", "CREATE", Stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
         await RedisCli.RunAsync(a.Port, "XADD", Stream, "*", BufferKeys.ReportField, "on a");
@@ -229,5 +223,13 @@ public sealed class ShardConnectionTests
             Assert.That(onA.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "on a" }));
             Assert.That(onB.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "on b" }));
         });
+    }
+
+    /// <summary>Connects to a private server (plus <paramref name="options"/>) and creates the shard's group there.</summary>
+    private static async Task<ConnectionMultiplexer> ConnectWithGroupAsync(RedisServer server, string options = "")
+    {
+        var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + options);
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", Stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        return redis;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class ShardConnection(IConnectionMultiplexer redis, RedisKey str
     }
 
     /// <summary>
-    /// Acknowledges stored entries and removes them from the stream (<see cref="UploadScripts.AcknowledgeStored"/>),
+    /// Acknowledges stored entries and removes them from the stream (<see cref="UploadScripts.AckAndRemove"/>),
     /// giving <paramref name="bytes"/> back to the shard's counter in <paramref name="stats"/>. Returns the number
     /// removed.
     /// </summary>
@@ -83,7 +83,7 @@ internal sealed class ShardConnection(IConnectionMultiplexer redis, RedisKey str
             arguments[3 + i] = ids[i];
         }
 
-        return EvaluateAsync(UploadScripts.AcknowledgeStored, [_stream, stats], arguments, cancellationToken);
+        return EvaluateAsync(UploadScripts.AckAndRemove, [_stream, stats], arguments, cancellationToken);
     }
 
     /// <summary>Runs a script that returns an integer (EVALSHA, or EVAL the first time Redis lacks it).</summary>
@@ -144,9 +144,11 @@ internal sealed class ShardConnection(IConnectionMultiplexer redis, RedisKey str
 
                 write(_writer);
                 await connection.WriteAsync(_writer.Written, deadline.Token);
-                if (asking)
+                if (asking && RespReader.Error((await ReceiveAsync(connection, deadline.Token)).Span) is { } refused)
                 {
-                    ThrowIfError(await ReceiveAsync(connection, deadline.Token));
+                    // The command's own reply is still on its way: the connection cannot be used further.
+                    Disconnect();
+                    throw new RedisReplyException(refused);
                 }
 
                 var reply = await ReceiveAsync(connection, deadline.Token);

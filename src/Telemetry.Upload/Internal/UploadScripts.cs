@@ -7,17 +7,18 @@ namespace Telemetry.Upload.Internal;
 internal static class UploadScripts
 {
     /// <summary>
-    /// Acknowledges stored entries, removes them from the stream and gives their bytes back to the shard counter, in
-    /// one step. When no entry before them is still pending, which is the normal case of a shard drained in order,
-    /// everything up to the highest of them is trimmed (XTRIM MINID drops whole stream nodes; XDEL of each ID costs
-    /// Redis about twenty times as much). Otherwise (another uploader holds older entries) the IDs are deleted one by
-    /// one. Every entry before the highest was delivered, since the group delivers in order, so none is pending means
-    /// all were acknowledged. When some entries were already gone (two uploaders after a claim, or a data-rights
-    /// deletion), the counter goes down by the removed share of the bytes, so an entry is not counted twice.
-    /// KEYS: stream, stats. ARGV: group, total payload bytes, the ID just after the highest entry, then the entry IDs.
-    /// Returns the number removed.
+    /// Acknowledges entries, removes them from the stream and gives their bytes back to the shard counter, in one step.
+    /// With a trim bound (the uploader, after the sink stored the entries) and no entry before the bound still pending,
+    /// which is the normal case of a shard drained in order, everything before the bound is trimmed: XTRIM MINID drops
+    /// whole stream nodes, while XDEL of each ID costs Redis about ten times as much. Every entry before the highest
+    /// stored one was delivered, since the group delivers in order, so none pending means all were acknowledged.
+    /// Otherwise (another uploader holds older entries, or no bound: a data-rights deletion of entries anywhere in the
+    /// stream) the IDs are deleted one by one. When some entries were already gone (two uploaders after a claim, or a
+    /// data-rights deletion), the counter goes down by the removed share of the bytes, so nothing is counted twice.
+    /// KEYS: stream, stats. ARGV: group, total payload bytes, the trim bound (the ID just after the highest entry, or
+    /// empty), then the entry IDs. Returns the number removed.
     /// </summary>
-    public const string AcknowledgeStored = """
+    public const string AckAndRemove = """
         local function before(a, b)
           local am, as = string.match(a, '^(%d+)-(%d+)$')
           local bm, bs = string.match(b, '^(%d+)-(%d+)$')
@@ -34,9 +35,9 @@ internal static class UploadScripts
           return 0
         end
         redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
-        local pending = redis.call('XPENDING', KEYS[1], ARGV[1])
         local removed
-        if pending[1] == 0 or not before(pending[2], ARGV[3]) then
+        local pending = ARGV[3] ~= '' and redis.call('XPENDING', KEYS[1], ARGV[1])
+        if pending and (pending[1] == 0 or not before(pending[2], ARGV[3])) then
           removed = redis.call('XTRIM', KEYS[1], 'MINID', ARGV[3])
         else
           removed = redis.call('XDEL', KEYS[1], unpack(ids))
@@ -49,32 +50,6 @@ internal static class UploadScripts
           redis.call('HINCRBY', KEYS[2], 'bytes', -freed)
         end
         return removed
-        """;
-
-    /// <summary>
-    /// Acknowledges and deletes the given entries, wherever they are in the stream, and gives their bytes back to the
-    /// shard counter: a data-rights deletion. XACK alone would leave the entries in the stream (Redis 7.0 has no
-    /// XACKDEL). When some were already gone, the counter goes down by the deleted share of the bytes.
-    /// KEYS: stream, stats. ARGV: group, total payload bytes, then the entry IDs. Returns the number deleted.
-    /// </summary>
-    public const string AckAndDelete = """
-        local ids = {}
-        for i = 3, #ARGV do
-          ids[#ids + 1] = ARGV[i]
-        end
-        if #ids == 0 then
-          return 0
-        end
-        redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
-        local deleted = redis.call('XDEL', KEYS[1], unpack(ids))
-        local freed = tonumber(ARGV[2])
-        if deleted < #ids then
-          freed = math.floor(freed * deleted / #ids)
-        end
-        if freed > 0 then
-          redis.call('HINCRBY', KEYS[2], 'bytes', -freed)
-        end
-        return deleted
         """;
 
     /// <summary>

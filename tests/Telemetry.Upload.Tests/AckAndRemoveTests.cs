@@ -4,11 +4,11 @@ using Telemetry.Upload.Tests.Infrastructure;
 namespace Telemetry.Upload.Tests;
 
 /// <summary>
-/// The acknowledgement script against a real Redis: it trims the stream when nothing older is pending, deletes
+/// The acknowledgement script (through the shard connection) against a real Redis: it trims the stream when nothing older is pending, deletes
 /// entry by entry when another consumer still holds older entries, and never removes an entry not yet delivered.
 /// </summary>
 [TestFixture]
-public sealed class AcknowledgeStoredTests
+public sealed class AckAndRemoveTests
 {
     [Test]
     [CancelAfter(30_000)]
