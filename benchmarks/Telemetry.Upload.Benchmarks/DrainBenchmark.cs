@@ -164,8 +164,8 @@ internal static class DrainBenchmark
             }
 
             var name = trimmed["cmdstat_".Length..trimmed.IndexOf(':', StringComparison.Ordinal)];
-            var usec = trimmed.Split(',').First(part => part.StartsWith("usec=", StringComparison.Ordinal) || part.Contains(":usec=", StringComparison.Ordinal));
-            var micros = double.Parse(usec[(usec.IndexOf("usec=", StringComparison.Ordinal) + 5)..], CultureInfo.InvariantCulture);
+            var usec = trimmed.Split(',').First(part => part.StartsWith("usec=", StringComparison.Ordinal));
+            var micros = double.Parse(usec["usec=".Length..], CultureInfo.InvariantCulture);
             times.Add((name, micros / count));
         }
 

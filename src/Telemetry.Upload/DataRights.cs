@@ -106,15 +106,8 @@ public sealed class DataRights
         {
             // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), and the
             // byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
-            var values = new RedisValue[3 + chunk.Length];
-            values[0] = BufferKeys.ConsumerGroup;
-            values[1] = chunk.Sum(m => m.Size);
-            values[2] = string.Empty;
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                values[3 + i] = chunk[i].Id;
-            }
-
+            var arguments = UploadScripts.AckAndRemoveArguments([.. chunk.Select(m => m.Id)], chunk.Sum(m => m.Size), trimBound: string.Empty);
+            RedisValue[] values = [.. arguments.Select(a => (RedisValue)a)];
             deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndRemove, [stream, _keys.Stats(shard)], values, cancellationToken);
         }
 

@@ -44,28 +44,6 @@ internal ref struct RespReader(ReadOnlySpan<byte> reply)
 
     public string ReadText() => Encoding.UTF8.GetString(ReadString(out _));
 
-    /// <summary>Skips one element, whatever its shape.</summary>
-    public void Skip()
-    {
-        switch (Peek())
-        {
-            case (byte)'*':
-                var count = ReadArray();
-                for (var i = 0; i < count; i++)
-                {
-                    Skip();
-                }
-
-                break;
-            case (byte)'$':
-                ReadString(out _);
-                break;
-            default:
-                Line();
-                break;
-        }
-    }
-
     private byte Peek() => _reply[_position];
 
     private long ReadNumber(byte type)

@@ -65,24 +65,8 @@ internal sealed class ShardConnection(IConnectionMultiplexer redis, RedisKey str
     /// </summary>
     public Task<long> AcknowledgeAsync(string stats, IReadOnlyList<string> ids, long bytes, CancellationToken cancellationToken)
     {
-        var highest = ids[0];
-        foreach (var id in ids)
-        {
-            if (StreamIds.Compare(id, highest) > 0)
-            {
-                highest = id;
-            }
-        }
-
-        var arguments = new string[3 + ids.Count];
-        arguments[0] = BufferKeys.ConsumerGroup;
-        arguments[1] = bytes.ToString(CultureInfo.InvariantCulture);
-        arguments[2] = StreamIds.Next(highest);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            arguments[3 + i] = ids[i];
-        }
-
+        var highest = ids.Max(Comparer<string>.Create(StreamIds.Compare))!;
+        var arguments = UploadScripts.AckAndRemoveArguments(ids, bytes, StreamIds.Next(highest));
         return EvaluateAsync(UploadScripts.AckAndRemove, [_stream, stats], arguments, cancellationToken);
     }
 
@@ -353,7 +337,7 @@ internal sealed class ShardConnection(IConnectionMultiplexer redis, RedisKey str
         }
 
         reader.ReadArray();
-        reader.Skip();
+        reader.ReadString(out _);
         return ReadEntries(ref reader);
     }
 

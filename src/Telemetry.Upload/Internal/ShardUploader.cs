@@ -523,4 +523,3 @@ internal sealed class ShardUploader
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
         value < min ? min : value > max ? max : value;
 }
-

@@ -203,9 +203,6 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
             || exception.Message.StartsWith("OOM", StringComparison.Ordinal)
             || exception.Message.StartsWith("NOAUTH", StringComparison.Ordinal)));
 
-    private static string Milliseconds(TimeSpan span) =>
-        ((long)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-
     private static List<StreamEntry> ParseEntries(RedisResult[] items)
     {
         var entries = new List<StreamEntry>(items.Length);

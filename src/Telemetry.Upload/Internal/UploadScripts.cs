@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Telemetry.Upload.Internal;
 
 /// <summary>
@@ -51,6 +53,16 @@ internal static class UploadScripts
         end
         return removed
         """;
+
+    /// <summary>
+    /// The ARGV of <see cref="AckAndRemove"/>: the group, the entries' total payload bytes, the trim bound (empty for
+    /// none), then the IDs.
+    /// </summary>
+    public static string[] AckAndRemoveArguments(IReadOnlyList<string> ids, long bytes, string trimBound)
+    {
+        string[] arguments = [BufferKeys.ConsumerGroup, bytes.ToString(CultureInfo.InvariantCulture), trimBound, .. ids];
+        return arguments;
+    }
 
     /// <summary>
     /// Moves one entry to the dead-letter stream: XADD there, XACK and XDEL here, and the byte counter, in one step.
