@@ -11,7 +11,7 @@ internal sealed class BenchmarkOptions
     /// <summary>Measured repetitions of the ceilings, unary and streaming phases; the table shows the best. Defaults to 3.</summary>
     public int Runs { get; private set; } = 3;
 
-    /// <summary>HTTP/2 connections (one <c>GrpcChannel</c> each) for unary and streaming load. Defaults to 4.</summary>
+    /// <summary>HTTP/2 connections (one <see cref="CollectorConnection"/> each) for unary and streaming load. Defaults to 4.</summary>
     public int Connections { get; private set; } = 4;
 
     /// <summary>Concurrent unary calls per connection (Kestrel allows 100 streams per connection). Defaults to 32.</summary>
@@ -44,12 +44,24 @@ internal sealed class BenchmarkOptions
     /// <summary>Commands of each redis-benchmark XADD run. Defaults to 200,000.</summary>
     public int XaddRequests { get; private set; } = 200_000;
 
+    /// <summary>
+    /// Whether a machine-readable <see cref="Benchmarks.SummaryLine"/> follows the table, for scripts that compare
+    /// collectors. Defaults to false.
+    /// </summary>
+    public bool SummaryLine { get; private set; }
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
+            if (name == "--summary-line")
+            {
+                options.SummaryLine = true;
+                continue;
+            }
+
             if (i + 1 >= args.Length)
             {
                 throw new ArgumentException($"{name} needs a value");

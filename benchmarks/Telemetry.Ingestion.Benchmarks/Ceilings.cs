@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Grpc.Health.V1;
-using Telemetry.Grpc;
 
 namespace Telemetry.Ingestion.Benchmarks;
 
@@ -15,12 +14,12 @@ internal static partial class Ceilings
 {
     /// <summary>
     /// h2load against <c>/grpc.health.v1.Health/Check</c> with a framed empty <c>HealthCheckRequest</c>. h2load judges
-    /// only the HTTP status, so the same request is first checked with the project's client to answer OK/SERVING.
+    /// only the HTTP status, so the same request is first checked with a gRPC client to answer OK/SERVING.
     /// </summary>
-    public static async Task<double> HealthCheckRateAsync(GrpcChannel channel, int port, int requests, CancellationToken cancellationToken)
+    public static async Task<double> HealthCheckRateAsync(Health.HealthClient health, int port, int requests, CancellationToken cancellationToken)
     {
-        var response = await channel.UnaryAsync(HealthMethods.Check, new HealthCheckRequest { Service = string.Empty },
-            new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(5), CancellationToken = cancellationToken });
+        var response = await health.CheckAsync(new HealthCheckRequest { Service = string.Empty },
+            deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: cancellationToken);
         if (response.Status != HealthCheckResponse.Types.ServingStatus.Serving)
         {
             throw new InvalidOperationException($"the health check answered {response.Status}, not SERVING");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using StackExchange.Redis;
-using Telemetry.Grpc;
 
 namespace Telemetry.Ingestion.Benchmarks;
 
@@ -17,9 +16,10 @@ internal static class IngestionBenchmark
     {
         await using var redis = await RedisProcess.StartAsync(cancellationToken);
         await using var collector = await CollectorProcess.StartAsync(options.CollectorPath, $"127.0.0.1:{redis.Port}", cancellationToken);
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var buffer = new BufferCheck(connection);
-        var channels = Enumerable.Range(0, options.Connections).Select(_ => GrpcChannel.ForAddress(collector.GrpcAddress)).ToList();
+        using var redisConnection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var buffer = new BufferCheck(redisConnection);
+        var address = new Uri(collector.GrpcAddress);
+        var connections = Enumerable.Range(0, options.Connections).Select(_ => new CollectorConnection(address)).ToList();
         try
         {
             Log($"redis-server pid {redis.ProcessId} port {redis.Port} (appendonly yes, appendfsync everysec); collector pid {collector.ProcessId} port {collector.GrpcPort}");
@@ -29,11 +29,11 @@ internal static class IngestionBenchmark
             Log($"paced streaming at {options.PacedRate:N0} reports/s: {PacedRamp.TotalSeconds:F0} s ramp, {options.PacedDuration.TotalSeconds:F0} s measured");
             var verifiedAccepted = 0L;
             var verifiedEntries = 0L;
-            var ramp = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, PacedRamp, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
+            var ramp = await StreamLoad.RunAsync(connections, options.Streams, options.StreamWindow, PacedRamp, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
             using var sampling = new CancellationTokenSource();
             var sampler = SampleRssAsync(collector, sampling.Token);
             var pacedCpu = CpuSnapshot.Take(collector, redis);
-            var paced = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.PacedDuration, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
+            var paced = await StreamLoad.RunAsync(connections, options.Streams, options.StreamWindow, options.PacedDuration, options.MaxReportsPerPhase, options.PacedRate, cancellationToken);
             await sampling.CancelAsync();
             var steadyRss = await sampler;
             var pacedCpuPerReport = pacedCpu.PerReport(collector, redis, paced.Accepted);
@@ -53,33 +53,33 @@ internal static class IngestionBenchmark
                 Log($"run {run} of {options.Runs}");
                 if (run == 1)
                 {
-                    await Ceilings.HealthCheckRateAsync(channels[0], collector.GrpcPort, Math.Min(options.HealthCheckRequests, 20_000), cancellationToken);
+                    await Ceilings.HealthCheckRateAsync(connections[0].Health, collector.GrpcPort, Math.Min(options.HealthCheckRequests, 20_000), cancellationToken);
                 }
 
                 var healthCpu = CpuSnapshot.Take(collector, redis);
-                var health = await Ceilings.HealthCheckRateAsync(channels[0], collector.GrpcPort, options.HealthCheckRequests, cancellationToken);
-                var healthCpuPerCall = healthCpu.CollectorPerReport(collector, redis, options.HealthCheckRequests);
-                Log($"  health Check: {health:N0} /s; collector {healthCpuPerCall} CPU µs/call");
+                var health = await Ceilings.HealthCheckRateAsync(connections[0].Health, collector.GrpcPort, options.HealthCheckRequests, cancellationToken);
+                var healthCpuPerCall = healthCpu.CollectorPerCall(collector, redis, options.HealthCheckRequests);
+                Log($"  health Check: {health:N0} /s; collector {healthCpuPerCall:F0} CPU µs/call");
                 var xadd = await Ceilings.XaddRateAsync(redis.Port, options.XaddRequests, cancellationToken);
                 Log($"  XADD: {xadd:N0} /s");
-                var (append, appendRedisCpu) = await BufferCeiling.MeasureAsync(connection, redis, options.XaddRequests, cancellationToken);
+                var (append, appendRedisCpu) = await BufferCeiling.MeasureAsync(redisConnection, redis, options.XaddRequests, cancellationToken);
                 await buffer.DrainAsync();
                 Log($"  buffer append script alone: {append:N0} /s; redis {appendRedisCpu:F1} CPU µs/report");
 
-                var unaryWarmUp = await UnaryLoad.RunAsync(channels, UnaryLoad.IngestOneReportAsync, options.UnaryConcurrency, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
+                var unaryWarmUp = await UnaryLoad.RunAsync(connections, UnaryLoad.IngestOneReportAsync, options.UnaryConcurrency, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
                 var cpu = CpuSnapshot.Take(collector, redis);
-                var unary = await UnaryLoad.RunAsync(channels, UnaryLoad.IngestOneReportAsync, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
+                var unary = await UnaryLoad.RunAsync(connections, UnaryLoad.IngestOneReportAsync, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
                 var unaryCpu = cpu.PerReport(collector, redis, unary.Accepted);
                 Log($"  unary: {unary.AcceptedPerSecond:N0} accepted/s, p50 {unary.P50Ms:F2} ms, p99 {unary.P99Ms:F2} ms, other {unary.Other}, failed {unary.Failed}; {unaryCpu}");
 
                 // The same load with health checks instead (the client is warm now): this client's own ceiling, which
                 // shows how much of the gap to h2load's ceiling is the load generator's cost rather than the collector's.
-                var clientHealth = await UnaryLoad.RunAsync(channels, UnaryLoad.CheckHealthAsync, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
+                var clientHealth = await UnaryLoad.RunAsync(connections, UnaryLoad.CheckHealthAsync, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
                 Log($"  health Check through the same client: {clientHealth.AcceptedPerSecond:N0} /s");
 
-                var streamWarmUp = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.WarmUpDuration, options.MaxReportsPerPhase, null, cancellationToken);
+                var streamWarmUp = await StreamLoad.RunAsync(connections, options.Streams, options.StreamWindow, options.WarmUpDuration, options.MaxReportsPerPhase, null, cancellationToken);
                 cpu = CpuSnapshot.Take(collector, redis);
-                var stream = await StreamLoad.RunAsync(channels, options.Streams, options.StreamWindow, options.PhaseDuration, options.MaxReportsPerPhase, null, cancellationToken);
+                var stream = await StreamLoad.RunAsync(connections, options.Streams, options.StreamWindow, options.PhaseDuration, options.MaxReportsPerPhase, null, cancellationToken);
                 var streamCpu = cpu.PerReport(collector, redis, stream.Accepted);
                 Log($"  stream: {stream.AcceptedPerSecond:N0} accepted/s, p50 {stream.P50Ms:F2} ms, p99 {stream.P99Ms:F2} ms, other {stream.Other}, failed {stream.Failed}; {streamCpu}");
 
@@ -93,21 +93,26 @@ internal static class IngestionBenchmark
                 verifiedAccepted += accepted;
                 verifiedEntries += accepted;
                 await buffer.DrainAsync();
-                runs.Add(new RunFigures(health, clientHealth.AcceptedPerSecond, xadd, append, appendRedisCpu, unary, stream,
-                    $"health check: collector {healthCpuPerCall}; unary: {unaryCpu}; stream: {streamCpu}"));
+                runs.Add(new RunFigures(health, healthCpuPerCall, clientHealth.AcceptedPerSecond, xadd, append, appendRedisCpu,
+                    unary, unaryCpu, stream, streamCpu));
             }
 
             var (_, peakRss) = collector.ReadMemory();
             Console.WriteLine();
             Console.Write(ResultTable.Format(runs, paced, steadyRss, peakRss, Ceilings.XaddCommand(redis.Port, options.XaddRequests),
-                verifiedEntries, verifiedAccepted, SampleReports.SerializedSize, pacedCpuPerReport));
+                verifiedEntries, verifiedAccepted, SampleReports.SerializedSize, pacedCpuPerReport.ToString()));
+            if (options.SummaryLine)
+            {
+                Console.WriteLine(SummaryLine.Format(runs, steadyRss, peakRss));
+            }
+
             return 0;
         }
         finally
         {
-            foreach (var channel in channels)
+            foreach (var connection in connections)
             {
-                channel.Dispose();
+                connection.Dispose();
             }
         }
     }

@@ -70,7 +70,8 @@ internal static class ResultTable
         text.AppendLine("CPU µs per call or report (user + system, /proc/PID/stat):");
         for (var i = 0; i < runs.Count; i++)
         {
-            text.AppendLine(Invariant($"{i + 1,3}  {runs[i].Cpu}"));
+            var run = runs[i];
+            text.AppendLine(Invariant($"{i + 1,3}  health check: collector {run.HealthCheckCollectorCpu:F0}; unary: {run.UnaryCpu}; stream: {run.StreamCpu}"));
         }
 
         return text.ToString();

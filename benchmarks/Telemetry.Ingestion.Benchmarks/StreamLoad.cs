@@ -1,20 +1,19 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Benchmarks;
 
 /// <summary>
-/// Several StreamReports calls spread over the channels. Each stream sends reports while it has fewer than its window
+/// Several StreamReports calls spread over the connections. Each stream sends reports while it has fewer than its window
 /// unacknowledged (and, when paced, no faster than its share of the rate), and matches every acknowledgement to its
 /// report by report_id: the latency is from handing the report to the stream to reading its acknowledgement.
 /// </summary>
 internal static class StreamLoad
 {
     public static async Task<PhaseResult> RunAsync(
-        IReadOnlyList<GrpcChannel> channels,
+        IReadOnlyList<CollectorConnection> connections,
         int streams,
         int window,
         TimeSpan duration,
@@ -36,8 +35,8 @@ internal static class StreamLoad
         {
             var latencies = new LatencySamples();
             samples.Add(latencies);
-            var channel = channels[i % channels.Count];
-            calls.Add(Task.Run(() => StreamAsync(channel, latencies), cancellationToken));
+            var connection = connections[i % connections.Count];
+            calls.Add(Task.Run(() => StreamAsync(connection, latencies), cancellationToken));
         }
 
         await Task.WhenAll(calls);
@@ -45,13 +44,12 @@ internal static class StreamLoad
         var (p50, p99) = LatencySamples.Percentiles(samples);
         return new PhaseResult(sentTotal, accepted, other, failed, elapsed, p50, p99);
 
-        async Task StreamAsync(GrpcChannel channel, LatencySamples latencies)
+        async Task StreamAsync(CollectorConnection connection, LatencySamples latencies)
         {
             using var slots = new SemaphoreSlim(window, window);
             var pending = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             // The stream's own deadline bounds it even if acknowledgements stop coming.
-            var options = new CallOptions { Deadline = DateTime.UtcNow.Add(duration).AddSeconds(30), CancellationToken = cancellationToken };
-            using var call = channel.DuplexStreaming(IngestServiceMethods.StreamReports, options);
+            using var call = connection.Ingest.StreamReports(deadline: DateTime.UtcNow.Add(duration).AddSeconds(30), cancellationToken: cancellationToken);
             var reader = ReadAsync(call, pending, slots, latencies);
             var sent = 0L;
             var streamStarted = Stopwatch.GetTimestamp();

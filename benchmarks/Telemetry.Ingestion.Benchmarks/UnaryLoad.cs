@@ -1,13 +1,12 @@
 using System.Diagnostics;
+using Grpc.Core;
 using Grpc.Health.V1;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Benchmarks;
 
 /// <summary>
-/// Many concurrent unary calls over a few HTTP/2 connections (one channel each): every worker sends its next call
+/// Many concurrent unary calls over a few HTTP/2 connections (<see cref="CollectorConnection"/>): every worker sends its next call
 /// as soon as the previous one is answered, until the time or call bound. The call is IngestReports with one report
 /// (<see cref="IngestOneReportAsync"/>) or, to measure this client's own ceiling, a health Check
 /// (<see cref="CheckHealthAsync"/>).
@@ -15,24 +14,24 @@ namespace Telemetry.Ingestion.Benchmarks;
 internal static class UnaryLoad
 {
     /// <summary>One IngestReports call with one fresh report; whether it was accepted.</summary>
-    public static async Task<bool> IngestOneReportAsync(GrpcChannel channel, CallOptions options)
+    public static async Task<bool> IngestOneReportAsync(CollectorConnection connection, CallOptions options)
     {
         var request = new IngestReportsRequest { RequestId = Guid.NewGuid().ToString(), Reports = { SampleReports.Next() } };
-        var response = await channel.UnaryAsync(IngestServiceMethods.IngestReports, request, options);
+        var response = await connection.Ingest.IngestReportsAsync(request, options);
         return response.Results.Count == 1 && response.Results[0].Outcome == ReportOutcome.Accepted;
     }
 
     /// <summary>One health Check of the whole server; whether it answered SERVING.</summary>
-    public static async Task<bool> CheckHealthAsync(GrpcChannel channel, CallOptions options)
+    public static async Task<bool> CheckHealthAsync(CollectorConnection connection, CallOptions options)
     {
-        var response = await channel.UnaryAsync(HealthMethods.Check, new HealthCheckRequest(), options);
+        var response = await connection.Health.CheckAsync(new HealthCheckRequest(), options);
         return response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
     }
 
     public static async Task<PhaseResult> RunAsync(
-        IReadOnlyList<GrpcChannel> channels,
-        Func<GrpcChannel, CallOptions, Task<bool>> call,
-        int concurrencyPerChannel,
+        IReadOnlyList<CollectorConnection> connections,
+        Func<CollectorConnection, CallOptions, Task<bool>> call,
+        int concurrencyPerConnection,
         TimeSpan duration,
         int maxReports,
         CancellationToken cancellationToken)
@@ -45,13 +44,13 @@ internal static class UnaryLoad
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var samples = new List<LatencySamples>();
         var workers = new List<Task>();
-        foreach (var channel in channels)
+        foreach (var connection in connections)
         {
-            for (var i = 0; i < concurrencyPerChannel; i++)
+            for (var i = 0; i < concurrencyPerConnection; i++)
             {
                 var latencies = new LatencySamples();
                 samples.Add(latencies);
-                workers.Add(Task.Run(() => WorkAsync(channel, latencies), cancellationToken));
+                workers.Add(Task.Run(() => WorkAsync(connection, latencies), cancellationToken));
             }
         }
 
@@ -60,15 +59,15 @@ internal static class UnaryLoad
         var (p50, p99) = LatencySamples.Percentiles(samples);
         return new PhaseResult(Math.Min(issued, maxReports), accepted, other, failed, elapsed, p50, p99);
 
-        async Task WorkAsync(GrpcChannel channel, LatencySamples latencies)
+        async Task WorkAsync(CollectorConnection connection, LatencySamples latencies)
         {
             while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref issued) <= maxReports && !cancellationToken.IsCancellationRequested)
             {
-                var options = new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(10), CancellationToken = cancellationToken };
+                var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
                 var sent = Stopwatch.GetTimestamp();
                 try
                 {
-                    var succeeded = await call(channel, options);
+                    var succeeded = await call(connection, options);
                     latencies.Add(Stopwatch.GetTimestamp() - sent);
                     Interlocked.Increment(ref succeeded ? ref accepted : ref other);
                 }

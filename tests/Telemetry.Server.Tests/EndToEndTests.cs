@@ -1,5 +1,4 @@
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -31,14 +30,14 @@ public sealed class EndToEndTests
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
         var reports = Enumerable.Range(0, 300).Select(_ => Reports.Generic(instance)).ToList();
-        var options = new CallOptions { CancellationToken = cancellationToken };
+        var options = new CallOptions(cancellationToken: cancellationToken);
 
         // Act
         foreach (var batch in reports.Chunk(50))
         {
             var request = new IngestReportsRequest { Reports = { batch } };
-            await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, request, options);
-            await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, request, options);
+            await collector.Ingest.IngestReportsAsync(request, options);
+            await collector.Ingest.IngestReportsAsync(request, options);
         }
 
         var stored = await WaitForExportAsync(collector, instance, reports.Count, cancellationToken);
@@ -60,16 +59,13 @@ public sealed class EndToEndTests
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken: cancellationToken);
         var doomed = Guid.NewGuid().ToString();
         var kept = Guid.NewGuid().ToString();
-        var options = new CallOptions { CancellationToken = cancellationToken };
-        await collector.Channel.UnaryAsync(
-            IngestServiceMethods.IngestReports,
-            new IngestReportsRequest { Reports = { Reports.Generic(doomed), Reports.Generic(doomed), Reports.Generic(kept) } },
+        var options = new CallOptions(cancellationToken: cancellationToken);
+        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic(doomed), Reports.Generic(doomed), Reports.Generic(kept) } },
             options);
         await WaitForExportAsync(collector, doomed, 2, cancellationToken);
 
         // Act
-        var response = await collector.Channel.UnaryAsync(
-            AdminServiceMethods.DeleteInstanceData, new DeleteInstanceDataRequest { InstanceKey = doomed }, Admin(cancellationToken));
+        var response = await collector.Admin.DeleteInstanceDataAsync(new DeleteInstanceDataRequest { InstanceKey = doomed }, Admin(cancellationToken));
         var doomedAfter = await ExportAsync(collector, doomed, cancellationToken);
         var keptAfter = await WaitForExportAsync(collector, kept, 1, cancellationToken);
 
@@ -89,10 +85,8 @@ public sealed class EndToEndTests
     {
         // Arrange
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), WithUploader, cancellationToken: cancellationToken);
-        using var call = collector.Channel.ServerStreaming(
-            AdminServiceMethods.ExportInstanceData,
-            new ExportInstanceDataRequest { InstanceKey = Guid.NewGuid().ToString() },
-            new CallOptions { CancellationToken = cancellationToken });
+        using var call = collector.Admin.ExportInstanceData(new ExportInstanceDataRequest { InstanceKey = Guid.NewGuid().ToString() },
+            new CallOptions(cancellationToken: cancellationToken));
 
         // Act
         var exception = Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext(cancellationToken));
@@ -101,16 +95,12 @@ public sealed class EndToEndTests
         Assert.That(exception!.Status.StatusCode, Is.EqualTo(StatusCode.Unauthenticated));
     }
 
-    private static CallOptions Admin(CancellationToken cancellationToken) => new()
-    {
-        Headers = new Metadata { { "authorization", "Bearer " + AdminToken } },
-        CancellationToken = cancellationToken,
-    };
+    private static CallOptions Admin(CancellationToken cancellationToken) =>
+        new(new Metadata { { "authorization", "Bearer " + AdminToken } }, cancellationToken: cancellationToken);
 
     private static async Task<List<ExportInstanceDataResponse>> ExportAsync(Collector collector, string instance, CancellationToken cancellationToken)
     {
-        using var call = collector.Channel.ServerStreaming(
-            AdminServiceMethods.ExportInstanceData, new ExportInstanceDataRequest { InstanceKey = instance }, Admin(cancellationToken));
+        using var call = collector.Admin.ExportInstanceData(new ExportInstanceDataRequest { InstanceKey = instance }, Admin(cancellationToken));
         var all = new List<ExportInstanceDataResponse>();
         while (await call.ResponseStream.MoveNext(cancellationToken))
         {

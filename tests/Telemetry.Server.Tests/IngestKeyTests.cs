@@ -1,5 +1,4 @@
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -30,10 +29,8 @@ public sealed class IngestKeyTests
         }
 
         // Act
-        var response = await collector.Channel.UnaryAsync(
-            IngestServiceMethods.IngestReports,
-            new IngestReportsRequest { Reports = { Reports.Generic() } },
-            new CallOptions { Headers = headers, CancellationToken = cancellation.Token });
+        var response = await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } },
+            new CallOptions(headers, cancellationToken: cancellation.Token));
 
         // Assert
         Assert.That(response.Results.Single().Outcome, Is.EqualTo(expected), response.Results.Single().Reason);

@@ -1,5 +1,4 @@
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -27,8 +26,8 @@ public sealed class IngestServiceTests
             .ToList();
 
         // Act
-        var first = await Task.WhenAll(batches.Select(b => collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, b, new CallOptions { CancellationToken = cancellationToken })));
-        var retried = await Task.WhenAll(batches.Select(b => collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, b, new CallOptions { CancellationToken = cancellationToken })));
+        var first = await Task.WhenAll(batches.Select(b => collector.Ingest.IngestReportsAsync(b, new CallOptions(cancellationToken: cancellationToken)).ResponseAsync));
+        var retried = await Task.WhenAll(batches.Select(b => collector.Ingest.IngestReportsAsync(b, new CallOptions(cancellationToken: cancellationToken)).ResponseAsync));
         var buffered = await collector.BufferedReportIdsAsync(SharedRedis.Server);
 
         // Assert
@@ -50,7 +49,7 @@ public sealed class IngestServiceTests
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
         var reports = Enumerable.Range(0, 500).Select(_ => Reports.Generic()).ToList();
         var resent = reports.Take(50).ToList();
-        using var call = collector.Channel.DuplexStreaming(IngestServiceMethods.StreamReports, new CallOptions { CancellationToken = cancellationToken });
+        using var call = collector.Ingest.StreamReports(new CallOptions(cancellationToken: cancellationToken));
 
         // Act
         var reading = ReadAllAsync(call.ResponseStream, cancellationToken);
@@ -66,7 +65,7 @@ public sealed class IngestServiceTests
         // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(call.GetStatus().StatusCode, Is.EqualTo(StatusCode.Ok));
+            Assert.That(call.GetStatus().StatusCode, Is.EqualTo(StatusCode.OK));
             Assert.That(acknowledgements, Has.Count.EqualTo(550));
             Assert.That(acknowledgements.Count(a => a.Result.Outcome == ReportOutcome.Accepted), Is.EqualTo(500));
             Assert.That(acknowledgements.Count(a => a.Result.Outcome == ReportOutcome.Duplicate), Is.EqualTo(50));
@@ -87,7 +86,7 @@ public sealed class IngestServiceTests
         var request = new IngestReportsRequest { Reports = { valid, invalid } };
 
         // Act
-        var response = await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, request, new CallOptions { CancellationToken = cancellationToken });
+        var response = await collector.Ingest.IngestReportsAsync(request, new CallOptions(cancellationToken: cancellationToken));
         var buffered = await collector.BufferedReportIdsAsync(SharedRedis.Server);
 
         // Assert
@@ -107,11 +106,11 @@ public sealed class IngestServiceTests
     {
         // Arrange
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
-        var options = new CallOptions { CancellationToken = cancellationToken };
+        var options = new CallOptions(cancellationToken: cancellationToken);
 
         // Act
-        var exception = Assert.ThrowsAsync<RpcException>(() => collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, new IngestReportsRequest(), options));
-        var next = await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Reports.Generic() } }, options);
+        var exception = Assert.ThrowsAsync<RpcException>(() => collector.Ingest.IngestReportsAsync(new IngestReportsRequest(), options).ResponseAsync);
+        var next = await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, options);
 
         // Assert
         Assert.Multiple(() =>
@@ -131,7 +130,7 @@ public sealed class IngestServiceTests
         var report = Reports.Generic();
 
         // Act
-        await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { report } }, new CallOptions { CancellationToken = cancellationToken });
+        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { report } }, new CallOptions(cancellationToken: cancellationToken));
         var stored = await collector.BufferedReportsAsync(SharedRedis.Server);
 
         // Assert

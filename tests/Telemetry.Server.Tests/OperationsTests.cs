@@ -1,6 +1,5 @@
 using Grpc.Health.V1;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -19,10 +18,8 @@ public sealed class OperationsTests
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
         var invalid = Reports.Generic();
         invalid.SchemaVersion = 0;
-        await collector.Channel.UnaryAsync(
-            IngestServiceMethods.IngestReports,
-            new IngestReportsRequest { Reports = { Reports.Generic(), Reports.Generic(), invalid } },
-            new CallOptions { CancellationToken = cancellationToken });
+        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic(), Reports.Generic(), invalid } },
+            new CallOptions(cancellationToken: cancellationToken));
 
         // Act
         var metrics = await collector.Operations.GetStringAsync("/metrics", cancellationToken);
@@ -72,8 +69,7 @@ public sealed class OperationsTests
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var readiness = await collector.Operations.GetAsync("/readyz", cancellationToken);
-            var health = await collector.Channel.UnaryAsync(
-                HealthMethods.Check, new HealthCheckRequest { Service = service }, new CallOptions { CancellationToken = cancellationToken });
+            var health = await collector.Health.CheckAsync(new HealthCheckRequest { Service = service }, new CallOptions(cancellationToken: cancellationToken));
             if (readiness.IsSuccessStatusCode == ready && health.Status == expected)
             {
                 return true;

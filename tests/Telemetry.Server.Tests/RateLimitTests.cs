@@ -1,5 +1,4 @@
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -27,7 +26,7 @@ public sealed class RateLimitTests
         request.Reports.Add(Reports.Generic());
 
         // Act
-        using var call = collector.Channel.UnaryCall(IngestServiceMethods.IngestReports, request, new CallOptions { CancellationToken = cancellationToken });
+        using var call = collector.Ingest.IngestReportsAsync(request, new CallOptions(cancellationToken: cancellationToken));
         var response = await call.ResponseAsync;
 
         // Assert
@@ -50,12 +49,11 @@ public sealed class RateLimitTests
         // Arrange
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), BurstOfThree, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
-        var options = new CallOptions { CancellationToken = cancellationToken };
-        await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Enumerable.Range(0, 3).Select(_ => Reports.Generic(instance)) } }, options);
+        var options = new CallOptions(cancellationToken: cancellationToken);
+        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Enumerable.Range(0, 3).Select(_ => Reports.Generic(instance)) } }, options);
 
         // Act
-        var exception = Assert.ThrowsAsync<RpcException>(() => collector.Channel.UnaryAsync(
-            IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Reports.Generic(instance) } }, options));
+        var exception = Assert.ThrowsAsync<RpcException>(() => collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic(instance) } }, options).ResponseAsync);
 
         // Assert
         Assert.Multiple(() =>
@@ -75,7 +73,7 @@ public sealed class RateLimitTests
         await using var first = await Collector.StartAsync(SharedRedis.Server, prefix, BurstOfThree, cancellationToken: cancellationToken);
         await using var second = await Collector.StartAsync(SharedRedis.Server, prefix, BurstOfThree, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
-        var options = new CallOptions { CancellationToken = cancellationToken };
+        var options = new CallOptions(cancellationToken: cancellationToken);
 
         // Act
         var outcomes = new List<ReportOutcome>();
@@ -83,8 +81,7 @@ public sealed class RateLimitTests
         {
             try
             {
-                var response = await collector.Channel.UnaryAsync(
-                    IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Reports.Generic(instance) } }, options);
+                var response = await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic(instance) } }, options);
                 outcomes.Add(response.Results.Single().Outcome);
             }
             catch (RpcException exception) when (exception.Status.StatusCode == StatusCode.ResourceExhausted)

@@ -1,5 +1,4 @@
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -23,7 +22,7 @@ public sealed class RedisOutageTests
         // Arrange
         await using var redis = await RedisServer.StartAsync(cancellationToken);
         await using var collector = await Collector.StartAsync(redis, "outage:", Settings, cancellationToken: cancellationToken);
-        using var call = collector.Channel.DuplexStreaming(IngestServiceMethods.StreamReports, new CallOptions { CancellationToken = cancellationToken });
+        using var call = collector.Ingest.StreamReports(new CallOptions(cancellationToken: cancellationToken));
         var acknowledged = new List<string>();
         var before = Enumerable.Range(0, 100).Select(_ => Reports.Generic()).ToList();
         foreach (var report in before)
@@ -84,7 +83,7 @@ public sealed class RedisOutageTests
         {
             try
             {
-                var response = await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, request, new CallOptions { CancellationToken = cancellationToken });
+                var response = await collector.Ingest.IngestReportsAsync(request, new CallOptions(cancellationToken: cancellationToken));
                 return response.Results.Single().Outcome;
             }
             catch (RpcException exception) when (exception.Status.StatusCode == StatusCode.Unavailable && attempt < 100)

@@ -1,5 +1,4 @@
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -28,17 +27,17 @@ public sealed class RelayTests
         var site = new Dictionary<string, string?>(common)
         {
             ["Upload:Sink"] = "upstream",
-            ["Upload:Upstream:Address"] = central.Channel.Address.ToString(),
+            ["Upload:Upstream:Address"] = central.Endpoint.ToString(),
         };
         await using var siteCollector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest() + "site:", site, cancellationToken: cancellationToken);
         var instance = Guid.NewGuid().ToString();
         var reports = Enumerable.Range(0, 20).Select(_ => Reports.Generic(instance)).ToList();
         var request = new IngestReportsRequest { Reports = { reports } };
-        var options = new CallOptions { CancellationToken = cancellationToken };
+        var options = new CallOptions(cancellationToken: cancellationToken);
 
         // Act
-        await siteCollector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, request, options);
-        await siteCollector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, request, options);
+        await siteCollector.Ingest.IngestReportsAsync(request, options);
+        await siteCollector.Ingest.IngestReportsAsync(request, options);
         var stored = await WaitForStoredAsync(central, instance, reports.Count, cancellationToken);
 
         // Assert
@@ -47,11 +46,10 @@ public sealed class RelayTests
 
     private static async Task<List<string>> WaitForStoredAsync(Collector collector, string instance, int count, CancellationToken cancellationToken)
     {
-        var admin = new CallOptions { Headers = new Metadata { { "authorization", "Bearer " + AdminToken } }, CancellationToken = cancellationToken };
+        var admin = new CallOptions(new Metadata { { "authorization", "Bearer " + AdminToken } }, cancellationToken: cancellationToken);
         while (true)
         {
-            using var call = collector.Channel.ServerStreaming(
-                AdminServiceMethods.ExportInstanceData, new ExportInstanceDataRequest { InstanceKey = instance }, admin);
+            using var call = collector.Admin.ExportInstanceData(new ExportInstanceDataRequest { InstanceKey = instance }, admin);
             var stored = new List<string>();
             while (await call.ResponseStream.MoveNext(cancellationToken))
             {

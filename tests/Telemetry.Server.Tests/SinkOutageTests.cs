@@ -1,8 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -35,8 +34,8 @@ public sealed class SinkOutageTests
             ["RateLimiting:Enabled"] = "false",
         };
         await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), settings, cancellationToken: cancellationToken);
-        var options = new CallOptions { CancellationToken = cancellationToken };
-        await collector.Channel.UnaryAsync(IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Reports.Generic() } }, options);
+        var options = new CallOptions(cancellationToken: cancellationToken);
+        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, options);
         await WaitForStoredAsync(postgres, 1, cancellationToken);
 
         // Act
@@ -75,8 +74,7 @@ public sealed class SinkOutageTests
     {
         try
         {
-            var response = await collector.Channel.UnaryAsync(
-                IngestServiceMethods.IngestReports, new IngestReportsRequest { Reports = { Reports.Generic() } }, options);
+            var response = await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, options);
             return response.Results.Single();
         }
         catch (RpcException exception) when (exception.Status.StatusCode == StatusCode.ResourceExhausted)

@@ -1,8 +1,9 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using Telemetry.Grpc;
 using Telemetry.Ingestion;
 using Telemetry.Server.Hosting;
 using Telemetry.V1;
@@ -11,8 +12,7 @@ namespace Telemetry.Testing;
 
 /// <summary>
 /// The collector as it runs in production (the same wiring as Program.cs), in this process, on a given or free
-/// loopback gRPC port and a free operations port, against a real Redis; with a channel of the project's gRPC client
-/// to it. A new one can start on the port of one that stopped, as a restarted collector does.
+/// loopback gRPC port and a free operations port, against a real Redis; with grpc-dotnet clients to it. A new one can start on the port of one that stopped, as a restarted collector does.
 /// </summary>
 public sealed class Collector : IAsyncDisposable
 {
@@ -27,6 +27,9 @@ public sealed class Collector : IAsyncDisposable
         GrpcPort = grpcPort;
         Endpoint = new Uri($"http://127.0.0.1:{grpcPort}");
         Channel = GrpcChannel.ForAddress(Endpoint);
+        Ingest = new IngestService.IngestServiceClient(Channel);
+        Admin = new AdminService.AdminServiceClient(Channel);
+        Health = new Health.HealthClient(Channel);
         Operations = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operationsPort}") };
         Keys = keys;
     }
@@ -37,6 +40,12 @@ public sealed class Collector : IAsyncDisposable
     public Uri Endpoint { get; }
 
     public GrpcChannel Channel { get; }
+
+    public IngestService.IngestServiceClient Ingest { get; }
+
+    public AdminService.AdminServiceClient Admin { get; }
+
+    public Health.HealthClient Health { get; }
 
     public HttpClient Operations { get; }
 

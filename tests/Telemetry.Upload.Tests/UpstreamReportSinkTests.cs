@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telemetry.Grpc;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
 using Telemetry.Upload.Tests.TestObjects;
-using Telemetry.V1;
 
 namespace Telemetry.Upload.Tests;
 
@@ -87,9 +85,9 @@ public sealed class UpstreamReportSinkTests
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(service);
-        builder.Services.AddGrpcServer().AddService<RecordingIngestService>(IngestServiceReflection.Descriptor.Services[0]);
+        builder.Services.AddGrpc();
         var app = builder.Build();
-        app.MapGrpcServer();
+        app.MapGrpcService<RecordingIngestService>();
         await app.StartAsync();
         return (app, app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }

@@ -45,8 +45,8 @@ public sealed partial class IngestionPipeline
     }
 
     /// <summary>
-    /// Ingests one report and says what happened to it. The report must have been parsed with
-    /// <see cref="IngestParsers"/> (so unknown fields are gone); it is anonymized in place.
+    /// Ingests one report and says what happened to it. The report must have been parsed without
+    /// unknown fields (the collector's gRPC services do so); it is anonymized in place.
     /// </summary>
     /// <returns>
     /// <see cref="ReportOutcome.Accepted"/>, <see cref="ReportOutcome.Duplicate"/>, <see cref="ReportOutcome.Rejected"/>

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Telemetry.Contracts.Clients;
 using Telemetry.Reporter.Diagnostics;
 using Telemetry.Reporter.Scheduling;
 using Telemetry.V1;
@@ -12,7 +13,8 @@ namespace Telemetry.Reporter.Transport;
 /// Sends reports to a collector over gRPC: one long-lived <c>StreamReports</c> stream, opened on the first send,
 /// on which each report is acknowledged by its <c>report_id</c>. After the stream fails it is opened again no
 /// sooner than an exponential, jittered backoff; a collector (or proxy) that cannot serve the stream is sent reports
-/// with unary <c>IngestReports</c> instead.
+/// with unary <c>IngestReports</c> instead, which the channel retries on UNAVAILABLE
+/// (<see cref="CollectorChannel"/>).
 /// </summary>
 /// <remarks>
 /// Opens no connection until <see cref="SendAsync"/> is first called. An <c>https://</c> endpoint uses TLS. Not
@@ -31,6 +33,7 @@ public sealed class GrpcReportTransport : IReportTransport
     private readonly TimeProvider _timeProvider;
     private readonly Func<double> _random;
     private GrpcChannel? _channel;
+    private IngestService.IngestServiceClient? _client;
     private ReportStream? _stream;
     private bool _unary;
     private int _streamFailures;
@@ -67,7 +70,12 @@ public sealed class GrpcReportTransport : IReportTransport
     public async Task<ReportSendResult> SendAsync(UsageReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        _channel ??= GrpcChannel.ForAddress(_options.Endpoint!);
+        if (_client is null)
+        {
+            _channel = CollectorChannel.ForAddress(_options.Endpoint!);
+            _client = new IngestService.IngestServiceClient(_channel);
+        }
+
         if (_unary)
         {
             return await SendUnaryAsync(report, cancellationToken).ConfigureAwait(false);
@@ -81,7 +89,7 @@ public sealed class GrpcReportTransport : IReportTransport
                 return new ReportSendResult(ReportSendOutcome.TransientFailure, "reconnecting to the collector", wait);
             }
 
-            _stream = ReportStream.Open(_channel, CallOptions(cancellation: default));
+            _stream = new ReportStream(_client.StreamReports(CallOptions(cancellation: default)));
         }
 
         var stream = _stream;
@@ -126,6 +134,7 @@ public sealed class GrpcReportTransport : IReportTransport
 
         _channel?.Dispose();
         _channel = null;
+        _client = null;
         return ValueTask.CompletedTask;
     }
 
@@ -135,8 +144,7 @@ public sealed class GrpcReportTransport : IReportTransport
         request.Reports.Add(report);
         try
         {
-            var response = await _channel!.UnaryAsync(
-                IngestServiceMethods.IngestReports,
+            var response = await _client!.IngestReportsAsync(
                 request,
                 CallOptions(cancellationToken, _timeProvider.GetUtcNow().UtcDateTime + _options.SendTimeout)).ConfigureAwait(false);
             var result = response.Results.FirstOrDefault(r => r.ReportId == report.ReportId) ?? response.Results.FirstOrDefault();
@@ -177,7 +185,7 @@ public sealed class GrpcReportTransport : IReportTransport
             headers = new Metadata { { IngestKeyHeader, _options.IngestKey } };
         }
 
-        return new CallOptions { Headers = headers, CancellationToken = cancellation, Deadline = deadline };
+        return new CallOptions(headers, deadline, cancellation);
     }
 
     private void CloseStream(ReportStream stream)
@@ -203,16 +211,10 @@ public sealed class GrpcReportTransport : IReportTransport
         private string? _awaitingId;
         private Exception? _failure;
 
-        private ReportStream(AsyncDuplexStreamingCall<StreamReportsRequest, StreamReportsResponse> call)
+        public ReportStream(AsyncDuplexStreamingCall<StreamReportsRequest, StreamReportsResponse> call)
         {
             _call = call;
             _reading = Task.Run(ReadAsync);
-        }
-
-        public static ReportStream Open(GrpcChannel channel, CallOptions options)
-        {
-            var call = channel.DuplexStreaming(IngestServiceMethods.StreamReports, options);
-            return new ReportStream(call);
         }
 
         public async Task<ReportResult> SendAsync(UsageReport report, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
-using Telemetry.Ingestion.Pipeline;
+using Grpc.Core;
 using Telemetry.Upload;
 using Telemetry.V1;
 
@@ -9,33 +7,22 @@ namespace Telemetry.Server.Grpc;
 
 /// <summary>
 /// <c>telemetry.v1.AdminService</c>: export and delete everything held for one installation, in the buffer and in
-/// every sink. Every call must present the admin token as <c>authorization: Bearer &lt;token&gt;</c>.
+/// every sink. <see cref="AdminTokenInterceptor"/> admits only calls that present the admin token.
 /// </summary>
-internal sealed class AdminGrpcService(DataRights dataRights, IngestKeyAuthenticator authenticator) : IGrpcService
+internal sealed class AdminGrpcService(DataRights dataRights) : AdminService.AdminServiceBase
 {
-    private const string AuthorizationHeader = "authorization";
-    private const string BearerPrefix = "Bearer ";
-
-    public void Bind(ServiceBinder binder)
+    public override async Task<DeleteInstanceDataResponse> DeleteInstanceData(DeleteInstanceDataRequest request, ServerCallContext context)
     {
-        binder.AddUnary(AdminServiceMethods.DeleteInstanceData, DeleteInstanceDataAsync);
-        binder.AddServerStreaming(AdminServiceMethods.ExportInstanceData, ExportInstanceDataAsync);
-    }
-
-    private async Task<DeleteInstanceDataResponse> DeleteInstanceDataAsync(DeleteInstanceDataRequest request, ServerCallContext context)
-    {
-        Authorize(context);
         RequireInstanceKey(request.InstanceKey);
         var removed = await dataRights.DeleteInstanceAsync(request.InstanceKey, context.CancellationToken);
         return new DeleteInstanceDataResponse { Removed = { removed } };
     }
 
-    private async Task ExportInstanceDataAsync(
+    public override async Task ExportInstanceData(
         ExportInstanceDataRequest request,
         IServerStreamWriter<ExportInstanceDataResponse> responseStream,
         ServerCallContext context)
     {
-        Authorize(context);
         RequireInstanceKey(request.InstanceKey);
         await foreach (var stored in dataRights.ExportInstanceAsync(request.InstanceKey, context.CancellationToken))
         {
@@ -45,23 +32,6 @@ internal sealed class AdminGrpcService(DataRights dataRights, IngestKeyAuthentic
                 Location = stored.Location,
                 ArrivalTime = Timestamp.FromDateTimeOffset(stored.ArrivalTime),
             });
-        }
-    }
-
-    private void Authorize(ServerCallContext context)
-    {
-        if (!authenticator.HasAdminToken)
-        {
-            throw new RpcException(new Status(
-                StatusCode.PermissionDenied,
-                "the admin methods are disabled: no admin token is configured (Authentication:AdminToken)"));
-        }
-
-        var header = context.RequestHeaders.GetValue(AuthorizationHeader);
-        var token = header is not null && header.StartsWith(BearerPrefix, StringComparison.Ordinal) ? header[BearerPrefix.Length..] : null;
-        if (!authenticator.IsAdmin(token))
-        {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "authorization: a valid admin token is required as \"Bearer <token>\""));
         }
     }
 

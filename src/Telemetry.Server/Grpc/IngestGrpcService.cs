@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Pipeline;
 using Telemetry.V1;
@@ -10,13 +9,15 @@ using Telemetry.V1;
 namespace Telemetry.Server.Grpc;
 
 /// <summary>
-/// <c>telemetry.v1.IngestService</c> on the project's gRPC layer: a thin translation between the wire and the
-/// ingestion pipeline. Reports are acknowledged only once the pipeline has buffered them in Redis.
+/// <c>telemetry.v1.IngestService</c>: a thin translation between the wire and the ingestion pipeline. Reports are
+/// acknowledged only once the pipeline has buffered them in Redis. Requests are parsed without unknown fields
+/// (<see cref="UnknownFieldDiscardingBinder"/>).
 /// </summary>
+[BindServiceMethod(typeof(IngestGrpcService), nameof(BindService))]
 internal sealed class IngestGrpcService(
     IngestionPipeline pipeline,
     IOptions<IngestEndpointOptions> options,
-    IHostApplicationLifetime lifetime) : IGrpcService
+    IHostApplicationLifetime lifetime) : IngestService.IngestServiceBase
 {
     /// <summary>The metadata entry carrying an ingest key.</summary>
     public const string IngestKeyHeader = "x-ingest-key";
@@ -24,15 +25,15 @@ internal sealed class IngestGrpcService(
     /// <summary>Trailer telling gRPC clients how long to wait before retrying (gRFC A6).</summary>
     public const string RetryPushbackHeader = "grpc-retry-pushback-ms";
 
+    private static readonly WriteOptions BufferHint = new(WriteFlags.BufferHint);
+
     private readonly IngestEndpointOptions _options = options.Value;
 
-    public void Bind(ServiceBinder binder)
-    {
-        binder.AddUnary(IngestServiceMethods.IngestReports, IngestReportsAsync);
-        binder.AddDuplexStreaming(IngestServiceMethods.StreamReports, StreamReportsAsync);
-    }
+    /// <summary>Binds the generated methods with parsers that drop unknown fields; grpc-dotnet calls it.</summary>
+    public static void BindService(ServiceBinderBase binder, IngestService.IngestServiceBase? service) =>
+        IngestService.BindService(new UnknownFieldDiscardingBinder(binder), service);
 
-    private async Task<IngestReportsResponse> IngestReportsAsync(IngestReportsRequest request, ServerCallContext context)
+    public override async Task<IngestReportsResponse> IngestReports(IngestReportsRequest request, ServerCallContext context)
     {
         if (request.Reports.Count == 0)
         {
@@ -80,7 +81,7 @@ internal sealed class IngestGrpcService(
         return response;
     }
 
-    private async Task StreamReportsAsync(
+    public override async Task StreamReports(
         IAsyncStreamReader<StreamReportsRequest> requestStream,
         IServerStreamWriter<StreamReportsResponse> responseStream,
         ServerCallContext context)
@@ -170,7 +171,7 @@ internal sealed class IngestGrpcService(
             {
                 // Acknowledgements that are already waiting go out with one flush: under load a batch of reports
                 // completes at once, and a flush per acknowledgement would cost a DATA frame and a write each.
-                responseStream.WriteFlags = acknowledgements.TryPeek(out _) ? WriteFlags.BufferHint : default;
+                responseStream.WriteOptions = acknowledgements.TryPeek(out _) ? BufferHint : null;
                 await responseStream.WriteAsync(acknowledgement);
             }
         }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Server.Diagnostics;
 using Telemetry.Upload;
@@ -6,17 +8,15 @@ namespace Telemetry.Server.Hosting;
 
 /// <summary>
 /// HTTP endpoints for orchestrators and scrapers, served on the operations port (HTTP/1.1): liveness, readiness
-/// and Prometheus metrics.
+/// and Prometheus metrics. Readiness runs the same health checks as the gRPC health service.
 /// </summary>
 internal static class OperationsEndpoints
 {
     public static void MapOperationsEndpoints(this WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", (Readiness readiness, IHostApplicationLifetime lifetime) =>
-            readiness.IsReady && !lifetime.ApplicationStopping.IsCancellationRequested
-                ? Results.Text("ready\n")
-                : Results.Text("not ready: the report buffer is unreachable or the collector is stopping\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        // Liveness: the process answers. It never depends on Redis, so an outage does not restart the collector.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = WriteAsync });
         app.MapGet("/metrics", async (HttpContext context, MetricsExporter exporter, UploadMetrics uploadMetrics) =>
         {
             // Rendered to memory first: the exporter writes synchronously, and the response body takes only
@@ -27,5 +27,18 @@ internal static class OperationsEndpoints
             context.Response.ContentType = MetricsExporter.ContentType;
             await context.Response.WriteAsync(text.ToString(), context.RequestAborted);
         });
+    }
+
+    /// <summary>One line: <c>ok</c>, or the status and the description of every check that is not healthy.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        if (report.Status == HealthStatus.Healthy)
+        {
+            return context.Response.WriteAsync("ok\n");
+        }
+
+        var reasons = report.Entries.Values.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description);
+        return context.Response.WriteAsync($"{report.Status.ToString().ToLowerInvariant()}: {string.Join("; ", reasons)}\n");
     }
 }

@@ -1,4 +1,5 @@
-using Telemetry.Grpc;
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Telemetry.Ingestion;
 using Telemetry.Server.Diagnostics;
 using Telemetry.Server.Grpc;
@@ -13,17 +14,13 @@ internal static class TelemetryServerExtensions
     /// <summary>Name of the Kestrel endpoint that serves gRPC (HTTP/2).</summary>
     public const string GrpcEndpoint = "Grpc";
 
+    /// <summary>Largest request message, in bytes, unless <c>Grpc:MaxReceiveMessageSize</c> says otherwise.</summary>
+    public const int DefaultMaxReceiveMessageSize = 4 * 1024 * 1024;
+
     public static WebApplicationBuilder AddTelemetryServer(this WebApplicationBuilder builder)
     {
         UseUrlsForGrpcEndpoint(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            // Larger HTTP/2 windows than Kestrel's defaults let a long report stream upload without waiting for
-            // window updates; flow control still stops a sender whose reports are not being read.
-            kestrel.Limits.Http2.InitialConnectionWindowSize = 4 * 1024 * 1024;
-            kestrel.Limits.Http2.InitialStreamWindowSize = 2 * 1024 * 1024;
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelLimits.ApplyDefaults(kestrel, builder.Configuration));
 
         var services = builder.Services;
         services.AddIngestionPipeline(builder.Configuration);
@@ -42,21 +39,54 @@ internal static class TelemetryServerExtensions
             services.AddUploadServices(builder.Configuration);
         }
 
-        services.AddGrpcServer(options => builder.Configuration.GetSection(GrpcServerOptions.SectionName).Bind(options))
-            .AddService<IngestGrpcService>(IngestServiceReflection.Descriptor.Services[0])
-            .AddService<AdminGrpcService>(AdminServiceReflection.Descriptor.Services[0])
-            .AddHealth()
-            .AddReflection();
-        services.AddHostedService<BufferHealthMonitor>();
-        services.AddSingleton<Readiness>();
+        AddGrpc(services, builder.Configuration);
+        AddHealth(services);
         return builder;
     }
 
     public static WebApplication MapTelemetryServer(this WebApplication app)
     {
-        app.MapGrpcServer();
+        app.MapGrpcService<IngestGrpcService>();
+        app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         app.MapOperationsEndpoints();
         return app;
+    }
+
+    private static void AddGrpc(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddGrpc(options => options.MaxReceiveMessageSize = DefaultMaxReceiveMessageSize)
+            .AddServiceOptions<AdminGrpcService>(options => options.Interceptors.Add<AdminTokenInterceptor>());
+        var renamed = RenamedSettings.Find(configuration);
+        services.AddOptions<GrpcServiceOptions>()
+            .Bind(configuration.GetSection("Grpc"))
+            .Validate(_ => renamed.Count == 0, string.Join(" ", renamed))
+            .ValidateOnStart();
+        services.AddGrpcReflection();
+    }
+
+    /// <summary>
+    /// Readiness (Redis connected, collector not stopping) as ASP.NET Core health checks, answered by <c>/readyz</c>
+    /// and by <c>grpc.health.v1.Health</c> for the whole server and for the ingest service alike.
+    /// </summary>
+    private static void AddHealth(IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<BufferHealthCheck>("buffer", tags: [HealthTags.Ready])
+            .AddCheck<StoppingHealthCheck>("stopping", tags: [HealthTags.Ready]);
+        services.AddGrpcHealthChecks(options =>
+        {
+            // Check runs the checks when it is called; Watch follows the periodic publisher below.
+            options.UseHealthChecksCache = false;
+            options.Services.Map(string.Empty, check => check.Tags.Contains(HealthTags.Ready));
+            options.Services.Map(IngestService.Descriptor.FullName, check => check.Tags.Contains(HealthTags.Ready));
+        });
+        services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.Zero;
+            options.Period = TimeSpan.FromSeconds(2);
+        });
     }
 
     /// <summary>

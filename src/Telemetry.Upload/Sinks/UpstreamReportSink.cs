@@ -2,15 +2,18 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
-using Telemetry.Grpc;
+using Telemetry.Contracts.Clients;
 using Telemetry.V1;
 
 namespace Telemetry.Upload.Sinks;
 
 /// <summary>
-/// Relays batches to another Telemetry service over gRPC (<c>telemetry.v1.IngestService/IngestReports</c>, the
-/// project's <see cref="GrpcChannel"/>), for a collector at the edge that forwards to a central one.
+/// Relays batches to another Telemetry service over gRPC (<c>telemetry.v1.IngestService/IngestReports</c> on a
+/// <see cref="CollectorChannel"/>, which retries UNAVAILABLE a few times itself), for a collector at the edge that
+/// forwards to a central one.
 /// </summary>
 /// <remarks>
 /// <para>Per-report results: ACCEPTED and DUPLICATE are stored (the upstream deduplicates on report_id, so a batch
@@ -22,18 +25,16 @@ namespace Telemetry.Upload.Sinks;
 /// </remarks>
 public sealed class UpstreamReportSink : IReportSink, IDisposable
 {
-    /// <summary>The unary ingestion method, as the upstream's gRPC server serves it.</summary>
-    internal static readonly Method<IngestReportsRequest, IngestReportsResponse> IngestReports = new(
-        MethodType.Unary, "telemetry.v1.IngestService", "IngestReports", IngestReportsRequest.Parser, IngestReportsResponse.Parser);
-
     private readonly GrpcChannel _channel;
+    private readonly IngestService.IngestServiceClient _client;
     private readonly TimeSpan _timeout;
 
     public UpstreamReportSink(IOptions<UploadOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var upstream = options.Value.Upstream;
-        _channel = GrpcChannel.ForAddress(upstream.Address ?? throw new InvalidOperationException("Upload:Upstream:Address is required for the upstream sink."));
+        _channel = CollectorChannel.ForAddress(new Uri(upstream.Address ?? throw new InvalidOperationException("Upload:Upstream:Address is required for the upstream sink.")));
+        _client = new IngestService.IngestServiceClient(_channel);
         _timeout = upstream.Timeout;
     }
 
@@ -52,11 +53,7 @@ public sealed class UpstreamReportSink : IReportSink, IDisposable
         IngestReportsResponse response;
         try
         {
-            response = await _channel.UnaryAsync(IngestReports, request, new CallOptions
-            {
-                Deadline = DateTime.UtcNow + _timeout,
-                CancellationToken = cancellationToken,
-            });
+            response = await _client.IngestReportsAsync(request, deadline: DateTime.UtcNow + _timeout, cancellationToken: cancellationToken);
         }
         catch (RpcException exception) when (IsTransient(exception.StatusCode) && !cancellationToken.IsCancellationRequested)
         {

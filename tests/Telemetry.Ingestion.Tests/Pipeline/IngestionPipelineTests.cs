@@ -1,8 +1,6 @@
-using Google.Protobuf;
 using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;
 using Telemetry.Ingestion.Tests.Infrastructure;
-using Telemetry.Ingestion.Validation;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Tests.Pipeline;
@@ -33,29 +31,6 @@ public sealed class IngestionPipelineTests
             Assert.That(buffered.Build.Version, Is.EqualTo("2.8.0"));
             Assert.That(buffered.Mimir.Metrics.IngesterInmemorySeries, Is.EqualTo(1_230_000));
             Assert.That(buffered.Mimir.Metrics.NumGoroutine, Is.EqualTo(300));
-        });
-    }
-
-    [Test]
-    [CancelAfter(5000)]
-    public async Task IngestAsync_NewerClientWithUnknownFields_AcceptedWithoutThemInBuffer(CancellationToken cancellationToken)
-    {
-        // Arrange: the transport parses with IngestParsers.
-        using var services = IngestionServices.Create(SharedRedis.Server);
-        var pipeline = services.Get<IngestionPipeline>();
-        var original = TestReports.Generic();
-        var report = IngestParsers.UsageReport.ParseFrom(TestReports.WithUnknownFields(original));
-
-        // Act
-        var result = await pipeline.IngestAsync(report, IngestContext.Anonymous, cancellationToken);
-        var bytes = (await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>())).Single().Report;
-
-        // Assert: a parser that keeps unknown fields finds none in the buffered bytes.
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Outcome, Is.EqualTo(ReportOutcome.Accepted));
-            Assert.That(UsageReport.Parser.ParseFrom(bytes), Is.EqualTo(original));
-            Assert.That(bytes, Is.EqualTo(original.ToByteArray()));
         });
     }
 

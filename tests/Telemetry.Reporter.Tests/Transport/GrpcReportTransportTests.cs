@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Telemetry.Contracts.Methods;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.Reporter.Tests.Infrastructure;
 using Telemetry.Reporter.Transport;
 using Telemetry.Testing;
@@ -103,7 +102,7 @@ public sealed class GrpcReportTransportTests
     };
 
     /// <summary>A gRPC server with only unary <c>IngestReports</c>, answering from a queue the test fills.</summary>
-    private sealed class UnaryOnlyCollector : IAsyncDisposable, IGrpcService
+    private sealed class UnaryOnlyCollector : IngestService.IngestServiceBase, IAsyncDisposable
     {
         private WebApplication? _app;
 
@@ -124,26 +123,23 @@ public sealed class GrpcReportTransportTests
             builder.WebHost.ConfigureKestrel(kestrel =>
                 kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
             builder.Services.AddSingleton(collector);
-            builder.Services.AddGrpcServer().AddService<UnaryOnlyCollector>(IngestServiceReflection.Descriptor.Services[0]);
+            builder.Services.AddGrpc();
             collector._app = builder.Build();
-            collector._app.MapGrpcServer();
+            collector._app.MapGrpcService<UnaryOnlyCollector>();
             await collector._app.StartAsync();
             collector.Endpoint = new Uri($"http://127.0.0.1:{port}");
             return collector;
         }
 
-        public void Bind(ServiceBinder binder)
+        /// <summary>Answers from the queue; <c>StreamReports</c> keeps the generated UNIMPLEMENTED answer.</summary>
+        public override Task<IngestReportsResponse> IngestReports(IngestReportsRequest request, ServerCallContext context)
         {
-            binder.AddUnary(IngestServiceMethods.IngestReports, (request, context) =>
-            {
-                ReceivedIds.Enqueue(request.Reports[0].ReportId);
-                IngestKeys.Enqueue(context.RequestHeaders.GetValue("x-ingest-key"));
-                var answer = Answers.TryDequeue(out var next) ? next : (_ => Accepted());
-                var result = answer(context);
-                result.ReportId = request.Reports[0].ReportId;
-                return Task.FromResult(new IngestReportsResponse { Results = { result } });
-            });
-            binder.LeaveUnimplemented(IngestServiceMethods.StreamReports.Name);
+            ReceivedIds.Enqueue(request.Reports[0].ReportId);
+            IngestKeys.Enqueue(context.RequestHeaders.GetValue("x-ingest-key"));
+            var answer = Answers.TryDequeue(out var next) ? next : (_ => Accepted());
+            var result = answer(context);
+            result.ReportId = request.Reports[0].ReportId;
+            return Task.FromResult(new IngestReportsResponse { Results = { result } });
         }
 
         public async ValueTask DisposeAsync()

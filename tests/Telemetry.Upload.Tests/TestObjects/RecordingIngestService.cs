@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
-using Telemetry.Grpc;
+using Grpc.Core;
 using Telemetry.V1;
 
 namespace Telemetry.Upload.Tests.TestObjects;
 
 /// <summary>
-/// A minimal <c>IngestService</c> on the project's gRPC server standing in for the upstream collector: it records
+/// A minimal <c>IngestService</c> on grpc-dotnet standing in for the upstream collector: it records
 /// what it receives, answers DUPLICATE for report_ids it has seen, REJECTED for one report_id, and RATE_LIMITED the
 /// first time it sees another.
 /// </summary>
-public sealed class RecordingIngestService : IGrpcService
+public sealed class RecordingIngestService : IngestService.IngestServiceBase
 {
     private readonly ConcurrentDictionary<string, UsageReport> _stored = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _limited = new(StringComparer.Ordinal);
@@ -25,15 +25,7 @@ public sealed class RecordingIngestService : IGrpcService
 
     public string? RateLimitOnceReportId { get; set; }
 
-    public void Bind(ServiceBinder binder)
-    {
-        binder.AddUnary(
-            new Method<IngestReportsRequest, IngestReportsResponse>(MethodType.Unary, "telemetry.v1.IngestService", "IngestReports", IngestReportsRequest.Parser, IngestReportsResponse.Parser),
-            IngestReportsAsync);
-        binder.LeaveUnimplemented("StreamReports");
-    }
-
-    private Task<IngestReportsResponse> IngestReportsAsync(IngestReportsRequest request, ServerCallContext context)
+    public override Task<IngestReportsResponse> IngestReports(IngestReportsRequest request, ServerCallContext context)
     {
         RequestIds.Enqueue(request.RequestId);
         var response = new IngestReportsResponse();

@@ -1,6 +1,0 @@
-namespace Telemetry.Grpc;
-
-/// <summary>Handles a client-streaming call.</summary>
-public delegate Task<TResponse> ClientStreamingServerMethod<TRequest, TResponse>(
-    IAsyncStreamReader<TRequest> requestStream,
-    ServerCallContext context);

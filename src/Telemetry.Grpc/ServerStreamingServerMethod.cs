@@ -1,7 +1,0 @@
-namespace Telemetry.Grpc;
-
-/// <summary>Handles a server-streaming call.</summary>
-public delegate Task ServerStreamingServerMethod<TRequest, TResponse>(
-    TRequest request,
-    IServerStreamWriter<TResponse> responseStream,
-    ServerCallContext context);
