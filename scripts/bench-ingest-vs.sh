@@ -67,10 +67,10 @@ if [[ $(git -C "$worktree" rev-parse HEAD 2>/dev/null || true) != "$commit" ]]; 
 fi
 
 echo "bench-ingest-vs: building $short's collector in $worktree" >&2
-dotnet build "$worktree/src/Telemetry.Server" -c Release -v quiet -nologo
+dotnet build "$worktree/src/Telemetry.Server" -c Release -v quiet -nologo >&2
 echo "bench-ingest-vs: building the working tree's collector and benchmark" >&2
-dotnet build src/Telemetry.Server -c Release -v quiet -nologo
-dotnet build benchmarks/Telemetry.Ingestion.Benchmarks -c Release -v quiet -nologo
+dotnet build src/Telemetry.Server -c Release -v quiet -nologo >&2
+dotnet build benchmarks/Telemetry.Ingestion.Benchmarks -c Release -v quiet -nologo >&2
 
 old_dll=$worktree/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll
 new_dll=$PWD/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll
@@ -134,7 +134,7 @@ awk -v old="$short" '
     o = median("old", key); n = median("new", key)
     ratio = o > 0 ? n / o : 0
     note = sprintf("%+.1f%%", (ratio - 1) * 100)
-    if (flag) note = note (ratio < 0.90 ? "  FALLS MORE THAN 10%" : "  within 10%")
+    if (flag) note = note (ratio < 0.90 ? "  FALLS MORE THAN 10%" : "  ok (no fall over 10%)")
     printf "%-38s %14s %14s %8.3f  %s\n", label, fmt(o), fmt(n), ratio, note
     rounds_text = rounds_text sprintf("%-38s old: %s | new: %s\n", label, raw["old", key], raw["new", key])
   }

@@ -7,14 +7,13 @@ cd "$(dirname "$0")/.."
 apt_packages=(
   # Servers the tests start on loopback ports.
   redis-server postgresql
-  # gRPC protos (health, reflection, interop) compiled at build time, and protoc for the peers.
-  grpc-proto protobuf-compiler protobuf-compiler-grpc
-  # Real gRPC peers: the official Ruby interop client and server, Python, Go; h2load for benchmarks.
-  ruby-grpc python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
+  # protoc and the stub generators of the generated clients (clients/), which CI checks are current.
+  protobuf-compiler protobuf-compiler-grpc
+  # The generated clients' live suites: Python, Go; h2load for the ingestion benchmark.
+  python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
   nghttp2-client
-  # Stub generators for the Go peer of tests/Telemetry.Grpc.PeerTests and the generated clients (clients/);
-  # the Go protobuf API that matches google.golang.org/protobuf; gRPC and protobuf for Java with the jars
-  # grpc-netty needs, and JUnit 5.
+  # The Go stub generators and the Go protobuf API that matches google.golang.org/protobuf; gRPC and protobuf
+  # for Java with the jars grpc-netty needs, and JUnit 5.
   protoc-gen-go protoc-gen-go-grpc golang-github-golang-protobuf-1-5-dev
   protobuf-compiler-grpc-java-plugin libgrpc-java libprotobuf-java libnetty-java libperfmark-java libgoogle-gson-java
   junit5

@@ -142,6 +142,27 @@ public sealed class IngestServiceTests
         });
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task IngestReports_GzipCompressedRequest_IsAccepted(CancellationToken cancellationToken)
+    {
+        // Arrange: Grpc.Net.Client compresses the request with the encoding this header names.
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
+        var report = Reports.Generic();
+        var headers = new Metadata { { "grpc-internal-encoding-request", "gzip" } };
+
+        // Act
+        var response = await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { report } }, headers, cancellationToken: cancellationToken);
+        var buffered = await collector.BufferedReportIdsAsync(SharedRedis.Server);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Results.Single().Outcome, Is.EqualTo(ReportOutcome.Accepted));
+            Assert.That(buffered, Is.EqualTo(new[] { report.ReportId }));
+        });
+    }
+
     private static async Task<List<StreamReportsResponse>> ReadAllAsync(IAsyncStreamReader<StreamReportsResponse> responses, CancellationToken cancellationToken)
     {
         var all = new List<StreamReportsResponse>();

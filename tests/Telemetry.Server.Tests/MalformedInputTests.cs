@@ -14,7 +14,7 @@ namespace Telemetry.Server.Tests;
 [TestFixture]
 public sealed class MalformedInputTests
 {
-    private static readonly string Path = $"/{IngestService.Descriptor.FullName}/IngestReports";
+    private const string Path = "/telemetry.v1.IngestService/IngestReports";
 
     // grpc-dotnet answers a compressed flag other than 0 or 1 as a failing handler: UNKNOWN.
     [TestCase(new byte[] { 2, 0, 0, 0, 1, 0 }, "2", TestName = "CompressedFlagOutOfRange_ReturnsUnknown")]
@@ -61,13 +61,35 @@ public sealed class MalformedInputTests
         });
     }
 
+    [TestCase("/telemetry.v1.IngestService/IngestEverything", TestName = "UnknownMethod_ReturnsUnimplemented")]
+    [TestCase("/telemetry.v2.IngestService/IngestReports", TestName = "UnknownService_ReturnsUnimplemented")]
+    [CancelAfter(20_000)]
+    public async Task Call_UnknownPath_ReturnsUnimplementedAndKeepsServing(string path, CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+
+        // Act
+        var (httpStatus, grpcStatus, message) = await PostAsync(collector, [0, 0, 0, 0, 0], "application/grpc", cancellationToken, path);
+        var next = await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, cancellationToken: cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(httpStatus, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(grpcStatus, Is.EqualTo("12"), message);
+            Assert.That(message, Is.Not.Empty);
+            Assert.That(next.Results.Single().Outcome, Is.EqualTo(ReportOutcome.Accepted));
+        });
+    }
+
     private static async Task<(HttpStatusCode Status, string? GrpcStatus, string Message)> PostAsync(
-        Collector collector, byte[] body, string contentType, CancellationToken cancellationToken)
+        Collector collector, byte[] body, string contentType, CancellationToken cancellationToken, string path = Path)
     {
         using var client = new HttpClient(new SocketsHttpHandler());
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(collector.Endpoint, Path))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(collector.Endpoint, path))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,

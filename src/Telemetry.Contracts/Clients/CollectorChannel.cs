@@ -1,21 +1,20 @@
-using Grpc.Core;
 using Grpc.Net.Client;
-using Grpc.Net.Client.Configuration;
-using Telemetry.V1;
 
 namespace Telemetry.Contracts.Clients;
 
 /// <summary>
 /// gRPC channels to a Telemetry collector, as the reporter SDK and the upstream relay open them: lazy (no socket
-/// until the first call), with keep-alive pings on idle connections, more HTTP/2 connections once one reaches the
-/// server's stream limit, and unary <c>IngestReports</c> retried on UNAVAILABLE by the channel's retry policy
-/// (safe: the collector deduplicates by report_id).
+/// until the first call), with keep-alive pings while calls are open, and more HTTP/2 connections once one reaches
+/// the server's stream limit.
 /// </summary>
+/// <remarks>
+/// No channel retry policy: the collector answers RESOURCE_EXHAUSTED with <c>grpc-retry-pushback-ms</c> (minutes
+/// when rate limited), and grpc-dotnet 2.85 with a retry policy held such an answer until the call's deadline
+/// instead of returning it, although the status was not retryable. The callers retry on their own schedules,
+/// which honour the pushback.
+/// </remarks>
 public static class CollectorChannel
 {
-    /// <summary>Attempts of one <c>IngestReports</c> call, the first included.</summary>
-    public const int IngestAttempts = 3;
-
     /// <summary>Creates a channel to <paramref name="address"/>; <c>https://</c> uses TLS.</summary>
     public static GrpcChannel ForAddress(Uri address)
     {
@@ -33,20 +32,6 @@ public static class CollectorChannel
                 UseProxy = false,
                 AllowAutoRedirect = false,
             },
-            ServiceConfig = new ServiceConfig { MethodConfigs = { IngestRetries() } },
         });
     }
-
-    private static MethodConfig IngestRetries() => new()
-    {
-        Names = { new MethodName { Service = IngestService.Descriptor.FullName, Method = "IngestReports" } },
-        RetryPolicy = new RetryPolicy
-        {
-            MaxAttempts = IngestAttempts,
-            InitialBackoff = TimeSpan.FromMilliseconds(200),
-            MaxBackoff = TimeSpan.FromSeconds(2),
-            BackoffMultiplier = 2,
-            RetryableStatusCodes = { StatusCode.Unavailable },
-        },
-    };
 }

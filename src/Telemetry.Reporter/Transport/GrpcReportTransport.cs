@@ -13,8 +13,7 @@ namespace Telemetry.Reporter.Transport;
 /// Sends reports to a collector over gRPC: one long-lived <c>StreamReports</c> stream, opened on the first send,
 /// on which each report is acknowledged by its <c>report_id</c>. After the stream fails it is opened again no
 /// sooner than an exponential, jittered backoff; a collector (or proxy) that cannot serve the stream is sent reports
-/// with unary <c>IngestReports</c> instead, which the channel retries on UNAVAILABLE
-/// (<see cref="CollectorChannel"/>).
+/// with unary <c>IngestReports</c> instead. The channel is a <see cref="CollectorChannel"/>.
 /// </summary>
 /// <remarks>
 /// Opens no connection until <see cref="SendAsync"/> is first called. An <c>https://</c> endpoint uses TLS. Not

@@ -12,8 +12,7 @@ namespace Telemetry.Upload.Sinks;
 
 /// <summary>
 /// Relays batches to another Telemetry service over gRPC (<c>telemetry.v1.IngestService/IngestReports</c> on a
-/// <see cref="CollectorChannel"/>, which retries UNAVAILABLE a few times itself), for a collector at the edge that
-/// forwards to a central one.
+/// <see cref="CollectorChannel"/>), for a collector at the edge that forwards to a central one.
 /// </summary>
 /// <remarks>
 /// <para>Per-report results: ACCEPTED and DUPLICATE are stored (the upstream deduplicates on report_id, so a batch
