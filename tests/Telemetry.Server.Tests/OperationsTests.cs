@@ -1,5 +1,5 @@
-using Grpc.Health.V1;
 using Grpc.Core;
+using Grpc.Health.V1;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
-using Npgsql;
 using Grpc.Core;
+using Npgsql;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Grpc.Core;
 using Telemetry.Reporter.Tests.Infrastructure;
 using Telemetry.Reporter.Transport;
 using Telemetry.Testing;
