@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Old collector against new in the same run, with the same load.
 #
-#   scripts/bench-ingest-vs.sh <git-rev> [--rounds N] [benchmark options...]
+#   scripts/bench-ingest-vs.sh <git-rev> [--new <git-rev>] [--rounds N] [benchmark options...]
 #   scripts/bench-ingest-vs.sh dd872be --rounds 3 --seconds 5
 #
 # Builds <git-rev>'s collector in Release in a worktree outside the repository (kept for the next run under
 # $BENCH_VS_CACHE, default ${XDG_CACHE_HOME:-~/.cache}/telemetry-bench-vs/<commit>), builds the working tree's
-# collector and benchmark in Release, then runs that one benchmark binary against each collector in turn (see
-# scripts/bench-ingest.sh for what a run measures). Rounds go old-new, new-old, old-new, ... so that drift on the
+# collector and benchmark in Release (with --new, those of another commit, in a worktree too: for when the working
+# tree is in the middle of something else), then runs that one benchmark binary against each collector in turn
+# (see scripts/bench-ingest.sh for what a run measures). Rounds go old-new, new-old, old-new, ... so that drift on the
 # machine (warming caches, other work) weighs on both alike. Prints the median of each figure per collector and
 # new/old: the health-check ceiling (h2load), unary and streaming ingestion, and where the CPU went per report.
 # A fall of more than 10% in an ingestion figure is flagged, not failed (as the benchmark treats its targets).
@@ -19,17 +20,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  echo "usage: scripts/bench-ingest-vs.sh <git-rev> [--rounds N] [benchmark options...]" >&2
+  echo "usage: scripts/bench-ingest-vs.sh <git-rev> [--new <git-rev>] [--rounds N] [benchmark options...]" >&2
   exit 2
 }
 
 [[ $# -ge 1 && $1 != -* ]] || usage
 rev=$1
 shift
+new_rev=
 rounds=3
 bench_args=(--runs 1 --seconds 5 --warm-up-seconds 2 --paced-seconds 3 --h2load-requests 100000 --xadd-requests 50000)
 while [[ $# -gt 0 ]]; do
   case $1 in
+    --new)
+      [[ -n ${2:-} ]] || usage
+      new_rev=$2
+      shift 2
+      ;;
     --rounds)
       [[ ${2:-} =~ ^[1-9]$|^10$ ]] || { echo "bench-ingest-vs: --rounds must be 1 to 10" >&2; exit 2; }
       rounds=$2
@@ -53,28 +60,40 @@ for tool in git dotnet redis-server redis-benchmark redis-cli h2load timeout; do
   fi
 done
 
-commit=$(git rev-parse --verify --quiet "$rev^{commit}") || { echo "bench-ingest-vs: $rev is not a commit" >&2; exit 2; }
-short=$(git rev-parse --short "$commit")
 cache=${BENCH_VS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/telemetry-bench-vs}
-worktree=$cache/$commit
 mkdir -p "$cache"
 
-# A worktree of the commit, detached so that no branch is held; one left by an earlier run is reused.
-if [[ $(git -C "$worktree" rev-parse HEAD 2>/dev/null || true) != "$commit" ]]; then
-  git worktree prune
-  rm -rf "$worktree"
-  git worktree add --detach --quiet "$worktree" "$commit"
+# Prints the folder of a worktree of <git-rev>, detached so that no branch is held; one left by an earlier run is
+# reused.
+worktree_of() {
+  local commit
+  commit=$(git rev-parse --verify --quiet "$1^{commit}") || { echo "bench-ingest-vs: $1 is not a commit" >&2; exit 2; }
+  if [[ $(git -C "$cache/$commit" rev-parse HEAD 2>/dev/null || true) != "$commit" ]]; then
+    git worktree prune
+    rm -rf "${cache:?}/$commit"
+    git worktree add --detach --quiet "$cache/$commit" "$commit" >&2
+  fi
+  echo "$cache/$commit"
+}
+
+old_tree=$(worktree_of "$rev")
+short=$(git -C "$old_tree" rev-parse --short HEAD)
+new_tree=$PWD
+new_name="working tree"
+if [[ -n $new_rev ]]; then
+  new_tree=$(worktree_of "$new_rev")
+  new_name=$(git -C "$new_tree" rev-parse --short HEAD)
 fi
 
-echo "bench-ingest-vs: building $short's collector in $worktree" >&2
-dotnet build "$worktree/src/Telemetry.Server" -c Release -v quiet -nologo >&2
-echo "bench-ingest-vs: building the working tree's collector and benchmark" >&2
-dotnet build src/Telemetry.Server -c Release -v quiet -nologo >&2
-dotnet build benchmarks/Telemetry.Ingestion.Benchmarks -c Release -v quiet -nologo >&2
+echo "bench-ingest-vs: building $short's collector in $old_tree" >&2
+dotnet build "$old_tree/src/Telemetry.Server" -c Release -v quiet -nologo >&2
+echo "bench-ingest-vs: building the collector and benchmark of the $new_name ($new_tree)" >&2
+dotnet build "$new_tree/src/Telemetry.Server" -c Release -v quiet -nologo >&2
+dotnet build "$new_tree/benchmarks/Telemetry.Ingestion.Benchmarks" -c Release -v quiet -nologo >&2
 
-old_dll=$worktree/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll
-new_dll=$PWD/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll
-bench_dll=$PWD/benchmarks/Telemetry.Ingestion.Benchmarks/bin/Release/net10.0/Telemetry.Ingestion.Benchmarks.dll
+old_dll=$old_tree/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll
+new_dll=$new_tree/src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll
+bench_dll=$new_tree/benchmarks/Telemetry.Ingestion.Benchmarks/bin/Release/net10.0/Telemetry.Ingestion.Benchmarks.dll
 logs=$cache/logs/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$logs"
 summaries=$logs/summaries
@@ -107,7 +126,8 @@ for ((round = 1; round <= rounds; round++)); do
 done
 
 echo
-echo "Old $short ($old_dll) against new (working tree), same benchmark, $rounds round(s); median of the rounds."
+echo "Old $short ($old_dll) against new $new_name ($new_dll),"
+echo "same benchmark, $rounds round(s); median of the rounds."
 echo "Benchmark options: ${bench_args[*]}"
 echo "Logs: $logs"
 echo

@@ -5,6 +5,7 @@
 # buffer's append script alone), unary and streaming ingestion and the collector's memory, and prints them beside
 # their targets.
 # Arguments go to the benchmark, e.g. --runs 5 --seconds 10 (see BenchmarkOptions.cs). Takes about 2 minutes.
+# scripts/bench-ingest-vs.sh <git-rev> runs the same benchmark against an older commit's collector as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

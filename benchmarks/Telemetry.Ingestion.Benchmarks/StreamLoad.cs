@@ -6,9 +6,9 @@ using Telemetry.V1;
 namespace Telemetry.Ingestion.Benchmarks;
 
 /// <summary>
-/// Several StreamReports calls spread over the connections. Each stream sends reports while it has fewer than its window
-/// unacknowledged (and, when paced, no faster than its share of the rate), and matches every acknowledgement to its
-/// report by report_id: the latency is from handing the report to the stream to reading its acknowledgement.
+/// Several StreamReports calls spread over the connections. Each stream sends reports while it has fewer than its
+/// window unacknowledged (and, when paced, no faster than its share of the rate), and matches every acknowledgement to
+/// its report by report_id: the latency is from handing the report to the stream to reading its acknowledgement.
 /// </summary>
 internal static class StreamLoad
 {
@@ -49,7 +49,8 @@ internal static class StreamLoad
             using var slots = new SemaphoreSlim(window, window);
             var pending = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             // The stream's own deadline bounds it even if acknowledgements stop coming.
-            using var call = connection.Ingest.StreamReports(deadline: DateTime.UtcNow.Add(duration).AddSeconds(30), cancellationToken: cancellationToken);
+            using var call = connection.Ingest.StreamReports(
+                deadline: DateTime.UtcNow.Add(duration).AddSeconds(30), cancellationToken: cancellationToken);
             var reader = ReadAsync(call, pending, slots, latencies);
             var sent = 0L;
             var streamStarted = Stopwatch.GetTimestamp();

@@ -6,9 +6,9 @@ using Telemetry.V1;
 namespace Telemetry.Ingestion.Benchmarks;
 
 /// <summary>
-/// Many concurrent unary calls over a few HTTP/2 connections (<see cref="CollectorConnection"/>): every worker sends its next call
-/// as soon as the previous one is answered, until the time or call bound. The call is IngestReports with one report
-/// (<see cref="IngestOneReportAsync"/>) or, to measure this client's own ceiling, a health Check
+/// Many concurrent unary calls over a few HTTP/2 connections (<see cref="CollectorConnection"/>): every worker sends
+/// its next call as soon as the previous one is answered, until the time or call bound. The call is IngestReports with
+/// one report (<see cref="IngestOneReportAsync"/>) or, to measure this client's own ceiling, a health Check
 /// (<see cref="CheckHealthAsync"/>).
 /// </summary>
 internal static class UnaryLoad

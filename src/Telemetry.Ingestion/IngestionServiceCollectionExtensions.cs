@@ -19,7 +19,7 @@ public static class IngestionServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IngestionPipeline"/>, its parts and their options (sections <c>Redis</c>, <c>Buffer</c>,
     /// <c>RateLimiting</c>, <c>Validation</c>, <c>Privacy</c>, <c>Authentication</c> of <paramref name="configuration"/>,
-    /// validated at start), one shared <see cref="IConnectionMultiplexer"/>, the metrics and a hosted service that
+    /// validated at start), the process's <see cref="IConnectionMultiplexer"/>, the metrics and a hosted service that
     /// creates the buffer's consumer groups. See docs/configuration.md.
     /// </summary>
     public static IServiceCollection AddIngestionPipeline(this IServiceCollection services, IConfiguration configuration)
@@ -27,7 +27,7 @@ public static class IngestionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRedis(configuration);
         services.AddOptions<BufferOptions>().Bind(configuration.GetSection(BufferOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
@@ -37,7 +37,6 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConnectionMultiplexer>(provider => Connect(provider.GetRequiredService<IOptions<RedisOptions>>().Value));
         services.TryAddSingleton(provider => new RedisKeyspace(
             provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix,
             provider.GetRequiredService<IOptions<BufferOptions>>().Value.Shards));
@@ -52,17 +51,5 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IngestionPipeline>();
         services.AddHostedService<BufferInitializer>();
         return services;
-    }
-
-    /// <summary>
-    /// Connects to Redis without waiting for it: <c>abortConnect</c> is forced off, so a Redis that is down at start
-    /// yields a multiplexer that keeps reconnecting in the background instead of an exception.
-    /// </summary>
-    public static ConnectionMultiplexer Connect(RedisOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var configuration = ConfigurationOptions.Parse(options.Configuration);
-        configuration.AbortOnConnectFail = false;
-        return ConnectionMultiplexer.Connect(configuration);
     }
 }

@@ -54,28 +54,15 @@ public sealed class BatchUploader
     /// <summary>Runs until <paramref name="stoppingToken"/> fires, then flushes the batches in hand and returns.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var commands = new StreamCommands(_redis, _options.RedisTimeout);
+        var commands = new StreamCommands(_redis);
         var limiter = new UploadRateLimiter(commands, _keys, _sink.Name, _options);
         UploadLog.UploaderStarted(_logger, ConsumerName, _keys.Shards, _sink.Name);
-        var connections = Enumerable.Range(0, _keys.Shards)
-            .Select(shard => new ShardConnection(_redis, _keys.Stream(shard), _options.RedisTimeout))
+        var loops = Enumerable.Range(0, _keys.Shards)
+            .Select(shard => new ShardUploader(shard, _keys, commands, _sink, _options, limiter, _metrics, _logger, _time, ConsumerName))
+            .Select(shard => Task.Run(() => shard.RunAsync(stoppingToken), CancellationToken.None))
+            .Append(RefreshGaugesAsync(commands, stoppingToken))
             .ToArray();
-        try
-        {
-            var loops = Enumerable.Range(0, _keys.Shards)
-                .Select(shard => new ShardUploader(shard, _keys, commands, connections[shard], _sink, _options, limiter, _metrics, _logger, _time, ConsumerName))
-                .Select(shard => Task.Run(() => shard.RunAsync(stoppingToken), CancellationToken.None))
-                .Append(RefreshGaugesAsync(commands, stoppingToken))
-                .ToArray();
-            await Task.WhenAll(loops);
-        }
-        finally
-        {
-            foreach (var connection in connections)
-            {
-                connection.Dispose();
-            }
-        }
+        await Task.WhenAll(loops);
 
         UploadLog.UploaderStopped(_logger, ConsumerName);
     }

@@ -38,7 +38,7 @@ public sealed class DataRights
     public DataRights(IConnectionMultiplexer redis, IEnumerable<IReportSink> sinks, IOptions<UploadOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _commands = new StreamCommands(redis, options.Value.RedisTimeout);
+        _commands = new StreamCommands(redis);
         _keys = new BufferKeys(options.Value.KeyPrefix, options.Value.Shards);
         _sinks = sinks.ToArray();
     }
@@ -107,14 +107,13 @@ public sealed class DataRights
             // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), and the
             // byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
             var arguments = UploadScripts.AckAndRemoveArguments([.. chunk.Select(m => m.Id)], chunk.Sum(m => m.Size), trimBound: string.Empty);
-            RedisValue[] values = [.. arguments.Select(a => (RedisValue)a)];
-            deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndRemove, [stream, _keys.Stats(shard)], values, cancellationToken);
+            deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndRemove, [stream, _keys.Stats(shard)], arguments, cancellationToken);
         }
 
         return deleted;
     }
 
-    private async IAsyncEnumerable<(StreamEntry Entry, UsageReport Report, DateTimeOffset Arrival)> ScanAsync(
+    private async IAsyncEnumerable<(BufferEntry Entry, UsageReport Report, DateTimeOffset Arrival)> ScanAsync(
         RedisKey stream, string instanceKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = "-";

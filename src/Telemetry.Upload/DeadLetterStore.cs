@@ -22,7 +22,7 @@ public sealed class DeadLetterStore
     public DeadLetterStore(IConnectionMultiplexer redis, IOptions<UploadOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _commands = new StreamCommands(redis, options.Value.RedisTimeout);
+        _commands = new StreamCommands(redis);
         _keys = new BufferKeys(options.Value.KeyPrefix, options.Value.Shards);
     }
 
@@ -89,7 +89,7 @@ public sealed class DeadLetterStore
         return replayed;
     }
 
-    internal static DeadLetter ToDeadLetter(int shard, StreamEntry entry)
+    internal static DeadLetter ToDeadLetter(int shard, BufferEntry entry)
     {
         static long Number(string? text) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
         return new DeadLetter(

@@ -89,10 +89,6 @@ public sealed class UploadOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long one Redis call may take (1.2.6 has no asynchronous timeout of its own). Defaults to 5 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
-    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>How often the buffer gauges (oldest entry age, consumer lag) are refreshed. Defaults to 10 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(10);

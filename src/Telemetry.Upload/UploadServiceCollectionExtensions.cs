@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Ingestion;
 using Telemetry.Upload.Internal;
 using Telemetry.Upload.Sinks;
 
@@ -17,8 +18,8 @@ public static class UploadServiceCollectionExtensions
     /// <see cref="UploadMetrics"/>, <see cref="DeadLetterStore"/> and <see cref="DataRights"/>.
     /// </summary>
     /// <remarks>
-    /// Uses the host's <see cref="IConnectionMultiplexer"/> if one is registered, else connects to
-    /// <c>Redis:Configuration</c> (default <c>127.0.0.1:6379</c>). <c>Upload:KeyPrefix</c> defaults to
+    /// Shares the process's one <see cref="IConnectionMultiplexer"/>, from the <c>Redis</c> section
+    /// (<see cref="RedisServiceCollectionExtensions.AddRedis"/>). <c>Upload:KeyPrefix</c> defaults to
     /// <c>Redis:KeyPrefix</c> and <c>Upload:Shards</c> to <c>Buffer:Shards</c>, so the buffer and the uploader agree
     /// without repeating them.
     /// </remarks>
@@ -54,13 +55,12 @@ public static class UploadServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>());
+        var removedTimeout = configuration[$"{UploadOptions.SectionName}:RedisTimeout"] is not null;
+        services.AddOptions<UploadOptions>().Validate(
+            _ => !removedTimeout,
+            "Upload:RedisTimeout was removed: Redis:OperationTimeout bounds every Redis call of the collector and the uploader.");
 
-        services.TryAddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            var options = ConfigurationOptions.Parse(configuration["Redis:Configuration"] ?? "127.0.0.1:6379");
-            options.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(options);
-        });
+        services.AddRedis(configuration);
         services.TryAddSingleton<UploadMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReportSink>(provider =>

@@ -30,7 +30,7 @@ public sealed class StreamBackpressureTests
         await using var redis = await RedisServer.StartAsync(cancellationToken);
         await using var collector = await Collector.StartAsync(redis, "backpressure:", Settings, cancellationToken: cancellationToken);
         var reports = Enumerable.Range(0, ReportCount).Select(_ => LargeReport()).ToList();
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
         // One report first, so the connection is open and the buffer's scripts are loaded before the pause.
         await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, cancellationToken: cancellationToken);
         await connection.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "4000", "WRITE");

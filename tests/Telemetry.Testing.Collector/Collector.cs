@@ -110,17 +110,9 @@ public sealed class Collector : IAsyncDisposable
         var reports = new List<UsageReport>();
         for (var shard = 0; shard < Keys.Shards; shard++)
         {
-            var entries = (RedisResult[])(await database.ExecuteAsync("XRANGE", Keys.Stream(shard), "-", "+"))!;
-            foreach (RedisResult[] entry in entries.Cast<RedisResult>())
+            foreach (var entry in await database.StreamRangeAsync(Keys.Stream(shard)))
             {
-                var fields = (RedisResult[])entry[1]!;
-                for (var i = 0; i < fields.Length; i += 2)
-                {
-                    if ((string)fields[i]! == "report")
-                    {
-                        reports.Add(UsageReport.Parser.ParseFrom((byte[])fields[i + 1]!));
-                    }
-                }
+                reports.AddRange(entry.Values.Where(v => v.Name == "report").Select(v => UsageReport.Parser.ParseFrom((byte[])v.Value!)));
             }
         }
 

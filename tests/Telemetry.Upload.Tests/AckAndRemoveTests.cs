@@ -4,7 +4,7 @@ using Telemetry.Upload.Tests.Infrastructure;
 namespace Telemetry.Upload.Tests;
 
 /// <summary>
-/// The acknowledgement script (through the shard connection) against a real Redis: it trims the stream when nothing older is pending, deletes
+/// The acknowledgement script (through the uploader's stream commands) against a real Redis: it trims the stream when nothing older is pending, deletes
 /// entry by entry when another consumer still holds older entries, and never removes an entry not yet delivered.
 /// </summary>
 [TestFixture]
@@ -15,10 +15,11 @@ public sealed class AckAndRemoveTests
     public async Task Acknowledge_NothingOlderPending_RemovesTheEntriesAndFreesTheirBytes(CancellationToken cancellationToken)
     {
         var buffer = await BufferAsync(entries: 5);
-        using var connection = Connect(buffer);
-        var read = await connection.ReadGroupAsync("uploader", 10, cancellationToken);
+        var commands = new StreamCommands(buffer.Redis);
+        var stream = buffer.Keys.Stream(0);
+        var read = await commands.ReadGroupAsync(stream, "uploader", 10, cancellationToken);
 
-        var removed = await connection.AcknowledgeAsync((string)buffer.Keys.Stats(0)!, Ids(read), Bytes(read), cancellationToken);
+        var removed = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(read), Bytes(read), cancellationToken);
 
         var (left, pending, bytes) = (await buffer.LengthAsync(), await buffer.PendingAsync(), await buffer.CountedBytesAsync());
         Assert.Multiple(() =>
@@ -36,15 +37,16 @@ public sealed class AckAndRemoveTests
     {
         // Arrange: "slow" holds the two oldest entries, "fast" the next two.
         var buffer = await BufferAsync(entries: 4);
-        using var connection = Connect(buffer);
-        var slow = await connection.ReadGroupAsync("slow", 2, cancellationToken);
-        var fast = await connection.ReadGroupAsync("fast", 2, cancellationToken);
+        var commands = new StreamCommands(buffer.Redis);
+        var stream = buffer.Keys.Stream(0);
+        var slow = await commands.ReadGroupAsync(stream, "slow", 2, cancellationToken);
+        var fast = await commands.ReadGroupAsync(stream, "fast", 2, cancellationToken);
 
         // Act
-        var removedFast = await connection.AcknowledgeAsync((string)buffer.Keys.Stats(0)!, Ids(fast), Bytes(fast), cancellationToken);
+        var removedFast = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(fast), Bytes(fast), cancellationToken);
         var leftAfterFast = await buffer.LengthAsync();
         var pendingAfterFast = await buffer.PendingAsync();
-        var removedSlow = await connection.AcknowledgeAsync((string)buffer.Keys.Stats(0)!, Ids(slow), Bytes(slow), cancellationToken);
+        var removedSlow = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(slow), Bytes(slow), cancellationToken);
 
         // Assert
         var (left, bytes) = (await buffer.LengthAsync(), await buffer.CountedBytesAsync());
@@ -64,11 +66,12 @@ public sealed class AckAndRemoveTests
     public async Task Acknowledge_NewerEntriesNotYetDelivered_AreKeptAndDeliveredNext(CancellationToken cancellationToken)
     {
         var buffer = await BufferAsync(entries: 3);
-        using var connection = Connect(buffer);
-        var read = await connection.ReadGroupAsync("uploader", 2, cancellationToken);
+        var commands = new StreamCommands(buffer.Redis);
+        var stream = buffer.Keys.Stream(0);
+        var read = await commands.ReadGroupAsync(stream, "uploader", 2, cancellationToken);
 
-        await connection.AcknowledgeAsync((string)buffer.Keys.Stats(0)!, Ids(read), Bytes(read), cancellationToken);
-        var next = await connection.ReadGroupAsync("uploader", 10, cancellationToken);
+        await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(read), Bytes(read), cancellationToken);
+        var next = await commands.ReadGroupAsync(stream, "uploader", 10, cancellationToken);
 
         var (left, bytes) = (await buffer.LengthAsync(), await buffer.CountedBytesAsync());
         Assert.Multiple(() =>
@@ -89,10 +92,7 @@ public sealed class AckAndRemoveTests
         return buffer;
     }
 
-    private static ShardConnection Connect(TestBuffer buffer) =>
-        new(buffer.Redis, buffer.Keys.Stream(0), TimeSpan.FromSeconds(5));
+    private static string[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => e.Id)];
 
-    private static string[] Ids(IEnumerable<StreamEntry> entries) => [.. entries.Select(e => e.Id)];
-
-    private static long Bytes(IEnumerable<StreamEntry> entries) => entries.Sum(e => (long)e.Fields[BufferKeys.ReportField].Length);
+    private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferKeys.ReportField].Length);
 }

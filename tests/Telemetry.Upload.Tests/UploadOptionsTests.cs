@@ -29,6 +29,16 @@ public sealed class UploadOptionsTests
     }
 
     [Test]
+    public void Bind_RemovedRedisTimeout_FailsNamingTheSettingThatReplacesIt()
+    {
+        // Act
+        var exception = Assert.Throws<OptionsValidationException>(() => Resolve([new("Upload:RedisTimeout", "00:00:05")]));
+
+        // Assert
+        Assert.That(exception!.Message, Does.Contain("Upload:RedisTimeout was removed: Redis:OperationTimeout"));
+    }
+
+    [Test]
     public void Bind_RedisKeyPrefixOnly_UploaderUsesIt()
     {
         // Act

@@ -19,8 +19,8 @@ public sealed class UploadRateLimiterTests
             o.RateLimitBurst = TimeSpan.Zero;
         });
         var keys = new BufferKeys(options.KeyPrefix, options.Shards);
-        var first = new UploadRateLimiter(new StreamCommands(redis, TimeSpan.FromSeconds(5)), keys, "files", options);
-        var second = new UploadRateLimiter(new StreamCommands(redis, TimeSpan.FromSeconds(5)), keys, "files", options);
+        var first = new UploadRateLimiter(new StreamCommands(redis), keys, "files", options);
+        var second = new UploadRateLimiter(new StreamCommands(redis), keys, "files", options);
 
         // Act
         var firstWait = await first.TryAcquireAsync(100, cancellationToken);
@@ -45,7 +45,7 @@ public sealed class UploadRateLimiterTests
             o.MaxBytesPerSecond = 10_000;
             o.RateLimitBurst = TimeSpan.FromMilliseconds(100);
         });
-        var limiter = new UploadRateLimiter(new StreamCommands(redis, TimeSpan.FromSeconds(5)), new BufferKeys(options.KeyPrefix, 4), "files", options);
+        var limiter = new UploadRateLimiter(new StreamCommands(redis), new BufferKeys(options.KeyPrefix, 4), "files", options);
 
         // Act: a batch of 5,000 bytes (above the burst) on an idle limiter, then another.
         var big = await limiter.TryAcquireAsync(5_000, cancellationToken);

@@ -8,7 +8,7 @@ namespace Telemetry.Upload.Internal;
 /// <summary>A stream entry this uploader holds (delivered to it and not yet acknowledged).</summary>
 internal sealed class PendingEntry
 {
-    private PendingEntry(StreamEntry raw, int shard, long deliveries)
+    private PendingEntry(BufferEntry raw, int shard, long deliveries)
     {
         Raw = raw;
         Shard = shard;
@@ -16,7 +16,7 @@ internal sealed class PendingEntry
         Payload = raw.Fields.TryGetValue(BufferKeys.ReportField, out var payload) ? payload : [];
     }
 
-    public StreamEntry Raw { get; }
+    public BufferEntry Raw { get; }
 
     public int Shard { get; }
 
@@ -36,7 +36,7 @@ internal sealed class PendingEntry
 
     public string ReportId => Report?.ReportId ?? Raw.Text(BufferKeys.ReportIdField) ?? string.Empty;
 
-    public static PendingEntry From(StreamEntry raw, int shard, long deliveries)
+    public static PendingEntry From(BufferEntry raw, int shard, long deliveries)
     {
         var entry = new PendingEntry(raw, shard, deliveries);
         entry.Parse();

@@ -18,7 +18,6 @@ internal sealed class ShardUploader
     private readonly RedisKey _stats;
     private readonly RedisKey _deadLetters;
     private readonly StreamCommands _commands;
-    private readonly ShardConnection _connection;
     private readonly IReportSink _sink;
     private readonly UploadOptions _options;
     private readonly UploadRateLimiter _limiter;
@@ -36,7 +35,7 @@ internal sealed class ShardUploader
     private string _claimCursor = "0-0";
     private long _nextClaim;
 
-    public ShardUploader(int shard, BufferKeys keys, StreamCommands commands, ShardConnection connection, IReportSink sink,
+    public ShardUploader(int shard, BufferKeys keys, StreamCommands commands, IReportSink sink,
         UploadOptions options, UploadRateLimiter limiter, UploadMetrics metrics, ILogger logger, TimeProvider time, string consumer)
     {
         _shard = shard;
@@ -44,7 +43,6 @@ internal sealed class ShardUploader
         _stats = keys.Stats(shard);
         _deadLetters = keys.DeadLetters(shard);
         _commands = commands;
-        _connection = connection;
         _sink = sink;
         _options = options;
         _limiter = limiter;
@@ -162,7 +160,7 @@ internal sealed class ShardUploader
         var room = _options.BatchMaxReports - _batch.Count;
         if (room > 0 && _time.GetTimestamp() >= _nextClaim)
         {
-            var (cursor, entries) = await _connection.AutoClaimAsync(_consumer, _options.ClaimIdleTime, _claimCursor, room, cancellationToken);
+            var (cursor, entries) = await _commands.AutoClaimAsync(_stream, _consumer, _options.ClaimIdleTime, _claimCursor, room, cancellationToken);
             _claimCursor = cursor;
             if (cursor == "0-0")
             {
@@ -185,7 +183,7 @@ internal sealed class ShardUploader
 
         if (room > 0 && _carry.Count == 0)
         {
-            var entries = await _connection.ReadGroupAsync(_consumer, room, cancellationToken);
+            var entries = await _commands.ReadGroupAsync(_stream, _consumer, room, cancellationToken);
             foreach (var entry in entries)
             {
                 Add(PendingEntry.From(entry, _shard, deliveries: 1));
@@ -461,7 +459,7 @@ internal sealed class ShardUploader
         {
             var ids = chunk.Select(e => e.Id).ToArray();
             var bytes = chunk.Sum(e => e.Size);
-            await RetryRedisAsync(() => _connection.AcknowledgeAsync((string)_stats!, ids, bytes, cancellationToken), cancellationToken);
+            await RetryRedisAsync(() => _commands.AcknowledgeAsync(_stream, _stats, ids, bytes, cancellationToken), cancellationToken);
         }
     }
 

@@ -1,81 +1,74 @@
-using System.Globalization;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Telemetry.Upload.Internal;
 
 /// <summary>
-/// The stream commands the uploader needs, through <c>ExecuteAsync</c> (StackExchange.Redis 1.2.6 has no stream
-/// API) and bounded in time (1.2.6 takes no cancellation token, so the wait is abandoned while the command may still
-/// run on the server). Never BLOCK: the multiplexer is shared, and a blocking read would stall every other caller.
+/// The stream commands of the uploader, on the process's one <see cref="IConnectionMultiplexer"/> through
+/// StackExchange.Redis's typed stream API. The multiplexer bounds each call (<c>Redis:OperationTimeout</c>); the
+/// caller's token stops the wait (the client takes no token, so the command may still run on the server). Never
+/// BLOCK: the multiplexer is shared, and a blocking read would stall every other caller.
 /// </summary>
-internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan timeout)
+internal sealed class StreamCommands(IConnectionMultiplexer redis)
 {
     private static readonly string[] NoIds = [];
 
     public IDatabase Database => redis.GetDatabase();
 
-    public TimeSpan Timeout => timeout;
-
-    // Both calls resume on the thread pool (ForceYielding): 1.2.6 completes every reply, in order, on one completion
-    // worker, and a continuation run inline there (formatting and storing a whole batch) would hold up the replies of
-    // every other shard behind it.
-    public async Task<RedisResult> ExecuteAsync(string command, object[] args, CancellationToken cancellationToken)
-    {
-        var call = Database.ExecuteAsync(command, args);
-        try
-        {
-            return await call.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        }
-        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
-        {
-            Observe(call);
-            throw;
-        }
-    }
-
-    public async Task<RedisResult> ScriptAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
-    {
-        var call = Database.ScriptEvaluateAsync(script, keys, values);
-        try
-        {
-            return await call.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        }
-        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
-        {
-            Observe(call);
-            throw;
-        }
-    }
+    /// <summary>Runs a Lua script (EVALSHA, loading it again after a flushed script cache).</summary>
+    public Task<RedisResult> ScriptAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken) =>
+        BoundAsync(Database.ScriptEvaluateAsync(script, keys, values), cancellationToken);
 
     /// <summary>Creates the consumer group at the stream's start (and the stream), ignoring BUSYGROUP.</summary>
     public async Task EnsureGroupAsync(RedisKey stream, CancellationToken cancellationToken)
     {
         try
         {
-            await ExecuteAsync("XGROUP", ["CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM"], cancellationToken);
+            await BoundAsync(Database.StreamCreateConsumerGroupAsync(stream, BufferKeys.ConsumerGroup, StreamPosition.Beginning, createStream: true), cancellationToken);
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
         }
     }
 
+    /// <summary>Up to <paramref name="count"/> entries never delivered to any consumer (XREADGROUP &gt;), without blocking.</summary>
+    public async Task<IReadOnlyList<BufferEntry>> ReadGroupAsync(RedisKey stream, string consumer, int count, CancellationToken cancellationToken)
+    {
+        var entries = await BoundAsync(Database.StreamReadGroupAsync(stream, BufferKeys.ConsumerGroup, consumer, StreamPosition.NewMessages, count), cancellationToken);
+        return Entries(entries);
+    }
+
+    /// <summary>
+    /// Claims entries idle for <paramref name="minIdle"/> from any consumer (XAUTOCLAIM), starting at
+    /// <paramref name="start"/>; returns the cursor to continue from (<c>0-0</c> once the scan is complete).
+    /// </summary>
+    public async Task<(string Cursor, IReadOnlyList<BufferEntry> Entries)> AutoClaimAsync(
+        RedisKey stream, string consumer, TimeSpan minIdle, string start, int count, CancellationToken cancellationToken)
+    {
+        var result = await BoundAsync(
+            Database.StreamAutoClaimAsync(stream, BufferKeys.ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, start, count),
+            cancellationToken);
+        return ((string?)result.NextStartId ?? "0-0", Entries(result.ClaimedEntries));
+    }
+
+    /// <summary>
+    /// Acknowledges stored entries and removes them from the stream, giving their bytes back to the shard's counter
+    /// (<see cref="UploadScripts.AckAndRemove"/>, trimming up to the highest entry when nothing older is pending).
+    /// Returns the number removed.
+    /// </summary>
+    public async Task<long> AcknowledgeAsync(RedisKey stream, RedisKey stats, IReadOnlyList<string> ids, long bytes, CancellationToken cancellationToken)
+    {
+        var highest = ids.Max(Comparer<string>.Create(StreamIds.Compare))!;
+        var arguments = UploadScripts.AckAndRemoveArguments(ids, bytes, StreamIds.Next(highest));
+        return (long)await ScriptAsync(UploadScripts.AckAndRemove, [stream, stats], arguments, cancellationToken);
+    }
+
     /// <summary>Delivery counts of this consumer's pending entries between two IDs (extended XPENDING).</summary>
     public async Task<IReadOnlyDictionary<string, long>> DeliveryCountsAsync(
         RedisKey stream, string consumer, string minId, string maxId, int count, CancellationToken cancellationToken)
     {
-        var reply = (RedisResult[])(await ExecuteAsync(
-            "XPENDING",
-            [stream, BufferKeys.ConsumerGroup, minId, maxId, count.ToString(CultureInfo.InvariantCulture), consumer],
-            cancellationToken))!;
-        var counts = new Dictionary<string, long>(reply.Length, StringComparer.Ordinal);
-        foreach (var item in reply)
-        {
-            var fields = (RedisResult[])item!;
-            counts[(string)fields[0]!] = (long)fields[3];
-        }
-
-        return counts;
+        var pending = await BoundAsync(Database.StreamPendingMessagesAsync(stream, BufferKeys.ConsumerGroup, count, consumer, minId, maxId), cancellationToken);
+        return pending.ToDictionary(p => (string)p.MessageId!, p => (long)p.DeliveryCount, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -90,54 +83,33 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
             return NoIds;
         }
 
-        var args = new List<object>(ids.Count + 5) { stream, BufferKeys.ConsumerGroup, consumer, "0" };
-        args.AddRange(ids);
+        var messageIds = ids.Select(id => (RedisValue)id).ToArray();
         if (justId)
         {
-            args.Add("JUSTID");
+            var claimed = await BoundAsync(Database.StreamClaimIdsOnlyAsync(stream, BufferKeys.ConsumerGroup, consumer, 0, messageIds), cancellationToken);
+            return claimed.Select(id => (string)id!).ToArray();
         }
 
-        var reply = (RedisResult[])(await ExecuteAsync("XCLAIM", [.. args], cancellationToken))!;
-        return justId
-            ? reply.Select(r => (string)r!).ToArray()
-            : reply.Where(r => !r.IsNull).Select(r => (string)((RedisResult[])r!)[0]!).ToArray();
+        var entries = await BoundAsync(Database.StreamClaimAsync(stream, BufferKeys.ConsumerGroup, consumer, 0, messageIds), cancellationToken);
+        return entries.Where(e => !e.IsNull).Select(e => (string)e.Id!).ToArray();
     }
 
     /// <summary>Entries between two IDs (inclusive; <c>(</c> before an ID excludes it), oldest first.</summary>
-    public async Task<IReadOnlyList<StreamEntry>> RangeAsync(RedisKey stream, string start, string end, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BufferEntry>> RangeAsync(RedisKey stream, string start, string end, int count, CancellationToken cancellationToken)
     {
-        var reply = await ExecuteAsync("XRANGE", [stream, start, end, "COUNT", count.ToString(CultureInfo.InvariantCulture)], cancellationToken);
-        return reply.IsNull ? [] : ParseEntries((RedisResult[])reply!);
+        var entries = await BoundAsync(Database.StreamRangeAsync(stream, start, end, count), cancellationToken);
+        return Entries(entries);
     }
 
-    /// <summary>The <c>lag</c> and <c>pending</c> of the uploaders group (XINFO GROUPS, Redis 7.0+); nulls when unknown.</summary>
+    /// <summary>The <c>lag</c> and <c>pending</c> of the uploaders group (XINFO GROUPS); nulls when unknown.</summary>
     public async Task<(long? Lag, long? Pending)> GroupInfoAsync(RedisKey stream, CancellationToken cancellationToken)
     {
-        var reply = (RedisResult[])(await ExecuteAsync("XINFO", ["GROUPS", stream], cancellationToken))!;
-        foreach (var group in reply)
+        var groups = await BoundAsync(Database.StreamGroupInfoAsync(stream), cancellationToken);
+        foreach (var group in groups)
         {
-            var fields = (RedisResult[])group!;
-            string? name = null;
-            long? lag = null, pending = null;
-            for (var i = 0; i + 1 < fields.Length; i += 2)
+            if (group.Name == BufferKeys.ConsumerGroup)
             {
-                switch ((string)fields[i]!)
-                {
-                    case "name":
-                        name = (string)fields[i + 1]!;
-                        break;
-                    case "lag" when !fields[i + 1].IsNull:
-                        lag = (long)fields[i + 1];
-                        break;
-                    case "pending":
-                        pending = (long)fields[i + 1];
-                        break;
-                }
-            }
-
-            if (name == BufferKeys.ConsumerGroup)
-            {
-                return (lag, pending);
+                return (group.Lag, group.PendingMessageCount);
             }
         }
 
@@ -151,49 +123,24 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
     /// </summary>
     public async Task<int> RemoveIdleConsumersAsync(RedisKey stream, TimeSpan idle, CancellationToken cancellationToken)
     {
-        var reply = (RedisResult[])(await ExecuteAsync("XINFO", ["CONSUMERS", stream, BufferKeys.ConsumerGroup], cancellationToken))!;
+        var consumers = await BoundAsync(Database.StreamConsumerInfoAsync(stream, BufferKeys.ConsumerGroup), cancellationToken);
         var removed = 0;
-        foreach (var consumer in reply)
+        foreach (var consumer in consumers.Where(c => c.PendingMessageCount == 0 && c.IdleTimeInMilliseconds > idle.TotalMilliseconds))
         {
-            var fields = (RedisResult[])consumer!;
-            string? name = null;
-            long pending = -1, idleMs = -1;
-            for (var i = 0; i + 1 < fields.Length; i += 2)
-            {
-                switch ((string)fields[i]!)
-                {
-                    case "name":
-                        name = (string)fields[i + 1]!;
-                        break;
-                    case "pending":
-                        pending = (long)fields[i + 1];
-                        break;
-                    case "idle":
-                        idleMs = (long)fields[i + 1];
-                        break;
-                }
-            }
-
-            if (name is not null && pending == 0 && idleMs > idle.TotalMilliseconds)
-            {
-                await ExecuteAsync("XGROUP", ["DELCONSUMER", stream, BufferKeys.ConsumerGroup, name], cancellationToken);
-                removed++;
-            }
+            await BoundAsync(Database.StreamDeleteConsumerAsync(stream, BufferKeys.ConsumerGroup, consumer.Name), cancellationToken);
+            removed++;
         }
 
         return removed;
     }
 
     public static bool IsNoGroup(Exception exception) =>
-        exception is RedisServerException or RedisReplyException && exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
+        exception is RedisServerException && exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
 
-    /// <summary>
-    /// Failures that mean Redis is unreachable or busy for now, rather than a bug: from the multiplexer, or from a
-    /// shard's own connection (socket errors, timeouts, and the same error replies).
-    /// </summary>
+    /// <summary>Failures that mean Redis is unreachable or busy for now, rather than a bug.</summary>
     public static bool IsTransient(Exception exception) =>
         exception is RedisConnectionException or RedisTimeoutException or TimeoutException or IOException or SocketException
-        || (exception is RedisServerException or RedisReplyException && (IsNoGroup(exception)
+        || (exception is RedisServerException && (IsNoGroup(exception)
             || exception.Message.StartsWith("LOADING", StringComparison.Ordinal)
             || exception.Message.StartsWith("BUSY", StringComparison.Ordinal)
             || exception.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
@@ -203,34 +150,32 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis, TimeSpan time
             || exception.Message.StartsWith("OOM", StringComparison.Ordinal)
             || exception.Message.StartsWith("NOAUTH", StringComparison.Ordinal)));
 
-    private static List<StreamEntry> ParseEntries(RedisResult[] items)
+    private static List<BufferEntry> Entries(StreamEntry[] entries)
     {
-        var entries = new List<StreamEntry>(items.Length);
-        foreach (var item in items)
+        var result = new List<BufferEntry>(entries.Length);
+        foreach (var entry in entries)
         {
-            if (item.IsNull)
+            if (BufferEntry.From(entry) is { } parsed)
             {
-                continue;
+                result.Add(parsed);
             }
-
-            var pair = (RedisResult[])item!;
-            var id = (string)pair[0]!;
-            var fields = new Dictionary<string, byte[]>(4, StringComparer.Ordinal);
-            if (!pair[1].IsNull)
-            {
-                var values = (RedisResult[])pair[1]!;
-                for (var i = 0; i + 1 < values.Length; i += 2)
-                {
-                    fields[StreamEntry.FieldName((byte[])values[i]!)] = (byte[])values[i + 1]! ?? [];
-                }
-            }
-
-            entries.Add(new StreamEntry(id, fields));
         }
 
-        return entries;
+        return result;
     }
 
-    private static void Observe(Task call) =>
-        call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    // Continuations resume on the thread pool (ForceYielding): formatting and storing a whole batch must not run
+    // inline on the client's reply-processing thread and hold up the replies of every other shard behind it.
+    private static async Task<T> BoundAsync<T>(Task<T> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+    }
 }

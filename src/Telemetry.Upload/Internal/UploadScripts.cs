@@ -1,4 +1,4 @@
-using System.Globalization;
+using StackExchange.Redis;
 
 namespace Telemetry.Upload.Internal;
 
@@ -58,9 +58,9 @@ internal static class UploadScripts
     /// The ARGV of <see cref="AckAndRemove"/>: the group, the entries' total payload bytes, the trim bound (empty for
     /// none), then the IDs.
     /// </summary>
-    public static string[] AckAndRemoveArguments(IReadOnlyList<string> ids, long bytes, string trimBound)
+    public static RedisValue[] AckAndRemoveArguments(IReadOnlyList<string> ids, long bytes, string trimBound)
     {
-        string[] arguments = [BufferKeys.ConsumerGroup, bytes.ToString(CultureInfo.InvariantCulture), trimBound, .. ids];
+        RedisValue[] arguments = [BufferKeys.ConsumerGroup, bytes, trimBound, .. ids.Select(id => (RedisValue)id)];
         return arguments;
     }
 

@@ -12,19 +12,12 @@ internal static class BufferInspector
         var database = redis.GetDatabase();
         for (var shard = 0; shard < keys.Shards; shard++)
         {
-            var reply = (RedisResult[])(await database.ExecuteAsync("XRANGE", keys.Stream(shard), "-", "+"))!;
-            foreach (RedisResult[] entry in reply.Cast<RedisResult>())
+            foreach (var entry in await database.StreamRangeAsync(keys.Stream(shard)))
             {
-                var fields = (RedisResult[])entry[1]!;
-                var values = new Dictionary<string, RedisValue>();
-                for (var i = 0; i < fields.Length; i += 2)
-                {
-                    values[(string)fields[i]!] = (RedisValue)fields[i + 1];
-                }
-
+                var values = entry.Values.ToDictionary(v => (string)v.Name!, v => v.Value);
                 entries.Add(new StreamEntry(
                     shard,
-                    (string)entry[0]!,
+                    (string)entry.Id!,
                     (string)values["report_id"]!,
                     (string)values["product"]!,
                     long.Parse((string)values["arrival_ms"]!, CultureInfo.InvariantCulture),

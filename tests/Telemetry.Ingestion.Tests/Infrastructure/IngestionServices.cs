@@ -50,7 +50,7 @@ internal sealed class IngestionServices : IDisposable
 
         // The multiplexer is created here rather than by the container: 1.2.6's Dispose waits about two seconds
         // for QUIT, which would dominate the suite; Close(false) below does not.
-        var multiplexer = IngestionServiceCollectionExtensions.Connect(provider.GetRequiredService<IOptions<RedisOptions>>().Value);
+        var multiplexer = RedisServiceCollectionExtensions.Connect(provider.GetRequiredService<IOptions<RedisOptions>>().Value);
         provider.Dispose();
         services.AddSingleton<IConnectionMultiplexer>(multiplexer);
         return new IngestionServices(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), multiplexer);

@@ -1,10 +1,28 @@
 using System.Text;
+using StackExchange.Redis;
 
 namespace Telemetry.Upload.Internal;
 
-/// <summary>A raw stream entry: its ID and its field values by name.</summary>
-internal sealed record StreamEntry(string Id, IReadOnlyDictionary<string, byte[]> Fields)
+/// <summary>A raw entry of a buffer stream: its ID and its field values by name.</summary>
+internal sealed record BufferEntry(string Id, IReadOnlyDictionary<string, byte[]> Fields)
 {
+    /// <summary>The entry as StackExchange.Redis returns it; null for an entry deleted while it was pending.</summary>
+    public static BufferEntry? From(StreamEntry entry)
+    {
+        if (entry.IsNull)
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, byte[]>(entry.Values.Length, StringComparer.Ordinal);
+        foreach (var value in entry.Values)
+        {
+            fields[FieldName(value.Name)] = (byte[]?)value.Value ?? [];
+        }
+
+        return new BufferEntry(entry.Id!, fields);
+    }
+
     // The buffer writes the same field names into every entry: their strings are reused rather than decoded each time.
     private static readonly (byte[] Utf8, string Text)[] KnownFields =
         [.. new[] { BufferKeys.ReportField, BufferKeys.ReportIdField, BufferKeys.ProductField, BufferKeys.ArrivalField }
@@ -16,16 +34,17 @@ internal sealed record StreamEntry(string Id, IReadOnlyDictionary<string, byte[]
     public string? Text(string field) => Fields.TryGetValue(field, out var value) ? Encoding.UTF8.GetString(value) : null;
 
     /// <summary>A field name as sent by Redis, as a string.</summary>
-    public static string FieldName(ReadOnlySpan<byte> name)
+    public static string FieldName(RedisValue name)
     {
+        var bytes = (ReadOnlyMemory<byte>)name;
         foreach (var (utf8, text) in KnownFields)
         {
-            if (name.SequenceEqual(utf8))
+            if (bytes.Span.SequenceEqual(utf8))
             {
                 return text;
             }
         }
 
-        return Encoding.UTF8.GetString(name);
+        return (string)name!;
     }
 }
