@@ -21,7 +21,7 @@ internal static class DrainBenchmark
     public static async Task RunAsync(string sinkName, int count)
     {
         await using var redisServer = await RedisServer.StartAsync();
-        using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.ConnectionString + ",syncTimeout=20000");
+        using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.ConnectionString + ",syncTimeout=20000,allowAdmin=true");
         // Production setting (docker/compose.yaml): AOF with an fsync every second, not after every write as the
         // test server does.
         await redis.GetDatabase().ExecuteAsync("CONFIG", "SET", "appendfsync", "everysec");
