@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Ingestion.Buffering;
 
 namespace Telemetry.Ingestion.RateLimiting;
 
@@ -56,7 +57,19 @@ public sealed class RedisRateLimiter : IReportRateLimiter
             Script,
             [_keys.RateLimit(product, instanceKey)],
             [intervalMicroseconds, limit.Burst, 1]);
-        var reply = (RedisResult[])(await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false))!;
+        RedisResult[] reply;
+        try
+        {
+            reply = (RedisResult[])(await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (BufferUnavailableException exception) when (RedisCall.IsOutOfMemory(exception))
+        {
+            // Redis is full (maxmemory with noeviction) and refuses the limiter's write. The append that follows
+            // cannot succeed either and answers OVERLOADED with a retry delay, which is the right answer for the
+            // report, instead of an UNAVAILABLE error from here.
+            return RateLimitDecision.Allowed;
+        }
+
         return (long)reply[0] == 1
             ? RateLimitDecision.Allowed
             : RateLimitDecision.Limited(TimeSpan.FromMicroseconds((long)reply[1]));

@@ -19,15 +19,37 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
     public Task<RedisResult> ScriptAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken) =>
         BoundAsync(Database.ScriptEvaluateAsync(script, keys, values), cancellationToken);
 
-    /// <summary>Creates the consumer group at the stream's start (and the stream), ignoring BUSYGROUP.</summary>
+    /// <summary>
+    /// Creates the consumer group at the stream's start (and the stream) unless it exists. It looks before it creates:
+    /// creating is a write, which a full Redis (maxmemory with noeviction) refuses, and an uploader must be able to
+    /// start draining exactly then.
+    /// </summary>
     public async Task EnsureGroupAsync(RedisKey stream, CancellationToken cancellationToken)
     {
+        if (await GroupExistsAsync(stream, cancellationToken))
+        {
+            return;
+        }
+
         try
         {
             await BoundAsync(Database.StreamCreateConsumerGroupAsync(stream, BufferKeys.ConsumerGroup, StreamPosition.Beginning, createStream: true), cancellationToken);
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
+        }
+    }
+
+    private async Task<bool> GroupExistsAsync(RedisKey stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var groups = await BoundAsync(Database.StreamGroupInfoAsync(stream), cancellationToken);
+            return groups.Any(g => g.Name == BufferKeys.ConsumerGroup);
+        }
+        catch (RedisServerException exception) when (exception.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
         }
     }
 
