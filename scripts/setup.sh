@@ -34,10 +34,10 @@ if ((${#missing[@]})); then
 fi
 
 if [[ ! -x node_modules/.bin/buf ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "setup: installing npm tools"
-  # npm install, not npm ci: the lock file holds only the platform packages the registry serves, and npm ci
-  # refuses a lock file without every optional platform package. Versions still come from the lock file.
-  npm install --no-audit --no-fund --loglevel=error >/dev/null
+  echo "setup: installing npm tools (npm ci)"
+  # npm ci installs exactly the lock file and never rewrites it, so set-up leaves the tree clean. The lock file
+  # lists every platform's optional buf binary, which npm ci requires.
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 dotnet restore Telemetry.sln --verbosity quiet
