@@ -20,9 +20,15 @@ internal static class TelemetryServerExtensions
     public static WebApplicationBuilder AddTelemetryServer(this WebApplicationBuilder builder)
     {
         UseUrlsForGrpcEndpoint(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => KestrelLimits.ApplyDefaults(kestrel, builder.Configuration));
+        var addresses = new BoundAddresses();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            KestrelLimits.ApplyDefaults(kestrel, builder.Configuration);
+            addresses.Observe(kestrel);
+        });
 
         var services = builder.Services;
+        services.AddSingleton(addresses);
         services.AddIngestionPipeline(builder.Configuration);
         services.AddOptions<IngestEndpointOptions>()
             .BindConfiguration(IngestEndpointOptions.SectionName)
@@ -51,6 +57,7 @@ internal static class TelemetryServerExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOperationsEndpoints();
+        app.Services.GetRequiredService<BoundAddresses>().LogWhenStarted(app);
         return app;
     }
 
