@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need on a fresh Debian machine: system packages (as root, only
-# those missing), the npm tools pinned in package-lock.json, and the NuGet packages of the solution.
+# Installs everything the build, the tests and CI need on a fresh Debian machine: system packages (as root, only
+# those missing), the npm tools pinned in package-lock.json, and the NuGet packages of the solution. Running the
+# collector needs none of it but redis-server, which scripts/run.sh installs itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -99,13 +99,15 @@ internal static class TelemetryServerExtensions
     /// <summary>
     /// <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) sets the address of the gRPC endpoint; the operations endpoint keeps
     /// its own (<c>Kestrel:Endpoints:Operations:Url</c>). Without this, Kestrel would ignore <c>--urls</c> because
-    /// named endpoints are configured.
+    /// named endpoints are configured. The setting is then cleared, so Kestrel does not warn that it overrides the
+    /// address it actually binds.
     /// </summary>
     private static void UseUrlsForGrpcEndpoint(ConfigurationManager configuration)
     {
         if (configuration["urls"] is { Length: > 0 } urls)
         {
             configuration[$"Kestrel:Endpoints:{GrpcEndpoint}:Url"] = urls;
+            configuration["urls"] = null;
         }
     }
 }
