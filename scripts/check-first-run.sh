@@ -119,7 +119,7 @@ stored_in_completed_file() {
 
 # What every stop must leave: no process, every report in a completed file, no open segment, a clean tree.
 check_stopped() {
-  local how=$1 pids report_id
+  local how=$1 pids report_id before=$failures
   shift
   wait_exit 60 || return 0
   pids=$(clone_pids)
@@ -133,7 +133,7 @@ check_stopped() {
   [[ -z $(git -C "$clone" status --porcelain) ]] || fail "$how left the clone's tree changed: $(git -C "$clone" status --porcelain)"
   grep -qF "Listening: gRPC on http://127.0.0.1:$grpc_port (HTTP/2), operations on http://127.0.0.1:$operations_port" "$log" ||
     fail "$how: the collector did not log the addresses it bound"
-  echo "first run: $how stopped everything cleanly"
+  ((failures > before)) || echo "first run: $how stopped everything cleanly"
 }
 
 # 1. Fresh clone, then SIGTERM to the run command.
