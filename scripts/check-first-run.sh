@@ -133,6 +133,7 @@ check_stopped() {
   [[ -z $(git -C "$clone" status --porcelain) ]] || fail "$how left the clone's tree changed: $(git -C "$clone" status --porcelain)"
   grep -qF "Listening: gRPC on http://127.0.0.1:$grpc_port (HTTP/2), operations on http://127.0.0.1:$operations_port" "$log" ||
     fail "$how: the collector did not log the addresses it bound"
+  ! grep -q 'Overriding address' "$log" || fail "$how: Kestrel warned that it overrides the --urls address"
   ((failures > before)) || echo "first run: $how stopped everything cleanly"
 }
 

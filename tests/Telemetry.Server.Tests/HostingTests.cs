@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -38,6 +40,27 @@ public sealed class HostingTests
             Assert.That(addresses.Operations, Does.Match(bound));
             Assert.That(addresses.Grpc, Is.Not.EqualTo(addresses.Operations));
             Assert.That((int)live.StatusCode, Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task BoundAddresses_Urls_BindTheGrpcEndpointOnly(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var settings = new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" };
+
+        // Act
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), settings, cancellationToken: cancellationToken);
+        var addresses = collector.Services.GetRequiredService<BoundAddresses>();
+        var served = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+
+        // Assert: Kestrel bound the two configured endpoints, the gRPC one on the address of --urls.
+        Assert.Multiple(() =>
+        {
+            Assert.That(addresses.Grpc, Does.Match("^http://127\\.0\\.0\\.1:[1-9][0-9]*$"));
+            Assert.That(addresses.Grpc, Is.Not.EqualTo(collector.Endpoint.ToString().TrimEnd('/')));
+            Assert.That(served, Is.EquivalentTo(new[] { addresses.Grpc, addresses.Operations }));
         });
     }
 

@@ -99,15 +99,17 @@ internal static class TelemetryServerExtensions
     /// <summary>
     /// <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) sets the address of the gRPC endpoint; the operations endpoint keeps
     /// its own (<c>Kestrel:Endpoints:Operations:Url</c>). Without this, Kestrel would ignore <c>--urls</c> because
-    /// named endpoints are configured. The setting is then cleared, so Kestrel does not warn that it overrides the
-    /// address it actually binds.
+    /// named endpoints are configured.
     /// </summary>
     private static void UseUrlsForGrpcEndpoint(ConfigurationManager configuration)
     {
         if (configuration["urls"] is { Length: > 0 } urls)
         {
             configuration[$"Kestrel:Endpoints:{GrpcEndpoint}:Url"] = urls;
-            configuration["urls"] = null;
+            // Left as it was, the web host would hand the address to Kestrel too, and Kestrel would warn that it
+            // overrides the very address it binds. Cleared, the web host would fall back to the value it read at
+            // start-up; ";" is a list of no address.
+            configuration["urls"] = ";";
         }
     }
 }
