@@ -113,8 +113,9 @@ send_example() {
   report=$(sed -nE 's/.*"reportId": *"([^"]+)".*/\1/p' <<<"$answer" | head -n 1)
 }
 
+# Not grep -q: it would stop reading at the first match, and zcat's broken pipe would fail the pipeline.
 stored_in_completed_file() {
-  find "$clone/.data/reports" -name '*.ndjson.gz' ! -name '.*' -exec zcat {} + 2>/dev/null | grep -q "$1"
+  find "$clone/.data/reports" -name '*.ndjson.gz' ! -name '.*' -exec zcat {} + 2>/dev/null | grep -F "$1" >/dev/null
 }
 
 # What every stop must leave: no process, every report in a completed file, no open segment, a clean tree.
