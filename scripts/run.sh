@@ -74,8 +74,10 @@ if [[ ! -e $built ]] || [[ -n $(find src protos Directory.Build.props Directory.
   dotnet build "$project" -c Release -nologo -v q -nodeReuse:false -p:UseSharedCompilation=false \
     -p:RunAnalyzers=false -p:GenerateDocumentationFile=false &
   child=$!
-  wait_child || { echo "run: the build failed" >&2; exit 1; }
+  build_status=0
+  wait_child || build_status=$?
   [[ -z $stopping ]] || exit 130
+  ((build_status == 0)) || { echo "run: the build failed" >&2; exit 1; }
   mv "$built.next" "$built"
 fi
 
