@@ -22,6 +22,19 @@ clone_pids() {
   done
 }
 
+# The collector: the child of scripts/run.sh that runs Telemetry.Server.dll (from /proc: procps may be missing).
+collector_pid() {
+  local proc stat ppid
+  for proc in /proc/[0-9]*; do
+    stat=$(cat "$proc/stat" 2>/dev/null) || continue
+    stat=${stat##*) }
+    read -r _ ppid _ <<<"$stat"
+    if [[ $ppid == "$run_pid" && $(tr '\0' ' ' <"$proc/cmdline" 2>/dev/null) == *Telemetry.Server.dll* ]]; then
+      echo "${proc#/proc/}"
+    fi
+  done
+}
+
 cleanup() {
   local pid
   for pid in $(clone_pids); do
@@ -120,11 +133,13 @@ stored_in_completed_file() {
 
 # What every stop must leave: no process, every report in a completed file, no open segment, a clean tree.
 check_stopped() {
-  local how=$1 pids report_id before=$failures
+  local how=$1 pids pid report_id before=$failures
   shift
   wait_exit 60 || return 0
   pids=$(clone_pids)
-  [[ -z $pids ]] || fail "$how left processes of the clone: $(ps -o pid=,args= -p "${pids//$'\n'/,}" | cut -c1-120)"
+  for pid in $pids; do
+    fail "$how left a process of the clone: $pid $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-120)"
+  done
   [[ -z $(http_status "$operations_port" /healthz) ]] || fail "$how left the collector answering"
   (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && fail "$how left Redis listening on $redis_port"
   for report_id in "$@"; do
@@ -164,7 +179,7 @@ if wait_ready 120; then
   deadline=$((SECONDS + 60))
   until [[ -z $report ]] || stored_in_completed_file "$report" || ((SECONDS > deadline)); do sleep 0.5; done
   [[ -z $report ]] || stored_in_completed_file "$report" || fail "report $report was not in a completed file within 60 s while the collector ran"
-  collector=$(pgrep -P "$run_pid" -f Telemetry.Server.dll || true)
+  collector=$(collector_pid)
   if [[ -n $collector ]]; then
     kill -TERM "$collector"
     check_stopped "SIGTERM to the collector" ${report:+"$report"}
