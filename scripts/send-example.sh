@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 address=${1:-127.0.0.1:50051}
-[[ -x node_modules/.bin/buf ]] || npm install --no-audit --no-fund --loglevel=error >/dev/null
+if [[ ! -x node_modules/.bin/buf ]]; then
+  echo "send-example: installing buf (npm ci)" >&2
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi
 
 report_id=$(cat /proc/sys/kernel/random/uuid)
 cluster_id=${TELEMETRY_EXAMPLE_CLUSTER:-$(cat /proc/sys/kernel/random/uuid)}

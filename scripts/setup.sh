@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need on a fresh Debian machine: system packages (as root, only
-# those missing), the npm tools pinned in package-lock.json, and the NuGet packages of the solution.
+# Installs everything the build, the tests and CI need on a fresh Debian machine: system packages (as root, only
+# those missing), the npm tools pinned in package-lock.json, and the NuGet packages of the solution. Running the
+# collector needs none of it but redis-server, which scripts/run.sh installs itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,10 +35,10 @@ if ((${#missing[@]})); then
 fi
 
 if [[ ! -x node_modules/.bin/buf ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "setup: installing npm tools"
-  # npm install, not npm ci: the lock file holds only the platform packages the registry serves, and npm ci
-  # refuses a lock file without every optional platform package. Versions still come from the lock file.
-  npm install --no-audit --no-fund --loglevel=error >/dev/null
+  echo "setup: installing npm tools (npm ci)"
+  # npm ci installs exactly the lock file and never rewrites it, so set-up leaves the tree clean. The lock file
+  # lists every platform's optional buf binary, which npm ci requires.
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 dotnet restore Telemetry.sln --verbosity quiet

@@ -3,7 +3,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+setup_started=$SECONDS
 scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+echo "test: set-up took $((SECONDS - setup_started)) s"
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

@@ -2,6 +2,7 @@ using Telemetry.Server.Hosting;
 
 // The content root is the application's folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddTelemetryConsoleLogging();
 builder.AddTelemetryServer();
 
 var app = builder.Build();

@@ -16,4 +16,13 @@ public sealed class FileSinkOptions
     /// <summary>Age at which a file is closed and a new one started. Defaults to 5 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan RotationAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Time without a new batch after which the open file is closed even if it is younger than
+    /// <see cref="RotationAge"/>, so stored reports become visible soon after traffic pauses instead of minutes
+    /// later. Steady traffic never leaves a file idle, so it still rotates by size and age. Zero turns it off.
+    /// Defaults to 10 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RotationIdleTime { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -85,7 +85,10 @@ public sealed class UploadOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a graceful shutdown may spend uploading and acknowledging the batch in hand. Defaults to 10 seconds.</summary>
+    /// <summary>
+    /// How long a graceful shutdown may spend uploading and acknowledging the batch in hand and one more batch per
+    /// shard of reports buffered but not yet read. Defaults to 10 seconds.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

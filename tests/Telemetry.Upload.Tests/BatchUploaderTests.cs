@@ -180,6 +180,34 @@ public sealed class BatchUploaderTests
 
     [Test]
     [CancelAfter(60_000)]
+    public async Task Run_StoppedWithReportsNotYetRead_StoresThemBeforeReturning(CancellationToken cancellationToken)
+    {
+        // Arrange: after idling, the uploader polls every few seconds, so reports added just before the stop are unread.
+        var options = UploaderRun.TestOptions(_prefix, o =>
+        {
+            o.Files.Directory = _directory;
+            o.MaxPollInterval = TimeSpan.FromMinutes(1);
+        });
+        await using var sink = new FileReportSink(Options.Create(options));
+        var run = UploaderRun.Start(_redis, sink, options);
+        await Task.Delay(TimeSpan.FromSeconds(3.5), cancellationToken);
+        var reports = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
+        await _buffer.AddManyAsync(reports);
+
+        // Act
+        await run.DisposeAsync();
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(sink);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+            Assert.That(await _buffer.LengthAsync(), Is.Zero);
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
     public async Task Run_GroupDestroyed_RecreatesItAndDrains(CancellationToken cancellationToken)
     {
         // Arrange

@@ -72,6 +72,66 @@ public sealed class SinkTests
     }
 
     [Test]
+    [CancelAfter(30_000)]
+    public async Task FileWrite_ThenIdle_ClosesTheFileBeforeItsRotationAge(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
+        var options = UploaderRun.TestOptions("t:", o =>
+        {
+            o.Files.Directory = directory;
+            o.Files.RotationIdleTime = TimeSpan.FromMilliseconds(200);
+        });
+        await using var sink = new FileReportSink(Options.Create(options));
+        var batch = Enumerable.Range(0, 3).Select(_ => Buffered(TestReports.Create())).ToList();
+
+        // Act
+        await sink.WriteAsync(batch, cancellationToken);
+        var openRightAfterTheWrite = !sink.FinalFiles().Any();
+        await Eventually.UntilAsync(() => Task.FromResult(sink.FinalFiles().Any()), TimeSpan.FromSeconds(5), "the idle file is closed", cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(openRightAfterTheWrite, Is.True);
+            Assert.That(Stored.FileReportIds(directory), Is.EquivalentTo(batch.Select(r => r.ReportId)));
+            Assert.That(Directory.EnumerateFiles(directory, "*.tmp", SearchOption.AllDirectories), Is.Empty);
+        });
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task FileWrite_IdleRotationOff_KeepsTheFileOpenUntilItsRotationAge(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
+        var options = UploaderRun.TestOptions("t:", o =>
+        {
+            o.Files.Directory = directory;
+            o.Files.RotationIdleTime = TimeSpan.Zero;
+            o.Files.RotationAge = TimeSpan.FromMinutes(5);
+        });
+        var sink = new FileReportSink(Options.Create(options));
+
+        // Act
+        await sink.WriteAsync([Buffered(TestReports.Create())], cancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        var finals = sink.FinalFiles().ToList();
+        var open = Directory.EnumerateFiles(directory, "*.tmp", SearchOption.AllDirectories).ToList();
+        await sink.DisposeAsync();
+
+        // Assert: open until the sink stops, which closes it.
+        Assert.Multiple(() =>
+        {
+            Assert.That(finals, Is.Empty);
+            Assert.That(open, Has.Exactly(1).Items);
+            Assert.That(sink.FinalFiles(), Has.Exactly(1).Items);
+        });
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Test]
     [CancelAfter(60_000)]
     public async Task PostgresWrite_SameBatchTwice_StoresItOnceWithTypedColumns(CancellationToken cancellationToken)
     {

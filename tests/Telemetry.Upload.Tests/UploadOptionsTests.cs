@@ -18,6 +18,8 @@ public sealed class UploadOptionsTests
         {
             Assert.That(options.Sink, Is.EqualTo("files"));
             Assert.That(options.Files.Directory, Is.EqualTo("data/reports"));
+            Assert.That(options.Files.RotationAge, Is.EqualTo(TimeSpan.FromMinutes(5)));
+            Assert.That(options.Files.RotationIdleTime, Is.EqualTo(TimeSpan.FromSeconds(10)));
             Assert.That(options.BatchMaxReports, Is.EqualTo(1000));
             Assert.That(options.BatchMaxBytes, Is.EqualTo(4 << 20));
             Assert.That(options.BatchMaxAge, Is.EqualTo(TimeSpan.FromSeconds(1)));
@@ -55,6 +57,7 @@ public sealed class UploadOptionsTests
     [TestCase("Upload:MaxDeliveries", "0", "MaxDeliveries")]
     [TestCase("Upload:KeyPrefix", "a{b}:", "KeyPrefix")]
     [TestCase("Upload:Files:RotationBytes", "10", "RotationBytes")]
+    [TestCase("Upload:Files:RotationIdleTime", "-00:00:01", "RotationIdleTime")]
     [TestCase("Upload:RetryMaxDelay", "00:00:00.001", "RetryMaxDelay")]
     [TestCase("Upload:ClaimIdleTime", "00:00:00.500", "ClaimIdleTime")]
     public void Bind_InvalidValue_FailsNamingTheSetting(string key, string value, string named)

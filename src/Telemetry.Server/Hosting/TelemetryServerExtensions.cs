@@ -20,9 +20,15 @@ internal static class TelemetryServerExtensions
     public static WebApplicationBuilder AddTelemetryServer(this WebApplicationBuilder builder)
     {
         UseUrlsForGrpcEndpoint(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => KestrelLimits.ApplyDefaults(kestrel, builder.Configuration));
+        var addresses = new BoundAddresses();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            KestrelLimits.ApplyDefaults(kestrel, builder.Configuration);
+            addresses.Observe(kestrel);
+        });
 
         var services = builder.Services;
+        services.AddSingleton(addresses);
         services.AddIngestionPipeline(builder.Configuration);
         services.AddOptions<IngestEndpointOptions>()
             .BindConfiguration(IngestEndpointOptions.SectionName)
@@ -51,6 +57,7 @@ internal static class TelemetryServerExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOperationsEndpoints();
+        app.Services.GetRequiredService<BoundAddresses>().LogWhenStarted(app);
         return app;
     }
 
@@ -99,6 +106,10 @@ internal static class TelemetryServerExtensions
         if (configuration["urls"] is { Length: > 0 } urls)
         {
             configuration[$"Kestrel:Endpoints:{GrpcEndpoint}:Url"] = urls;
+            // Left as it was, the web host would hand the address to Kestrel too, and Kestrel would warn that it
+            // overrides the very address it binds. Cleared, the web host would fall back to the value it read at
+            // start-up; ";" is a list of no address.
+            configuration["urls"] = ";";
         }
     }
 }

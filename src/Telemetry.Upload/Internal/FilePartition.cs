@@ -28,6 +28,7 @@ internal sealed class FilePartition : IDisposable
     private FileStream? _segment;
     private string? _segmentName;
     private long _segmentOpened;
+    private long _segmentWritten;
 
     private FilePartition(string directory, FileStream index)
     {
@@ -56,9 +57,12 @@ internal sealed class FilePartition : IDisposable
 
     public bool Contains(string reportId) => _ids.Contains(reportId);
 
-    /// <summary>Whether the open segment is due for rotation by size or age.</summary>
-    public bool ShouldRotate(long rotationBytes, TimeSpan rotationAge, TimeProvider time) =>
-        _segment is not null && (_segment.Length >= rotationBytes || time.GetElapsedTime(_segmentOpened) >= rotationAge);
+    /// <summary>Whether the open segment is due for rotation by size, age or idle time (zero: never idle).</summary>
+    public bool ShouldRotate(FileSinkOptions options, TimeProvider time) =>
+        _segment is not null
+        && (_segment.Length >= options.RotationBytes
+            || time.GetElapsedTime(_segmentOpened) >= options.RotationAge
+            || (options.RotationIdleTime > TimeSpan.Zero && time.GetElapsedTime(_segmentWritten) >= options.RotationIdleTime));
 
     /// <summary>Appends one gzip member holding the batch's lines, then commits its ids; both fsync'd.</summary>
     public void Append(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
@@ -72,6 +76,7 @@ internal sealed class FilePartition : IDisposable
 
         _segment.Write(member);
         _segment.Flush(flushToDisk: true);
+        _segmentWritten = time.GetTimestamp();
 
         var text = new StringBuilder(reportIds.Count * 37 + 80);
         foreach (var id in reportIds)

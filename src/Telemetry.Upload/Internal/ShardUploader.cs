@@ -128,12 +128,13 @@ internal sealed class ShardUploader
     // in Redis for another uploader to claim.
     private async Task FlushOnShutdownAsync()
     {
+        using var deadline = new CancellationTokenSource(_options.ShutdownTimeout, _time);
+        await ReadOnShutdownAsync(deadline.Token);
         if (_batch.Count + _carry.Count == 0)
         {
             return;
         }
 
-        using var deadline = new CancellationTokenSource(_options.ShutdownTimeout, _time);
         try
         {
             while (_batch.Count + _carry.Count > 0)
@@ -144,6 +145,31 @@ internal sealed class ShardUploader
         catch (Exception exception) when (exception is OperationCanceledException || StreamCommands.IsTransient(exception))
         {
             UploadLog.ShutdownFlushAbandoned(_logger, _batch.Count + _carry.Count, _shard);
+        }
+    }
+
+    // The host stops its servers before the uploader, so the reports still unread were acknowledged to their senders
+    // before the stop: one more read (up to a batch) stores them now rather than at the next start, which is what
+    // a single collector's user expects. Failing that, they stay in the stream for the next uploader.
+    private async Task ReadOnShutdownAsync(CancellationToken cancellationToken)
+    {
+        var room = _options.BatchMaxReports - _batch.Count;
+        if (room <= 0 || _carry.Count > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var entry in await _commands.ReadGroupAsync(_stream, _consumer, room, cancellationToken))
+            {
+                Add(PendingEntry.From(entry, _shard, deliveries: 1));
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException
+            || StreamCommands.IsTransient(exception) || StreamCommands.IsNoGroup(exception))
+        {
+            UploadLog.ShutdownReadSkipped(_logger, _shard);
         }
     }
 

@@ -44,6 +44,10 @@ internal static partial class UploadLog
         Message = "Shutdown deadline reached with {Reports} reports of shard {Shard} in hand; they stay pending for another uploader")]
     public static partial void ShutdownFlushAbandoned(ILogger logger, int reports, int shard);
 
+    [LoggerMessage(EventId = 3013, EventName = "ShutdownReadSkipped", Level = LogLevel.Warning,
+        Message = "Could not read the last reports of shard {Shard} while stopping; they stay buffered for the next uploader")]
+    public static partial void ShutdownReadSkipped(ILogger logger, int shard);
+
     [LoggerMessage(EventId = 3011, EventName = "UnexpectedError", Level = LogLevel.Error,
         Message = "Unexpected error on shard {Shard}; retrying in {Delay}")]
     public static partial void UnexpectedError(ILogger logger, Exception exception, int shard, TimeSpan delay);

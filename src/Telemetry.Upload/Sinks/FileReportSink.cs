@@ -9,7 +9,8 @@ namespace Telemetry.Upload.Sinks;
 
 /// <summary>
 /// The embedded default sink: gzip'd newline-delimited protobuf JSON, one report per line with its report_id and
-/// arrival time, in <c>&lt;root&gt;/&lt;product&gt;/&lt;yyyy-MM-dd&gt;/</c> (the arrival date, UTC), rotated by size and age.
+/// arrival time, in <c>&lt;root&gt;/&lt;product&gt;/&lt;yyyy-MM-dd&gt;/</c> (the arrival date, UTC), rotated by size, age
+/// and idle time.
 /// </summary>
 /// <remarks>
 /// <para>Atomicity: files appear under their final name only once complete (see <see cref="FilePartition"/>); every
@@ -45,8 +46,10 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
         _options = options.Value.Files;
         _time = timeProvider ?? TimeProvider.System;
         _root = Path.GetFullPath(_options.Directory);
-        var period = _options.RotationAge / 2;
-        _rotationTimer = _time.CreateTimer(_ => _ = RotateAgedAsync(), null, period, period);
+        // Checked at half the shortest limit, so a file closes at most half that late.
+        var idle = _options.RotationIdleTime;
+        var period = (idle > TimeSpan.Zero && idle < _options.RotationAge ? idle : _options.RotationAge) / 2;
+        _rotationTimer = _time.CreateTimer(_ => _ = RotateDueAsync(), null, period, period);
     }
 
     public string Name => "files";
@@ -86,13 +89,13 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
                     }
 
                     var bytes = fresh.Count == reports.Count ? member : Encode(fresh, rented);
-                    if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
+                    if (partition.ShouldRotate(_options, _time))
                     {
                         partition.Rotate();
                     }
 
                     partition.Append(bytes.Span, fresh.Select(r => r.ReportId).ToArray(), _writerId, _time);
-                    if (partition.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time))
+                    if (partition.ShouldRotate(_options, _time))
                     {
                         partition.Rotate();
                     }
@@ -271,7 +274,7 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
         _lock = null;
     }
 
-    private async Task RotateAgedAsync()
+    private async Task RotateDueAsync()
     {
         if (!await _gate.WaitAsync(0))
         {
@@ -285,7 +288,7 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
                 return;
             }
 
-            foreach (var partition in _partitions.Values.Where(p => p.ShouldRotate(_options.RotationBytes, _options.RotationAge, _time)))
+            foreach (var partition in _partitions.Values.Where(p => p.ShouldRotate(_options, _time)))
             {
                 partition.Rotate();
             }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Telemetry.Server.Hosting;
+using Telemetry.Testing;
+
+namespace Telemetry.Server.Tests;
+
+/// <summary>What the collector tells whoever runs it: the addresses it is bound to, and timestamped console logs.</summary>
+[TestFixture]
+public sealed class HostingTests
+{
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task BoundAddresses_PortZero_ReportTheBoundPorts(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Operations:Url"] = "http://127.0.0.1:0",
+        };
+
+        // Act
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), settings, cancellationToken: cancellationToken);
+        var addresses = collector.Services.GetRequiredService<BoundAddresses>();
+        using var operations = new HttpClient { BaseAddress = new Uri(addresses.Operations!) };
+        var live = await operations.GetAsync("/healthz", cancellationToken);
+
+        // Assert
+        var bound = new Regex("^http://127\\.0\\.0\\.1:[1-9][0-9]*$");
+        Assert.Multiple(() =>
+        {
+            Assert.That(addresses.Grpc, Does.Match(bound));
+            Assert.That(addresses.Operations, Does.Match(bound));
+            Assert.That(addresses.Grpc, Is.Not.EqualTo(addresses.Operations));
+            Assert.That((int)live.StatusCode, Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task BoundAddresses_Urls_BindTheGrpcEndpointOnly(CancellationToken cancellationToken)
+    {
+        // Arrange
+        var settings = new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" };
+
+        // Act
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), settings, cancellationToken: cancellationToken);
+        var addresses = collector.Services.GetRequiredService<BoundAddresses>();
+        var served = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+
+        // Assert: Kestrel bound the two configured endpoints, the gRPC one on the address of --urls.
+        Assert.Multiple(() =>
+        {
+            Assert.That(addresses.Grpc, Does.Match("^http://127\\.0\\.0\\.1:[1-9][0-9]*$"));
+            Assert.That(addresses.Grpc, Is.Not.EqualTo(collector.Endpoint.ToString().TrimEnd('/')));
+            Assert.That(served, Is.EquivalentTo(new[] { addresses.Grpc, addresses.Operations }));
+        });
+    }
+
+    [Test]
+    public void AddTelemetryConsoleLogging_Timestamps_AreIso8601Utc()
+    {
+        // Arrange
+        var builder = WebApplication.CreateBuilder();
+        var instant = new DateTimeOffset(2026, 12, 2, 17, 5, 3, 45, TimeSpan.Zero);
+
+        // Act
+        builder.AddTelemetryConsoleLogging();
+        using var services = builder.Services.BuildServiceProvider();
+        var options = services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.UseUtcTimestamp, Is.True);
+            Assert.That(options.SingleLine, Is.True);
+            Assert.That(instant.ToString(options.TimestampFormat, CultureInfo.InvariantCulture), Is.EqualTo("2026-12-02T17:05:03.045Z "));
+        });
+    }
+}
