@@ -28,7 +28,7 @@ public sealed class RedisFullTests
         // Act: fill the buffer until Redis refuses.
         for (var batch = 0; batch < MaxBatches && overloadedDelays.Count == 0; batch++)
         {
-            var request = new IngestReportsRequest { Reports = { Enumerable.Range(0, 20).Select(_ => LargeReport()) } };
+            var request = new IngestReportsRequest { Reports = { Enumerable.Range(0, 20).Select(_ => Reports.Large()) } };
             try
             {
                 var response = await ingestOnly.Ingest.IngestReportsAsync(request, cancellationToken: cancellationToken);
@@ -80,16 +80,5 @@ public sealed class RedisFullTests
         }
 
         return false;
-    }
-
-    private static UsageReport LargeReport()
-    {
-        var report = Reports.Generic();
-        for (var i = 0; i < 4; i++)
-        {
-            report.Generic.Metrics[$"padding_{i}"] = new MetricValue { StringValue = new string('x', 500) };
-        }
-
-        return report;
     }
 }

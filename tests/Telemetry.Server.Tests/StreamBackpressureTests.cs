@@ -29,7 +29,7 @@ public sealed class StreamBackpressureTests
         // Arrange: reports of about 2 KiB, so the 2 MiB stream window holds about a thousand of them.
         await using var redis = await RedisServer.StartAsync(cancellationToken);
         await using var collector = await Collector.StartAsync(redis, "backpressure:", Settings, cancellationToken: cancellationToken);
-        var reports = Enumerable.Range(0, ReportCount).Select(_ => LargeReport()).ToList();
+        var reports = Enumerable.Range(0, ReportCount).Select(_ => Reports.Large()).ToList();
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
         // One report first, so the connection is open and the buffer's scripts are loaded before the pause.
         await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, cancellationToken: cancellationToken);
@@ -70,16 +70,5 @@ public sealed class StreamBackpressureTests
             Assert.That(call.GetStatus().StatusCode, Is.EqualTo(StatusCode.OK));
             Assert.That(acknowledged, Is.EquivalentTo(reports.Select(r => r.ReportId)));
         });
-    }
-
-    private static UsageReport LargeReport()
-    {
-        var report = Reports.Generic();
-        for (var i = 0; i < 4; i++)
-        {
-            report.Generic.Metrics[$"padding_{i}"] = new MetricValue { StringValue = new string('x', 500) };
-        }
-
-        return report;
     }
 }

@@ -19,4 +19,16 @@ internal static class Reports
             Metrics = { ["requests"] = new MetricValue { Counter = new Counter { Total = 5, Rate = 0.1 } } },
         },
     };
+
+    /// <summary>A valid report of about 2 KiB: four 500-character string metrics beside the generic one.</summary>
+    public static UsageReport Large()
+    {
+        var report = Generic();
+        for (var i = 0; i < 4; i++)
+        {
+            report.Generic.Metrics[$"padding_{i}"] = new MetricValue { StringValue = new string('x', 500) };
+        }
+
+        return report;
+    }
 }
