@@ -31,10 +31,4 @@ public interface IReportBuffer
     /// <exception cref="BufferUnavailableException">Redis is unavailable.</exception>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// For the uploader, once entries are stored: acknowledges and deletes them from a shard in one script and
-    /// subtracts their payload bytes from the shard's byte count. Returns the entries and bytes removed.
-    /// </summary>
-    /// <exception cref="BufferUnavailableException">Redis is unavailable.</exception>
-    Task<(long Entries, long Bytes)> AcknowledgeAsync(int shard, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default);
 }

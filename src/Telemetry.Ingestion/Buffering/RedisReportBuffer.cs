@@ -9,8 +9,8 @@ namespace Telemetry.Ingestion.Buffering;
 /// <see cref="IReportBuffer"/> on sharded Redis streams (<c>telemetry:v1:{shard-N}:reports</c>). For every report
 /// one Lua script deduplicates (<c>SET … NX PX</c>), checks the high-water marks and appends (<c>XADD</c>)
 /// atomically; reports of one shard appended at the same time share one script call (see <c>AppendAsync</c>).
-/// Entries are never trimmed (no MAXLEN): only the uploader deletes them, after storage, with
-/// <see cref="AcknowledgeAsync"/>. Thread-safe; one instance per process.
+/// Entries are never trimmed (no MAXLEN): only the uploader removes them, after storage. Thread-safe; one instance
+/// per process.
 /// </summary>
 /// <remarks>
 /// Cluster-correct: the keys of every script call (dedup key, stream, statistics hash) share the shard's hash tag,
@@ -28,26 +28,6 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         if #first > 0 then first_id = first[1][1] end
         local stats = redis.call('HMGET', KEYS[2], 'bytes', 'appended_entries', 'appended_bytes')
         return {now_ms, redis.call('XLEN', KEYS[1]), first_id, tonumber(stats[1]) or 0, tonumber(stats[2]) or 0, tonumber(stats[3]) or 0}
-        """;
-
-    // KEYS[1] stream, KEYS[2] statistics hash; ARGV[1] group, ARGV[2..] entry IDs. Acknowledges and deletes the
-    // entries and subtracts the payload bytes of those that still existed. Returns {entries deleted, bytes freed}.
-    internal const string AcknowledgeScript = """
-        local freed = 0
-        local deleted = 0
-        for i = 2, #ARGV do
-          local entries = redis.call('XRANGE', KEYS[1], ARGV[i], ARGV[i])
-          if #entries == 1 then
-            local fields = entries[1][2]
-            for j = 1, #fields, 2 do
-              if fields[j] == 'report' then freed = freed + string.len(fields[j + 1]) end
-            end
-            deleted = deleted + redis.call('XDEL', KEYS[1], ARGV[i])
-          end
-          redis.call('XACK', KEYS[1], ARGV[1], ARGV[i])
-        end
-        if freed > 0 then redis.call('HINCRBY', KEYS[2], 'bytes', -freed) end
-        return {deleted, freed}
         """;
 
     private readonly IConnectionMultiplexer _redis;
@@ -138,28 +118,6 @@ public sealed partial class RedisReportBuffer : IReportBuffer
                 // The group exists already: the normal case after the first start.
             }
         }
-    }
-
-    /// <inheritdoc />
-    public async Task<(long Entries, long Bytes)> AcknowledgeAsync(int shard, IReadOnlyList<string> entryIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(shard);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, _keys.Shards);
-        if (entryIds.Count == 0)
-        {
-            return (0, 0);
-        }
-
-        var arguments = new RedisValue[entryIds.Count + 1];
-        arguments[0] = RedisKeyspace.ConsumerGroup;
-        for (var i = 0; i < entryIds.Count; i++)
-        {
-            arguments[i + 1] = entryIds[i];
-        }
-
-        var call = _redis.GetDatabase().ScriptEvaluateAsync(AcknowledgeScript, [_keys.Stream(shard), _keys.Stats(shard)], arguments);
-        var reply = (RedisResult[])(await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false))!;
-        return ((long)reply[0], (long)reply[1]);
     }
 
     // At most one warning per shard and second: a full buffer refuses every report, and the log must not flood.

@@ -28,6 +28,14 @@ internal static class BufferInspector
         return entries;
     }
 
+    /// <summary>Removes entries and their bytes from a shard as the uploader does once they are stored.</summary>
+    public static async Task RemoveAsUploaderAsync(IConnectionMultiplexer redis, RedisKeyspace keys, int shard, IReadOnlyList<string> entryIds, long bytes)
+    {
+        var database = redis.GetDatabase();
+        await database.StreamDeleteAsync(keys.Stream(shard), [.. entryIds.Select(id => (RedisValue)id)]);
+        await database.HashIncrementAsync(keys.Stats(shard), "bytes", -bytes);
+    }
+
     public static async Task<long> LengthAsync(IConnectionMultiplexer redis, RedisKeyspace keys)
     {
         long total = 0;
