@@ -1,5 +1,6 @@
 using System.Reflection;
 using Telemetry.Reporter.Identity;
+using Telemetry.V1;
 
 namespace Telemetry.Reporter;
 
@@ -117,6 +118,12 @@ public sealed class TelemetryReporterOptions
     /// <see langword="null"/>, which means the entry assembly. Not bound from configuration.
     /// </summary>
     public Assembly? BuildAssembly { get; set; }
+
+    /// <summary>
+    /// Sets any part of each report directly, after the metrics and before the privacy rules are applied; see
+    /// <see cref="TelemetryReporter.ConfigureReport"/>. Defaults to <see langword="null"/>. Not bound from configuration.
+    /// </summary>
+    public Action<UsageReport>? ConfigureReport { get; set; }
 
     /// <summary>The environment variable that disables reporting, with its default applied.</summary>
     internal string GetDisableEnvironmentVariable() =>

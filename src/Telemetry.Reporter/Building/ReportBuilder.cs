@@ -21,11 +21,15 @@ internal sealed class ReportBuilder
     private readonly RuntimeCollector _runtime;
     private readonly BuildInfo _build;
     private readonly IPayloadBuilder _payload;
+    private readonly Action<UsageReport>? _configure;
     private readonly string _processInstanceId = Guid.NewGuid().ToString("D");
     private (InstallationIdentity Identity, ReportAnonymizer Anonymizer)? _anonymizer;
 
-    public ReportBuilder(TelemetryReporterOptions options, MetricRegistry registry, RuntimeCollector runtime, BuildInfo build)
+    public ReportBuilder(
+        TelemetryReporterOptions options, MetricRegistry registry, RuntimeCollector runtime, BuildInfo build,
+        Action<UsageReport>? configure = null)
     {
+        _configure = configure;
         _options = options;
         _registry = registry;
         _runtime = runtime;
@@ -76,6 +80,9 @@ internal sealed class ReportBuilder
             ReportTime = Timestamp.FromDateTimeOffset(snapshot.Time),
         };
         _payload.Build(report, new ReportBuildContext(_options, identity, slot, snapshot, environment, _build));
+
+        // The application's own fields go in before anonymization, so they obey the privacy rules like the rest.
+        _configure?.Invoke(report);
         AnonymizerFor(identity).Apply(report);
         return (report, snapshot);
     }

@@ -80,4 +80,8 @@ internal static partial class ReporterLog
     [LoggerMessage(EventId = 4019, EventName = "FinalReportFailed", Level = LogLevel.Debug,
         Message = "The last report at stop could not be built or sent; its counts are not reported")]
     public static partial void FinalReportFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4020, EventName = "ReportCallbackFailed", Level = LogLevel.Warning,
+        Message = "A report callback threw while report {ReportId} was built; the report carries what was set before")]
+    public static partial void ReportCallbackFailed(ILogger logger, string reportId, Exception exception);
 }
