@@ -81,8 +81,29 @@ public sealed class TelemetryReporterOptions
     /// <summary>Whether <c>DO_NOT_TRACK=1</c> disables reporting. Defaults to <see langword="true"/>.</summary>
     public bool HonorDoNotTrack { get; set; } = true;
 
-    /// <summary>Command-line flag that disables reporting. Defaults to <c>--disable-telemetry</c>; empty turns the flag off.</summary>
+    /// <summary>
+    /// Command-line flag that disables reporting (<c>--flag</c>, <c>-flag</c> or <c>--flag=true</c>). Defaults to
+    /// <c>--disable-telemetry</c>; empty turns the flag off.
+    /// </summary>
     public string DisableCommandLineFlag { get; set; } = "--disable-telemetry";
+
+    /// <summary>
+    /// A boolean command-line flag that turns reporting on or off, Go style (<c>-reporting.enabled=false</c>;
+    /// <c>-flag</c> alone or <c>=true</c> means on). Defaults to empty: no such flag.
+    /// </summary>
+    public string EnableCommandLineFlag { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Whether reporting is off unless <see cref="EnableCommandLineFlag"/> is given as true (opt-in, as Mimir's
+    /// reporting is). Defaults to <see langword="false"/>.
+    /// </summary>
+    public bool RequireOptIn { get; set; }
+
+    /// <summary>
+    /// Opt-out switches named as a vendor names them (<see cref="Consent.ConsentPreset.Qdrant"/>: <c>--disable-telemetry</c>
+    /// and <c>QDRANT__TELEMETRY_DISABLED</c>); replaces the switches above. Defaults to <see cref="Consent.ConsentPreset.None"/>.
+    /// </summary>
+    public Consent.ConsentPreset ConsentPreset { get; set; }
 
     /// <summary>
     /// The command line searched for <see cref="DisableCommandLineFlag"/>. Defaults to <see langword="null"/>, which
