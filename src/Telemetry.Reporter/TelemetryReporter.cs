@@ -169,6 +169,7 @@ public sealed partial class TelemetryReporter : IAsyncDisposable
         _stopping = new CancellationTokenSource();
         var stopping = _stopping.Token;
         _loop = Task.Run(() => RunAsync(stopping), CancellationToken.None);
+        HookCrashes();
         return Task.CompletedTask;
     }
 
@@ -207,6 +208,7 @@ public sealed partial class TelemetryReporter : IAsyncDisposable
             await transport.DisposeAsync().ConfigureAwait(false);
         }
 
+        UnhookCrashes();
         if (_runtime.IsValueCreated)
         {
             _runtime.Value.Dispose();

@@ -39,10 +39,11 @@ internal sealed class ReportBuilder
 
     /// <summary>
     /// Builds and anonymizes the report for <paramref name="slot"/>. With <paramref name="commit"/> the report will
-    /// be sent and its counter amounts become pending; without, it is a preview and changes nothing.
+    /// be sent and its counter amounts become pending; without, it is a preview and changes nothing. A reshape runs
+    /// after the application's callbacks, before anonymization (crash reports).
     /// </summary>
     public (UsageReport Report, RegistrySnapshot Snapshot) Build(
-        InstallationIdentity identity, DateTimeOffset slot, string reportId, bool commit)
+        InstallationIdentity identity, DateTimeOffset slot, string reportId, bool commit, Action<UsageReport>? reshape = null)
     {
         var snapshot = _registry.Capture(commit);
         var environment = _runtime.BuildEnvironment(snapshot.Time);
@@ -83,6 +84,7 @@ internal sealed class ReportBuilder
 
         // The application's own fields go in before anonymization, so they obey the privacy rules like the rest.
         _configure?.Invoke(report);
+        reshape?.Invoke(report);
         AnonymizerFor(identity).Apply(report);
         return (report, snapshot);
     }

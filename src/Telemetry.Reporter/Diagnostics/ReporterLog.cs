@@ -84,4 +84,12 @@ internal static partial class ReporterLog
     [LoggerMessage(EventId = 4020, EventName = "ReportCallbackFailed", Level = LogLevel.Warning,
         Message = "A report callback threw while report {ReportId} was built; the report carries what was set before")]
     public static partial void ReportCallbackFailed(ILogger logger, string reportId, Exception exception);
+
+    [LoggerMessage(EventId = 4021, EventName = "CrashReported", Level = LogLevel.Information,
+        Message = "Crash report {ReportId} for an unhandled {ExceptionType}: {Outcome}")]
+    public static partial void CrashReported(ILogger logger, string reportId, string exceptionType, Transport.ReportSendOutcome outcome);
+
+    [LoggerMessage(EventId = 4022, EventName = "CrashReportFailed", Level = LogLevel.Debug,
+        Message = "The crash report could not be built or sent")]
+    public static partial void CrashReportFailed(ILogger logger, Exception exception);
 }
