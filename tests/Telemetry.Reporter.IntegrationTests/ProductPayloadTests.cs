@@ -4,6 +4,7 @@ using Google.Protobuf.Reflection;
 using Telemetry.Contracts.Privacy;
 using Telemetry.Reporter.IntegrationTests.Infrastructure;
 using Telemetry.Reporter.IntegrationTests.TestObjects;
+using Telemetry.Reporter.Metrics;
 using Telemetry.Testing;
 using Telemetry.V1;
 
@@ -17,6 +18,17 @@ namespace Telemetry.Reporter.IntegrationTests;
 public sealed class ProductPayloadTests
 {
     private static readonly byte[] InstallationSecret = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
+
+    // The fields each payload builder sets from the reporter's identity, build and runtime, over any metric.
+    private static readonly Dictionary<string, string[]> ReporterOwned = new()
+    {
+        ["mimir"] = ["MimirMetrics.memstats", "MimirMetrics.num_goroutine", "MimirMetrics.cpu_usage", "MimirMetrics.num_cpu"],
+        ["tempo"] = ["TempoMetrics.memstats", "TempoMetrics.num_goroutine", "TempoMetrics.num_cpu"],
+        ["influxdb"] = ["InfluxDbReport.id", "InfluxDbReport.version", "InfluxDbReport.commit", "InfluxDbReport.os", "InfluxDbReport.arch",
+            "InfluxDbReport.cpus", "InfluxDbReport.uptime_seconds", "InfluxDbReport.ip"],
+        ["coroot"] = ["CorootReport.instance.uuid", "CorootReport.instance.version"],
+        ["qdrant"] = ["QdrantReport.id", "QdrantReport.app.name", "QdrantReport.app.version", "QdrantReport.app.startup", "QdrantReport.app.system.cores"],
+    };
 
     private string _dataDirectory = string.Empty;
 
@@ -96,6 +108,49 @@ public sealed class ProductPayloadTests
             Assert.That(parsed.ToByteArray(), Is.EqualTo(preview.ToByteArray()));
             Assert.That(json.RootElement.TryGetProperty("report_id", out _), Is.True, "the contract's field names");
             Assert.That(Directory.EnumerateFileSystemEntries(_dataDirectory), Is.Empty, "nothing stored while disabled");
+        });
+    }
+
+    [TestCase("mimir")]
+    [TestCase("tempo")]
+    [TestCase("influxdb")]
+    [TestCase("coroot")]
+    [TestCase("qdrant")]
+    [CancelAfter(30_000)]
+    public async Task PreviewAsync_EveryValueRecordedAsAMetric_FillsItsPayloadField(string product, CancellationToken cancellationToken)
+    {
+        // Arrange: one metric per string, number and bool of the payload, keys and indexes in brackets.
+        var registry = new MetricRegistry();
+        var full = ExpectedPayload(product);
+        var expected = MetricFeeder.Feed(product switch
+        {
+            "mimir" => ((MimirReport)full).Metrics,
+            "tempo" => ((TempoReport)full).Metrics,
+            _ => full,
+        }, registry);
+        await using var reporter = TelemetryReporter.Create(
+            Options(new Uri("http://127.0.0.1:9"), product), registry, identityStore: new FixedIdentityStore(InstallationSecret));
+
+        // Act
+        var preview = await reporter.PreviewAsync(cancellationToken);
+
+        // Assert: equal except the fields the reporter fills itself (identity, build, runtime).
+        new ReportAnonymizer(InstallationSecret).Apply(expected);
+        var payload = (IMessage)PayloadField(product).Accessor.GetValue(preview.Report);
+        var actual = payload switch
+        {
+            MimirReport mimir => mimir.Metrics,
+            TempoReport tempo => tempo.Metrics,
+            _ => payload,
+        };
+        var owned = ReporterOwned[product];
+        var differences = MessageDiff.Compare(expected, actual)
+            .Where(d => !owned.Any(path => d.StartsWith(path + ":", StringComparison.Ordinal) || d.StartsWith(path + ".", StringComparison.Ordinal)))
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(differences, Is.Empty);
+            Assert.That(MessageDiff.CountValues(expected), Is.GreaterThan(20));
         });
     }
 
