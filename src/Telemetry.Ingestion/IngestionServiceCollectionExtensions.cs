@@ -44,6 +44,7 @@ public static class IngestionServiceCollectionExtensions
             Convert.FromBase64String(provider.GetRequiredService<IOptions<PrivacyOptions>>().Value.HashKey!.Trim())));
         services.TryAddSingleton<ReportValidator>();
         services.TryAddSingleton<IngestKeyAuthenticator>();
+        services.TryAddSingleton<RelayKeyVerifier>();
         services.TryAddSingleton<IReportRateLimiter, RedisRateLimiter>();
         services.TryAddSingleton<IReportBuffer, RedisReportBuffer>();
         services.TryAddSingleton<IngestionMetrics>();

@@ -29,7 +29,7 @@ namespace Telemetry.Reporter;
 /// is created and no connection is opened. All members are thread-safe.
 /// </para>
 /// </remarks>
-public sealed class TelemetryReporter : IAsyncDisposable
+public sealed partial class TelemetryReporter : IAsyncDisposable
 {
     private readonly TelemetryReporterOptions _options;
     private readonly IReportTransportFactory? _transportFactory;
@@ -42,6 +42,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
     private readonly ReportQueue _queue;
     private readonly Lock _stateLock = new();
     private InstallationIdentity? _identity;
+    private InstallationIdentity? _previewIdentity;
     private IReportTransport? _transport;
     private CancellationTokenSource? _stopping;
     private Task? _loop;
@@ -82,7 +83,13 @@ public sealed class TelemetryReporter : IAsyncDisposable
         };
         _runtime = new Lazy<RuntimeCollector>(() => new RuntimeCollector(timeProvider));
         _builder = new Lazy<ReportBuilder>(() => new ReportBuilder(
-            options, metrics, _runtime.Value, BuildInfoReader.Read(options.BuildAssembly ?? System.Reflection.Assembly.GetEntryAssembly())));
+            options, metrics, _runtime.Value, BuildInfoReader.Read(options.BuildAssembly ?? System.Reflection.Assembly.GetEntryAssembly()),
+            ApplyReportCallbacks));
+        if (options.ConfigureReport is { } configure)
+        {
+            _reportCallbacks = [configure];
+        }
+
         _queue = new ReportQueue(Math.Clamp(options.QueueCapacity, 1, 64));
     }
 
@@ -162,6 +169,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
         _stopping = new CancellationTokenSource();
         var stopping = _stopping.Token;
         _loop = Task.Run(() => RunAsync(stopping), CancellationToken.None);
+        HookCrashes();
         return Task.CompletedTask;
     }
 
@@ -200,6 +208,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
             await transport.DisposeAsync().ConfigureAwait(false);
         }
 
+        UnhookCrashes();
         if (_runtime.IsValueCreated)
         {
             _runtime.Value.Dispose();
@@ -208,18 +217,25 @@ public sealed class TelemetryReporter : IAsyncDisposable
 
     /// <summary>Returns the anonymized report the next send would carry, without changing any metric.</summary>
     /// <param name="cancellationToken">Cancels resolving the identity.</param>
-    /// <returns>The preview, or <see langword="null"/> when reporting is disabled (nothing would be sent).</returns>
-    public async Task<ReportPreview?> PreviewAsync(CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The preview. When reporting is disabled it is built all the same, under a temporary identity that is never
+    /// stored, and <see cref="ReportPreview.WillBeSent"/> is <see langword="false"/>.
+    /// </returns>
+    public async Task<ReportPreview> PreviewAsync(CancellationToken cancellationToken = default)
     {
         if (!Consent.Enabled)
         {
-            return null;
+            // Nothing may be created or stored while reporting is off, so the preview gets an identity of its own.
+            var temporary = _previewIdentity ??= EphemeralInstanceIdentityStore.Create(_timeProvider.GetUtcNow());
+            var (unsent, _) = _builder.Value.Build(temporary, FirstSlot(temporary, _timeProvider.GetUtcNow()), _nextReportId, commit: false);
+            return new ReportPreview(unsent, Consent.Reason);
         }
 
+        var notSent = _options.DryRun ? "configuration: DryRun=true" : null;
         var identity = await GetIdentityAsync(cancellationToken).ConfigureAwait(false);
         if (_queue.PeekNext() is { } pending)
         {
-            return new ReportPreview(pending.Report);
+            return new ReportPreview(pending.Report, notSent);
         }
 
         DateTimeOffset slot;
@@ -231,7 +247,7 @@ public sealed class TelemetryReporter : IAsyncDisposable
         }
 
         var (report, _) = _builder.Value.Build(identity, slot, reportId, commit: false);
-        return new ReportPreview(report);
+        return new ReportPreview(report, notSent);
     }
 
     /// <summary>Stops the reporter and releases everything it holds.</summary>

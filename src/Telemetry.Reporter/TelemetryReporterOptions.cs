@@ -1,5 +1,6 @@
 using System.Reflection;
 using Telemetry.Reporter.Identity;
+using Telemetry.V1;
 
 namespace Telemetry.Reporter;
 
@@ -80,8 +81,29 @@ public sealed class TelemetryReporterOptions
     /// <summary>Whether <c>DO_NOT_TRACK=1</c> disables reporting. Defaults to <see langword="true"/>.</summary>
     public bool HonorDoNotTrack { get; set; } = true;
 
-    /// <summary>Command-line flag that disables reporting. Defaults to <c>--disable-telemetry</c>; empty turns the flag off.</summary>
+    /// <summary>
+    /// Command-line flag that disables reporting (<c>--flag</c>, <c>-flag</c> or <c>--flag=true</c>). Defaults to
+    /// <c>--disable-telemetry</c>; empty turns the flag off.
+    /// </summary>
     public string DisableCommandLineFlag { get; set; } = "--disable-telemetry";
+
+    /// <summary>
+    /// A boolean command-line flag that turns reporting on or off, Go style (<c>-reporting.enabled=false</c>;
+    /// <c>-flag</c> alone or <c>=true</c> means on). Defaults to empty: no such flag.
+    /// </summary>
+    public string EnableCommandLineFlag { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Whether reporting is off unless <see cref="EnableCommandLineFlag"/> is given as true (opt-in, as Mimir's
+    /// reporting is). Defaults to <see langword="false"/>.
+    /// </summary>
+    public bool RequireOptIn { get; set; }
+
+    /// <summary>
+    /// Opt-out switches named as a vendor names them (<see cref="Consent.ConsentPreset.Qdrant"/>: <c>--disable-telemetry</c>
+    /// and <c>QDRANT__TELEMETRY_DISABLED</c>); replaces the switches above. Defaults to <see cref="Consent.ConsentPreset.None"/>.
+    /// </summary>
+    public Consent.ConsentPreset ConsentPreset { get; set; }
 
     /// <summary>
     /// The command line searched for <see cref="DisableCommandLineFlag"/>. Defaults to <see langword="null"/>, which
@@ -109,6 +131,15 @@ public sealed class TelemetryReporterOptions
     /// </summary>
     public bool ReportOnStop { get; set; }
 
+    /// <summary>
+    /// Whether an unhandled exception sends a small crash report before the process ends: the exception's type and
+    /// the file name and line where it was thrown (or the method, without symbols), never its message. Qdrant
+    /// reports carry it in <c>crash_reports</c>; other products send a generic report with <c>crash.exception_type</c>
+    /// and <c>crash.location</c>, except Mimir, Tempo, InfluxDB and Coroot, whose contracts have no crash field.
+    /// Bounded by <see cref="SendTimeout"/>; sent only once the identity is known. Defaults to <see langword="false"/>.
+    /// </summary>
+    public bool ReportCrashes { get; set; }
+
     /// <summary>How often CPU, memory and thread use are sampled. Defaults to 1 minute.</summary>
     public TimeSpan RuntimeSampleInterval { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -117,6 +148,12 @@ public sealed class TelemetryReporterOptions
     /// <see langword="null"/>, which means the entry assembly. Not bound from configuration.
     /// </summary>
     public Assembly? BuildAssembly { get; set; }
+
+    /// <summary>
+    /// Sets any part of each report directly, after the metrics and before the privacy rules are applied; see
+    /// <see cref="TelemetryReporter.ConfigureReport"/>. Defaults to <see langword="null"/>. Not bound from configuration.
+    /// </summary>
+    public Action<UsageReport>? ConfigureReport { get; set; }
 
     /// <summary>The environment variable that disables reporting, with its default applied.</summary>
     internal string GetDisableEnvironmentVariable() =>
@@ -173,6 +210,11 @@ public sealed class TelemetryReporterOptions
         if (RuntimeSampleInterval <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(RuntimeSampleInterval)} must be positive.");
+        }
+
+        if (ReportCrashes && Product is "mimir" or "tempo" or "influxdb" or "coroot")
+        {
+            errors.Add($"{nameof(ReportCrashes)} is not available for {Product}: its contract has no field for crash reports.");
         }
 
         if (Enabled && IdentityStore == IdentityStoreKind.Redis && string.IsNullOrWhiteSpace(RedisConfiguration))

@@ -8,4 +8,10 @@ public sealed class UpstreamSinkOptions
 
     /// <summary>Deadline of one IngestReports call. Defaults to 30 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Sent as <c>x-relay-key</c> on every call. When the upstream service lists it in <c>Privacy:RelayKeys</c>, it
+    /// keeps the KEYED_HASH values this collector hashed instead of hashing them again. Defaults to none.
+    /// </summary>
+    public string? RelayKey { get; set; }
 }

@@ -237,7 +237,7 @@ public sealed class TelemetryReporterTests
             Assert.That(harness.Reporter.LastReportPath, Is.EqualTo(Path.Combine(harness.DataDirectory, "last-report.json")));
             Assert.That(root.GetProperty("sent_time").GetDateTimeOffset(), Is.EqualTo(T0));
             Assert.That(root.GetProperty("outcome").GetString(), Is.EqualTo("Accepted"));
-            Assert.That(root.GetProperty("report").GetProperty("reportId").GetString(), Is.EqualTo(sent.Report.ReportId));
+            Assert.That(root.GetProperty("report").GetProperty("report_id").GetString(), Is.EqualTo(sent.Report.ReportId));
         });
     }
 
@@ -301,16 +301,74 @@ public sealed class TelemetryReporterTests
 
     [Test]
     [CancelAfter(5000)]
-    public async Task PreviewAsync_Disabled_ReturnsNull(CancellationToken cancellationToken)
+    public async Task PreviewAsync_Disabled_ReturnsTheReportMarkedNotSentAndStoresNoIdentity(CancellationToken cancellationToken)
     {
         // Arrange
         await using var harness = new ReporterHarness(options => options.Enabled = false);
+        harness.Reporter.Metrics.StringValue("storage_backend").Set("s3");
 
         // Act
         var preview = await harness.Reporter.PreviewAsync(cancellationToken);
 
         // Assert
-        Assert.That(preview, Is.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(preview.WillBeSent, Is.False);
+            Assert.That(preview.NotSentReason, Is.EqualTo("configuration: Enabled=false"));
+            Assert.That(preview.Report.Generic.Metrics["storage_backend"].StringValue, Is.EqualTo("s3"));
+            Assert.That(preview.Report.Instance.InstanceId, Is.Not.Empty);
+            Assert.That(Directory.EnumerateFileSystemEntries(harness.DataDirectory), Is.Empty);
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task ConfigureReport_Callbacks_SetFieldsBeforeAnonymizationInPreviewAndSend(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var harness = new ReporterHarness(options =>
+        {
+            options.Product = "qdrant";
+            options.ConfigureReport = report => report.Qdrant.Collections = new V1.QdrantCollections { NumberOfCollections = 2 };
+        });
+        harness.Reporter.ConfigureReport(report => report.Qdrant.Collections.Collections.Add(new V1.QdrantCollection { Id = "products" }));
+        harness.Reporter.ConfigureReport(report => report.Qdrant.CrashReports.Add(new V1.QdrantCrashReport { Error = "quoted user data" }));
+
+        // Act
+        var preview = await harness.Reporter.PreviewAsync(cancellationToken);
+        await harness.Reporter.StartAsync(cancellationToken);
+        var sent = await harness.Transport.NextAsync(cancellationToken);
+
+        // Assert
+        var collections = sent.Report.Qdrant.Collections;
+        Assert.Multiple(() =>
+        {
+            Assert.That(collections.NumberOfCollections, Is.EqualTo(2));
+            Assert.That(collections.Collections.Single().Id, Has.Length.EqualTo(32).And.Not.EqualTo("products"), "KEYED_HASH");
+            Assert.That(sent.Report.Qdrant.CrashReports.Single().Error, Is.Empty, "NEVER_STORED");
+            Assert.That(sent.Bytes, Is.EqualTo(preview.ToByteArray()));
+        });
+    }
+
+    [Test]
+    [CancelAfter(5000)]
+    public async Task ConfigureReport_CallbackThrows_LogsAndSendsTheReport(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var harness = new ReporterHarness();
+        harness.Reporter.ConfigureReport(_ => throw new InvalidOperationException("bug"));
+        harness.Reporter.ConfigureReport(report => report.Target = "after");
+
+        // Act
+        await harness.Reporter.StartAsync(cancellationToken);
+        var sent = await harness.Transport.NextAsync(cancellationToken);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Report.Target, Is.EqualTo("after"));
+            Assert.That(harness.Logs.EventNames, Does.Contain("ReportCallbackFailed"));
+        });
     }
 
     private sealed record RecordingTransportSentOf(string ReportId, DateTimeOffset Time, long Total, DateTimeOffset IntervalStart);

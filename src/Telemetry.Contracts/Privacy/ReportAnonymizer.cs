@@ -39,7 +39,15 @@ public sealed class ReportAnonymizer
     }
 
     /// <summary>Anonymizes <paramref name="message"/> in place.</summary>
-    public void Apply(IMessage message)
+    public void Apply(IMessage message) => Apply(message, hashKeyed: true);
+
+    /// <summary>
+    /// Anonymizes a message whose KEYED_HASH values were hashed already (by a trusted relay): removes never-stored
+    /// fields and rounds rounded numbers, which give the same result when done twice, and leaves hashes as they are.
+    /// </summary>
+    public void ApplyExceptKeyedHashes(IMessage message) => Apply(message, hashKeyed: false);
+
+    private void Apply(IMessage message, bool hashKeyed)
     {
         foreach (var rule in PlanFor(message.Descriptor))
         {
@@ -52,14 +60,14 @@ public sealed class ReportAnonymizer
 
             if (field.IsMap)
             {
-                ApplyToMap(rule, (IDictionary)field.Accessor.GetValue(message));
+                ApplyToMap(rule, (IDictionary)field.Accessor.GetValue(message), hashKeyed);
             }
             else if (field.IsRepeated)
             {
                 var list = (IList)field.Accessor.GetValue(message);
                 for (var i = 0; i < list.Count; i++)
                 {
-                    list[i] = ApplyToValue(rule.Privacy, field, list[i]!);
+                    list[i] = ApplyToValue(rule.Privacy, field, list[i]!, hashKeyed);
                 }
             }
             else if (field.FieldType == FieldType.Message || !field.HasPresence || field.Accessor.HasValue(message))
@@ -67,7 +75,7 @@ public sealed class ReportAnonymizer
                 var value = field.Accessor.GetValue(message);
                 if (value is not null)
                 {
-                    var anonymized = ApplyToValue(rule.Privacy, field, value);
+                    var anonymized = ApplyToValue(rule.Privacy, field, value, hashKeyed);
                     if (!ReferenceEquals(anonymized, value))
                     {
                         field.Accessor.SetValue(message, anonymized);
@@ -93,7 +101,7 @@ public sealed class ReportAnonymizer
         return BinaryPrimitives.ReadUInt64BigEndian(mac);
     }
 
-    private void ApplyToMap(FieldRule rule, IDictionary map)
+    private void ApplyToMap(FieldRule rule, IDictionary map, bool hashKeyed)
     {
         var valueField = rule.Field.MessageType.FindFieldByNumber(2);
         var entries = new List<DictionaryEntry>(map.Count);
@@ -105,9 +113,9 @@ public sealed class ReportAnonymizer
         map.Clear();
         foreach (var entry in entries)
         {
-            var key = rule.Privacy == PrivacyClass.KeyedHash ? HashKey(entry.Key) : entry.Key;
+            var key = rule.Privacy == PrivacyClass.KeyedHash && hashKeyed ? HashKey(entry.Key) : entry.Key;
             var value = rule.Privacy == PrivacyClass.Rounded || valueField.FieldType == FieldType.Message
-                ? ApplyToValue(rule.Privacy, valueField, entry.Value!)
+                ? ApplyToValue(rule.Privacy, valueField, entry.Value!, hashKeyed)
                 : entry.Value;
             map[key] = value;
         }
@@ -123,18 +131,18 @@ public sealed class ReportAnonymizer
         _ => key,
     };
 
-    private object ApplyToValue(PrivacyClass privacy, FieldDescriptor field, object value)
+    private object ApplyToValue(PrivacyClass privacy, FieldDescriptor field, object value, bool hashKeyed)
     {
         if (value is IMessage nested)
         {
-            Apply(nested);
+            Apply(nested, hashKeyed);
             return nested;
         }
 
         return privacy switch
         {
             PrivacyClass.Rounded => SignificantDigits.RoundNumber(value),
-            PrivacyClass.KeyedHash => HashKey(value),
+            PrivacyClass.KeyedHash when hashKeyed => HashKey(value),
             _ => value,
         };
     }

@@ -6,4 +6,10 @@ public sealed record IngestContext(string? IngestKey)
 {
     /// <summary>A caller that presented no key.</summary>
     public static IngestContext Anonymous { get; } = new((string?)null);
+
+    /// <summary>
+    /// Whether the caller is a trusted relay (<see cref="Privacy.RelayKeyVerifier"/>) whose reports carry KEYED_HASH
+    /// values hashed already, which must not be hashed again. Defaults to <see langword="false"/>.
+    /// </summary>
+    public bool KeyedHashesApplied { get; init; }
 }

@@ -94,7 +94,15 @@ public sealed partial class IngestionPipeline
                     : $"The ingest key is not valid for product \"{product}\".");
         }
 
-        _anonymizer.Apply(report);
+        if (context.KeyedHashesApplied)
+        {
+            // A trusted relay hashed these values; hashing them again would make them differ from the relay's own.
+            _anonymizer.ApplyExceptKeyedHashes(report);
+        }
+        else
+        {
+            _anonymizer.Apply(report);
+        }
 
         // A retry of an accepted report must hear "duplicate" even when its instance is over the limit, or it would
         // be told to retry later for ever; checking first also spends no token on it. The append script stays the

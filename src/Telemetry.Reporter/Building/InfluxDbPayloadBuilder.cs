@@ -12,7 +12,7 @@ internal sealed class InfluxDbPayloadBuilder : IPayloadBuilder
     public void Build(UsageReport report, ReportBuildContext context)
     {
         var influx = new InfluxDbReport();
-        MessageFiller.Fill(influx, string.Empty, context.Snapshot);
+        MessageFiller.Fill(influx, context.Snapshot);
         influx.Id = context.Identity.Id;
         influx.Version = context.Build.Version;
         influx.Commit = context.Build.Revision;

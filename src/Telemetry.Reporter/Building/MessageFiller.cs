@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Telemetry.Reporter.Metrics;
@@ -11,13 +12,14 @@ namespace Telemetry.Reporter.Building;
 /// fills the field of that name, and <c>infra.nodes</c> fills <c>nodes</c> in the nested <c>infra</c> message.
 /// </summary>
 /// <remarks>
-/// Scalar fields take string, int and float metrics (bool fields take an int metric, non-zero meaning true);
-/// Counter, Statistics, Histogram and DistinctCount fields take the metric of that kind. A map with string keys takes
-/// an entry per metric under its name: <c>telegraf_plugins.cpu</c> is the entry <c>cpu</c> of
-/// <c>telegraf_plugins</c>, and <c>applications_by_kind.deployment.instances</c> fills <c>instances</c> in the entry
-/// <c>deployment</c> (keys are metric name segments, so lower_snake_case). Repeated fields, and map entries whose
-/// keys are not names, are left to the product's builder. A metric whose kind does not fit its field
-/// is ignored.
+/// Scalar fields take string, int and float metrics (bool fields take an int metric, non-zero meaning true; enum
+/// fields an int or the value's name); Counter, Statistics, Histogram and DistinctCount fields take the metric of
+/// that kind. A map takes an entry per key under its name: <c>telegraf_plugins[cpu]</c> (or
+/// <c>telegraf_plugins.cpu</c>) is the entry <c>cpu</c>, <c>cpu_usage[CPUNode]</c> the entry <c>CPUNode</c>, and
+/// <c>applications_by_kind[deployment].instances</c> fills <c>instances</c> in the entry <c>deployment</c>. Integer
+/// keys are written in decimal. A repeated field takes its elements by index: <c>clouds[0]</c>, <c>clouds[1]</c>,
+/// <c>flux_function_calls[0].function</c>; elements go in index order, gaps closed. A metric whose kind or key does
+/// not fit its field is ignored.
 /// </remarks>
 internal static class MessageFiller
 {
@@ -29,31 +31,31 @@ internal static class MessageFiller
         [DistinctCount.Descriptor] = MetricValue.KindOneofCase.DistinctCount,
     };
 
-    /// <summary>Fills <paramref name="message"/>; returns whether any field was set.</summary>
-    public static bool Fill(IMessage message, string prefix, RegistrySnapshot snapshot)
+    /// <summary>Fills <paramref name="message"/> from every metric; returns whether any field was set.</summary>
+    public static bool Fill(IMessage message, RegistrySnapshot snapshot) => Fill(message, MetricTree.From(snapshot));
+
+    /// <summary>Fills <paramref name="message"/> from the metrics below <paramref name="node"/>.</summary>
+    public static bool Fill(IMessage message, MetricTree node)
     {
         var filled = false;
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        foreach (var (step, child) in node.Children)
         {
-            var name = prefix + field.Name;
+            if (message.Descriptor.FindFieldByName(step) is not { } field)
+            {
+                continue;
+            }
+
             if (field.IsMap)
             {
-                filled |= FillMapField(message, field, name, snapshot);
-                continue;
+                filled |= FillMap(message, field, child);
             }
-
-            if (field.IsRepeated)
+            else if (field.IsRepeated)
             {
-                continue;
+                filled |= FillRepeated(message, field, child);
             }
-
-            if (field.FieldType == FieldType.Message)
+            else if (Value(field, child) is { } value)
             {
-                filled |= FillMessageField(message, field, name, snapshot);
-            }
-            else if (snapshot.Values.TryGetValue(name, out var value) && Convert(field.FieldType, value) is { } converted)
-            {
-                field.Accessor.SetValue(message, converted);
+                field.Accessor.SetValue(message, value);
                 filled = true;
             }
         }
@@ -61,74 +63,41 @@ internal static class MessageFiller
         return filled;
     }
 
-    private static bool FillMessageField(IMessage message, FieldDescriptor field, string name, RegistrySnapshot snapshot)
+    // A field's value from its node: a scalar or metric message from the node's metric, or a message filled from
+    // the metrics below the node (merged into what the field holds already).
+    private static object? Value(FieldDescriptor field, MetricTree node, IMessage? existing = null)
     {
+        if (field.FieldType != FieldType.Message)
+        {
+            return node.Value is { } scalar ? Convert(field, scalar) : null;
+        }
+
         if (MetricMessages.ContainsKey(field.MessageType))
         {
-            if (snapshot.Values.TryGetValue(name, out var value) && MetricMessage(field.MessageType, value) is { } metric)
-            {
-                field.Accessor.SetValue(message, metric);
-                return true;
-            }
-
-            return false;
+            return node.Value is { } metric ? MetricMessage(field.MessageType, metric) : null;
         }
 
-        var prefix = name + ".";
-        if (!snapshot.HasPrefix(prefix))
-        {
-            return false;
-        }
-
-        var child = (IMessage?)field.Accessor.GetValue(message) ?? field.MessageType.Parser.ParseFrom(ByteString.Empty);
-        if (!Fill(child, prefix, snapshot))
-        {
-            return false;
-        }
-
-        field.Accessor.SetValue(message, child);
-        return true;
+        var child = existing ?? field.MessageType.Parser.ParseFrom(ByteString.Empty);
+        return Fill(child, node) ? child : null;
     }
 
-    // A map with string keys takes one entry per metric named "<map>.<key>": a scalar or metric value from the metric
-    // itself, or a message value filled from the metrics under "<map>.<key>." (its key then ends at the first dot).
-    // Entries go in key order, so a report's bytes do not depend on the registry's order.
-    private static bool FillMapField(IMessage message, FieldDescriptor field, string name, RegistrySnapshot snapshot)
+    private static bool FillMap(IMessage message, FieldDescriptor field, MetricTree node)
     {
         var keyField = field.MessageType.FindFieldByNumber(1);
-        if (keyField.FieldType != FieldType.String)
-        {
-            return false;
-        }
-
         var valueField = field.MessageType.FindFieldByNumber(2);
-        var prefix = name + ".";
         var map = (IDictionary)field.Accessor.GetValue(message);
-        var nested = valueField.FieldType == FieldType.Message && !MetricMessages.ContainsKey(valueField.MessageType);
-        var keys = snapshot.Values.Keys
-            .Where(metric => metric.Length > prefix.Length && metric.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(metric => metric[prefix.Length..])
-            .Select(key => nested && key.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? key[..dot] : key)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
         var filled = false;
-        foreach (var key in keys)
+
+        // Entries go in key order, so a report's bytes do not depend on the registry's order.
+        foreach (var (text, child) in node.Children.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            object? value;
-            if (nested)
+            if (Key(keyField.FieldType, text) is not { } key)
             {
-                var child = valueField.MessageType.Parser.ParseFrom(ByteString.Empty);
-                value = Fill(child, prefix + key + ".", snapshot) ? child : null;
-            }
-            else
-            {
-                var metric = snapshot.Values[prefix + key];
-                value = valueField.FieldType == FieldType.Message
-                    ? MetricMessage(valueField.MessageType, metric)
-                    : Convert(valueField.FieldType, metric);
+                continue;
             }
 
-            if (value is not null)
+            var existing = map.Contains(key) ? map[key] as IMessage : null;
+            if (Value(valueField, child, existing) is { } value)
             {
                 map[key] = value;
                 filled = true;
@@ -136,6 +105,42 @@ internal static class MessageFiller
         }
 
         return filled;
+    }
+
+    private static bool FillRepeated(IMessage message, FieldDescriptor field, MetricTree node)
+    {
+        var list = (IList)field.Accessor.GetValue(message);
+        var filled = false;
+        var elements = node.Children
+            .Select(c => (Index: int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1, Node: c.Value))
+            .Where(c => c.Index >= 0)
+            .OrderBy(c => c.Index);
+        foreach (var (_, child) in elements)
+        {
+            if (Value(field, child) is { } value)
+            {
+                list.Add(value);
+                filled = true;
+            }
+        }
+
+        return filled;
+    }
+
+    private static object? Key(FieldType type, string text)
+    {
+        const NumberStyles Integer = NumberStyles.AllowLeadingSign;
+        var culture = CultureInfo.InvariantCulture;
+        return type switch
+        {
+            FieldType.String => text,
+            FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => int.TryParse(text, Integer, culture, out var v) ? v : null,
+            FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => long.TryParse(text, Integer, culture, out var v) ? v : null,
+            FieldType.UInt32 or FieldType.Fixed32 => uint.TryParse(text, NumberStyles.None, culture, out var v) ? v : null,
+            FieldType.UInt64 or FieldType.Fixed64 => ulong.TryParse(text, NumberStyles.None, culture, out var v) ? v : null,
+            FieldType.Bool => bool.TryParse(text, out var v) ? v : null,
+            _ => null,
+        };
     }
 
     // The metric as the field's metric message (Counter, Statistics, Histogram, DistinctCount), when it is of that kind.
@@ -150,7 +155,7 @@ internal static class MessageFiller
             }
             : null;
 
-    private static object? Convert(FieldType type, MetricValue value) => (type, value.KindCase) switch
+    private static object? Convert(FieldDescriptor field, MetricValue value) => (field.FieldType, value.KindCase) switch
     {
         (FieldType.String, MetricValue.KindOneofCase.StringValue) => value.StringValue,
         (FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64, MetricValue.KindOneofCase.IntValue) => value.IntValue,
@@ -162,7 +167,10 @@ internal static class MessageFiller
         (FieldType.Double, MetricValue.KindOneofCase.FloatValue) => value.FloatValue,
         (FieldType.Double, MetricValue.KindOneofCase.IntValue) => (double)value.IntValue,
         (FieldType.Float, MetricValue.KindOneofCase.FloatValue) => (float)value.FloatValue,
+        (FieldType.Float, MetricValue.KindOneofCase.IntValue) => (float)value.IntValue,
         (FieldType.Bool, MetricValue.KindOneofCase.IntValue) => value.IntValue != 0,
+        (FieldType.Enum, MetricValue.KindOneofCase.IntValue) => (int)Math.Clamp(value.IntValue, int.MinValue, int.MaxValue),
+        (FieldType.Enum, MetricValue.KindOneofCase.StringValue) => field.EnumType.FindValueByName(value.StringValue)?.Number,
         _ => null,
     };
 }

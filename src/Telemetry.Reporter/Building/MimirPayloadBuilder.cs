@@ -13,7 +13,7 @@ internal sealed class MimirPayloadBuilder : IPayloadBuilder
     public void Build(UsageReport report, ReportBuildContext context)
     {
         var metrics = new MimirMetrics();
-        MessageFiller.Fill(metrics, string.Empty, context.Snapshot);
+        MessageFiller.Fill(metrics, context.Snapshot);
         metrics.Memstats = GrafanaFields.MemStats(context.Environment);
         metrics.NumGoroutine = context.Environment.Threads;
         metrics.CpuUsage = context.Environment.PeakCpuPercent;

@@ -12,7 +12,7 @@ internal sealed class QdrantPayloadBuilder : IPayloadBuilder
     public void Build(UsageReport report, ReportBuildContext context)
     {
         var qdrant = new QdrantReport();
-        MessageFiller.Fill(qdrant, string.Empty, context.Snapshot);
+        MessageFiller.Fill(qdrant, context.Snapshot);
         qdrant.Id = context.Identity.Id;
         qdrant.App ??= new QdrantApp();
         qdrant.App.Name = context.Options.Product;

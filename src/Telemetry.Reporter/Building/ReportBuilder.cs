@@ -21,11 +21,15 @@ internal sealed class ReportBuilder
     private readonly RuntimeCollector _runtime;
     private readonly BuildInfo _build;
     private readonly IPayloadBuilder _payload;
+    private readonly Action<UsageReport>? _configure;
     private readonly string _processInstanceId = Guid.NewGuid().ToString("D");
     private (InstallationIdentity Identity, ReportAnonymizer Anonymizer)? _anonymizer;
 
-    public ReportBuilder(TelemetryReporterOptions options, MetricRegistry registry, RuntimeCollector runtime, BuildInfo build)
+    public ReportBuilder(
+        TelemetryReporterOptions options, MetricRegistry registry, RuntimeCollector runtime, BuildInfo build,
+        Action<UsageReport>? configure = null)
     {
+        _configure = configure;
         _options = options;
         _registry = registry;
         _runtime = runtime;
@@ -35,10 +39,11 @@ internal sealed class ReportBuilder
 
     /// <summary>
     /// Builds and anonymizes the report for <paramref name="slot"/>. With <paramref name="commit"/> the report will
-    /// be sent and its counter amounts become pending; without, it is a preview and changes nothing.
+    /// be sent and its counter amounts become pending; without, it is a preview and changes nothing. A reshape runs
+    /// after the application's callbacks, before anonymization (crash reports).
     /// </summary>
     public (UsageReport Report, RegistrySnapshot Snapshot) Build(
-        InstallationIdentity identity, DateTimeOffset slot, string reportId, bool commit)
+        InstallationIdentity identity, DateTimeOffset slot, string reportId, bool commit, Action<UsageReport>? reshape = null)
     {
         var snapshot = _registry.Capture(commit);
         var environment = _runtime.BuildEnvironment(snapshot.Time);
@@ -76,6 +81,10 @@ internal sealed class ReportBuilder
             ReportTime = Timestamp.FromDateTimeOffset(snapshot.Time),
         };
         _payload.Build(report, new ReportBuildContext(_options, identity, slot, snapshot, environment, _build));
+
+        // The application's own fields go in before anonymization, so they obey the privacy rules like the rest.
+        _configure?.Invoke(report);
+        reshape?.Invoke(report);
         AnonymizerFor(identity).Apply(report);
         return (report, snapshot);
     }

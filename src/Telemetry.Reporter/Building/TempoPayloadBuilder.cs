@@ -12,7 +12,7 @@ internal sealed class TempoPayloadBuilder : IPayloadBuilder
     public void Build(UsageReport report, ReportBuildContext context)
     {
         var metrics = new TempoMetrics();
-        MessageFiller.Fill(metrics, string.Empty, context.Snapshot);
+        MessageFiller.Fill(metrics, context.Snapshot);
         metrics.Memstats = GrafanaFields.MemStats(context.Environment);
         metrics.NumGoroutine = context.Environment.Threads;
         metrics.NumCpu = context.Environment.LogicalCpus;

@@ -7,7 +7,8 @@ internal static class ConsentResolver
 
     /// <summary>
     /// Reporting is disabled by <see cref="TelemetryReporterOptions.Enabled"/> = false, by the product's environment
-    /// variable or <c>DO_NOT_TRACK</c> set to <c>1</c> or <c>true</c>, or by the command-line flag. Any one wins.
+    /// variable or <c>DO_NOT_TRACK</c> set to <c>1</c> or <c>true</c>, by the disabling flag, or by the enabling flag
+    /// set to false. Any one wins. With opt-in, it is also disabled unless the enabling flag is given.
     /// </summary>
     public static ConsentDecision Resolve(
         TelemetryReporterOptions options,
@@ -19,10 +20,10 @@ internal static class ConsentResolver
             return new(false, "configuration: Enabled=false");
         }
 
-        var variable = options.GetDisableEnvironmentVariable();
-        if (IsSet(environment(variable)))
+        var switches = Switches.For(options);
+        if (switches.DisableVariable.Length > 0 && IsSet(environment(switches.DisableVariable)))
         {
-            return new(false, $"environment: {variable}");
+            return new(false, $"environment: {switches.DisableVariable}");
         }
 
         if (options.HonorDoNotTrack && IsSet(environment(DoNotTrackVariable)))
@@ -30,22 +31,71 @@ internal static class ConsentResolver
             return new(false, $"environment: {DoNotTrackVariable}");
         }
 
-        if (!string.IsNullOrEmpty(options.DisableCommandLineFlag))
+        if (FlagValue(arguments, switches.DisableFlag) is true)
         {
-            foreach (var argument in arguments)
+            return new(false, $"command line: {switches.DisableFlag}");
+        }
+
+        var enabled = FlagValue(arguments, switches.EnableFlag);
+        if (enabled is false)
+        {
+            return new(false, $"command line: {switches.EnableFlag}=false");
+        }
+
+        return switches.RequireOptIn && enabled is not true
+            ? new(false, $"not opted in: {switches.EnableFlag}=true is required")
+            : new(true, string.Empty);
+    }
+
+    // A boolean flag in GNU or Go style: "--flag" or "-flag" means true, "--flag=false" false; null when absent.
+    private static bool? FlagValue(IReadOnlyList<string> arguments, string flag)
+    {
+        var name = flag.TrimStart('-');
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        bool? value = null;
+        foreach (var argument in arguments)
+        {
+            var given = argument.TrimStart('-');
+            if (given.Length == argument.Length)
             {
-                if (string.Equals(argument, options.DisableCommandLineFlag, StringComparison.Ordinal)
-                    || string.Equals(argument, options.DisableCommandLineFlag + "=true", StringComparison.OrdinalIgnoreCase))
-                {
-                    return new(false, $"command line: {options.DisableCommandLineFlag}");
-                }
+                continue;
+            }
+
+            if (string.Equals(given, name, StringComparison.Ordinal))
+            {
+                value = true;
+            }
+            else if (given.StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                var text = given[(name.Length + 1)..];
+                value = text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) ? true
+                    : text == "0" || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) ? false
+                    : value;
             }
         }
 
-        return new(true, string.Empty);
+        return value;
     }
 
     private static bool IsSet(string? value) =>
         value is not null
         && (value.Trim() == "1" || string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The switches in force: a preset's, or the options' own.</summary>
+    private sealed record Switches(string DisableVariable, string DisableFlag, string EnableFlag, bool RequireOptIn)
+    {
+        public static Switches For(TelemetryReporterOptions options) => options.ConsentPreset switch
+        {
+            ConsentPreset.Mimir => new(string.Empty, string.Empty, "-usage-stats.enabled", RequireOptIn: true),
+            ConsentPreset.Tempo => new(string.Empty, string.Empty, "-reporting.enabled", RequireOptIn: false),
+            ConsentPreset.InfluxDb => new("INFLUXD_REPORTING_DISABLED", "--reporting-disabled", string.Empty, RequireOptIn: false),
+            ConsentPreset.Coroot => new("DISABLE_USAGE_STATISTICS", "--disable-usage-statistics", string.Empty, RequireOptIn: false),
+            ConsentPreset.Qdrant => new("QDRANT__TELEMETRY_DISABLED", "--disable-telemetry", string.Empty, RequireOptIn: false),
+            _ => new(options.GetDisableEnvironmentVariable(), options.DisableCommandLineFlag, options.EnableCommandLineFlag, options.RequireOptIn),
+        };
+    }
 }

@@ -80,4 +80,16 @@ internal static partial class ReporterLog
     [LoggerMessage(EventId = 4019, EventName = "FinalReportFailed", Level = LogLevel.Debug,
         Message = "The last report at stop could not be built or sent; its counts are not reported")]
     public static partial void FinalReportFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4020, EventName = "ReportCallbackFailed", Level = LogLevel.Warning,
+        Message = "A report callback threw while report {ReportId} was built; the report carries what was set before")]
+    public static partial void ReportCallbackFailed(ILogger logger, string reportId, Exception exception);
+
+    [LoggerMessage(EventId = 4021, EventName = "CrashReported", Level = LogLevel.Information,
+        Message = "Crash report {ReportId} for an unhandled {ExceptionType}: {Outcome}")]
+    public static partial void CrashReported(ILogger logger, string reportId, string exceptionType, Transport.ReportSendOutcome outcome);
+
+    [LoggerMessage(EventId = 4022, EventName = "CrashReportFailed", Level = LogLevel.Debug,
+        Message = "The crash report could not be built or sent")]
+    public static partial void CrashReportFailed(ILogger logger, Exception exception);
 }

@@ -8,10 +8,14 @@ namespace Telemetry.Reporter.Hosting;
 /// <summary>Maps an endpoint that shows the usage report the process would send next.</summary>
 public static class TelemetryPreviewEndpointRouteBuilderExtensions
 {
+    /// <summary>The response header that says a previewed report is not sent, and why.</summary>
+    public const string NotSentHeader = "Telemetry-Not-Sent";
+
     /// <summary>
     /// Maps <c>GET <paramref name="pattern"/></c> to the JSON of <see cref="TelemetryReporter.PreviewAsync"/>:
-    /// exactly the anonymized report the next send would carry. Answers 404 when reporting is disabled, because
-    /// nothing would be sent.
+    /// exactly the anonymized report the next send would carry, with the contract's field names. When reporting is
+    /// disabled or a dry run, it still answers with the report, as Qdrant's <c>/telemetry</c> does, and the
+    /// <see cref="NotSentHeader"/> header gives the reason it is not sent (such as <c>environment: DO_NOT_TRACK</c>).
     /// </summary>
     /// <param name="endpoints">The application's routes; <see cref="TelemetryReporter"/> must be registered.</param>
     /// <param name="pattern">The route. Defaults to <c>/telemetry/preview</c>.</param>
@@ -25,12 +29,9 @@ public static class TelemetryPreviewEndpointRouteBuilderExtensions
         {
             var reporter = context.RequestServices.GetRequiredService<TelemetryReporter>();
             var preview = await reporter.PreviewAsync(context.RequestAborted).ConfigureAwait(false);
-            if (preview is null)
+            if (preview.NotSentReason is { } reason)
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("Usage reporting is disabled; nothing is sent.", context.RequestAborted).ConfigureAwait(false);
-                return;
+                context.Response.Headers[NotSentHeader] = reason;
             }
 
             context.Response.ContentType = "application/json; charset=utf-8";

@@ -9,8 +9,10 @@ namespace Telemetry.Reporter.Metrics;
 /// <para>
 /// Each method returns the metric registered under the name, creating it on first use, so components can look
 /// their metrics up once and keep the returned object. Asking for an existing name with a different kind throws.
-/// Names are lower_snake_case; a dot separates a group from a field (<c>infra.nodes</c>), which the product
-/// builders use to fill nested payload messages.
+/// Names are lower_snake_case segments separated by dots (<c>infra.nodes</c>), which the product builders use to
+/// fill nested payload messages; a segment may be followed by keys in brackets, which are data in any form:
+/// <c>cpu_usage[CPUNode]</c>, <c>requests.rest.responses[GET /collections].statuses[200].count</c>, or an index
+/// into a list, <c>infra.clouds[0]</c> (see <see cref="Key"/>).
 /// </para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
@@ -33,6 +35,18 @@ public sealed class MetricRegistry
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _counterWindowStart = _timeProvider.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Writes a map key or list index as a name step: <c>[key]</c>, with <c>]</c> and <c>\</c> escaped, so that
+    /// any text can be a key (<c>"requests.rest.responses" + MetricRegistry.Key(route) + ".statuses[200].count"</c>).
+    /// </summary>
+    /// <param name="key">The key: any text, such as <c>GET /collections</c>, <c>CPUNode</c> or <c>0</c>.</param>
+    /// <returns>The step to append to a name.</returns>
+    public static string Key(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return MetricName.Key(key);
     }
 
     /// <summary>The registered metrics' names.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Google.Protobuf;
+using Telemetry.Reporter.Building;
 using Telemetry.V1;
 
 namespace Telemetry.Reporter.Transport;
@@ -26,7 +26,7 @@ internal static class LastReportWriter
             writer.WriteString("outcome", outcome.ToString());
             writer.WriteBoolean("dry_run", dryRun);
             writer.WritePropertyName("report");
-            writer.WriteRawValue(JsonFormatter.Default.Format(report));
+            writer.WriteRawValue(ReportJson.Format(report));
             writer.WriteEndObject();
         }
 

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Pipeline;
+using Telemetry.Ingestion.Privacy;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Grpc;
@@ -17,10 +18,14 @@ namespace Telemetry.Server.Grpc;
 internal sealed class IngestGrpcService(
     IngestionPipeline pipeline,
     IOptions<IngestEndpointOptions> options,
-    IHostApplicationLifetime lifetime) : IngestService.IngestServiceBase
+    IHostApplicationLifetime lifetime,
+    RelayKeyVerifier relayKeys) : IngestService.IngestServiceBase
 {
     /// <summary>The metadata entry carrying an ingest key.</summary>
     public const string IngestKeyHeader = "x-ingest-key";
+
+    /// <summary>The metadata entry with which a relay says its reports are anonymized (<c>Privacy:RelayKeys</c>).</summary>
+    public const string RelayKeyHeader = "x-relay-key";
 
     /// <summary>Trailer telling gRPC clients how long to wait before retrying (gRFC A6).</summary>
     public const string RetryPushbackHeader = "grpc-retry-pushback-ms";
@@ -177,8 +182,12 @@ internal sealed class IngestGrpcService(
         }
     }
 
-    private static IngestContext ContextOf(ServerCallContext context) =>
-        context.RequestHeaders.GetValue(IngestKeyHeader) is { } key ? new IngestContext(key) : IngestContext.Anonymous;
+    private IngestContext ContextOf(ServerCallContext context)
+    {
+        var key = context.RequestHeaders.GetValue(IngestKeyHeader);
+        var relayed = relayKeys.IsTrusted(context.RequestHeaders.GetValue(RelayKeyHeader));
+        return key is null && !relayed ? IngestContext.Anonymous : new IngestContext(key) { KeyedHashesApplied = relayed };
+    }
 
     private static void AddRetryPushback(ServerCallContext context, TimeSpan delay) =>
         context.ResponseTrailers.Add(

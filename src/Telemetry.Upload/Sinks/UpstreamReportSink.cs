@@ -27,6 +27,7 @@ public sealed class UpstreamReportSink : IReportSink, IDisposable
     private readonly GrpcChannel _channel;
     private readonly IngestService.IngestServiceClient _client;
     private readonly TimeSpan _timeout;
+    private readonly Metadata? _headers;
 
     public UpstreamReportSink(IOptions<UploadOptions> options)
     {
@@ -35,6 +36,9 @@ public sealed class UpstreamReportSink : IReportSink, IDisposable
         _channel = CollectorChannel.ForAddress(new Uri(upstream.Address ?? throw new InvalidOperationException("Upload:Upstream:Address is required for the upstream sink.")));
         _client = new IngestService.IngestServiceClient(_channel);
         _timeout = upstream.Timeout;
+
+        // Everything in this collector's buffer went through its anonymizer; the key tells a trusting upstream so.
+        _headers = string.IsNullOrEmpty(upstream.RelayKey) ? null : new Metadata { { "x-relay-key", upstream.RelayKey } };
     }
 
     public string Name => "upstream";
@@ -52,7 +56,7 @@ public sealed class UpstreamReportSink : IReportSink, IDisposable
         IngestReportsResponse response;
         try
         {
-            response = await _client.IngestReportsAsync(request, deadline: DateTime.UtcNow + _timeout, cancellationToken: cancellationToken);
+            response = await _client.IngestReportsAsync(request, _headers, deadline: DateTime.UtcNow + _timeout, cancellationToken: cancellationToken);
         }
         catch (RpcException exception) when (IsTransient(exception.StatusCode) && !cancellationToken.IsCancellationRequested)
         {

@@ -161,4 +161,31 @@ public sealed class ReportAnonymizerTests
         // Act and assert
         Assert.That(() => new ReportAnonymizer(new byte[16]), Throws.ArgumentException.With.Message.Contains("at least 32 bytes"));
     }
+
+    [Test]
+    public void ApplyExceptKeyedHashes_AnonymizedReport_KeepsHashesAndAppliesTheIdempotentRulesAgain()
+    {
+        // Arrange: a report a relay anonymized, then altered where only never-stored and rounded rules act.
+        var report = new UsageReport
+        {
+            Build = new BuildInfo { Version = "1.0.0" },
+            Coroot = new CorootReport { Ux = new CorootUx { Users = { "alice@example.com" } }, Infra = new CorootInfra { Nodes = 12_345 } },
+        };
+        var anonymizer = new ReportAnonymizer(Key);
+        anonymizer.Apply(report);
+        var hashed = report.Coroot.Ux.Users[0];
+        report.Build.BuildUser = "bob";
+
+        // Act
+        anonymizer.ApplyExceptKeyedHashes(report);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Coroot.Ux.Users, Is.EqualTo(new[] { hashed }));
+            Assert.That(hashed, Is.EqualTo(anonymizer.Hash("alice@example.com")));
+            Assert.That(report.Coroot.Infra.Nodes, Is.EqualTo(12_300));
+            Assert.That(report.Build.BuildUser, Is.Empty);
+        });
+    }
 }

@@ -94,4 +94,43 @@ public sealed class ConsentResolverTests
             Assert.That(decision.Reason, Does.Contain("Enabled=false"));
         });
     }
+
+    [TestCase(ConsentPreset.Qdrant, "QDRANT__TELEMETRY_DISABLED", "--other", false)]
+    [TestCase(ConsentPreset.Qdrant, "UNRELATED", "--disable-telemetry", false)]
+    [TestCase(ConsentPreset.Qdrant, "UNRELATED", "--other", true)]
+    [TestCase(ConsentPreset.InfluxDb, "INFLUXD_REPORTING_DISABLED", "--other", false)]
+    [TestCase(ConsentPreset.InfluxDb, "UNRELATED", "--reporting-disabled", false)]
+    [TestCase(ConsentPreset.Coroot, "DISABLE_USAGE_STATISTICS", "--other", false)]
+    [TestCase(ConsentPreset.Coroot, "UNRELATED", "--disable-usage-statistics", false)]
+    [TestCase(ConsentPreset.Coroot, "MYAPP_TELEMETRY_DISABLED", "--disable-telemetry", true)]
+    [TestCase(ConsentPreset.Tempo, "UNRELATED", "-reporting.enabled=false", false)]
+    [TestCase(ConsentPreset.Tempo, "UNRELATED", "--other", true)]
+    [TestCase(ConsentPreset.Mimir, "UNRELATED", "--other", false)]
+    [TestCase(ConsentPreset.Mimir, "UNRELATED", "-usage-stats.enabled=true", true)]
+    [TestCase(ConsentPreset.Mimir, "UNRELATED", "-usage-stats.enabled", true)]
+    [TestCase(ConsentPreset.Mimir, "DO_NOT_TRACK", "-usage-stats.enabled=true", false)]
+    public void Resolve_VendorPreset_UsesTheVendorsSwitches(ConsentPreset preset, string variable, string argument, bool expectedEnabled)
+    {
+        // Arrange
+        var options = new TelemetryReporterOptions { Product = "myapp", ConsentPreset = preset };
+
+        // Act
+        var decision = ConsentResolver.Resolve(options, name => name == variable ? "true" : null, [argument]);
+
+        // Assert
+        Assert.That(decision.Enabled, Is.EqualTo(expectedEnabled), decision.Reason);
+    }
+
+    [Test]
+    public void Resolve_MimirPresetWithoutTheFlag_SaysHowToOptIn()
+    {
+        // Arrange
+        var options = new TelemetryReporterOptions { Product = "mimir", ConsentPreset = ConsentPreset.Mimir };
+
+        // Act
+        var decision = ConsentResolver.Resolve(options, _ => null, []);
+
+        // Assert
+        Assert.That(decision.Reason, Is.EqualTo("not opted in: -usage-stats.enabled=true is required"));
+    }
 }

@@ -57,7 +57,7 @@ public sealed class TelemetryReporterHostingTests
 
     [Test]
     [CancelAfter(10000)]
-    public async Task MapTelemetryPreview_ReportingDisabled_Returns404(CancellationToken cancellationToken)
+    public async Task MapTelemetryPreview_ReportingDisabled_ReturnsTheReportWithANotSentHeader(CancellationToken cancellationToken)
     {
         // Arrange
         await using var app = BuildApp(new Dictionary<string, string?>
@@ -71,7 +71,15 @@ public sealed class TelemetryReporterHostingTests
         using var response = await app.GetTestClient().GetAsync(new Uri("/telemetry/preview", UriKind.Relative), cancellationToken);
 
         // Assert
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var json = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(
+                response.Headers.GetValues(TelemetryPreviewEndpointRouteBuilderExtensions.NotSentHeader),
+                Is.EqualTo(new[] { "configuration: Enabled=false" }));
+            Assert.That(JsonParser.Default.Parse<UsageReport>(json).Generic.Product, Is.EqualTo("hostapp"));
+        });
         await app.StopAsync(cancellationToken);
     }
 
