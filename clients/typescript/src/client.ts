@@ -1,58 +1,45 @@
 import * as grpc from "@grpc/grpc-js";
-import { fromBinary, toBinary, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { fromBinary, toBinary, type DescMessage, type DescService, type MessageShape } from "@bufbuild/protobuf";
 import {
-  IngestReportsRequestSchema,
-  IngestReportsResponseSchema,
   IngestService,
-  StreamReportsRequestSchema,
-  StreamReportsResponseSchema,
   type IngestReportsRequest,
   type IngestReportsResponse,
   type StreamReportsRequest,
   type StreamReportsResponse,
 } from "./gen/telemetry/v1/ingest_service_pb.js";
 
-function serialize<Desc extends DescMessage>(schema: Desc): (message: MessageShape<Desc>) => Buffer {
-  return (message) => Buffer.from(toBinary(schema, message));
-}
+/**
+ * A @grpc/grpc-js service definition built from a service descriptor that protoc-gen-es generated: paths, streaming
+ * kinds and the (de)serializers of every method come from the contract, none is written by hand.
+ */
+export function grpcServiceDefinition(service: DescService): grpc.ServiceDefinition {
+  const definition: Record<string, grpc.MethodDefinition<MessageShape<DescMessage>, MessageShape<DescMessage>>> = {};
+  for (const method of service.methods) {
+    definition[method.localName] = {
+      path: `/${service.typeName}/${method.name}`,
+      requestStream: method.methodKind === "client_streaming" || method.methodKind === "bidi_streaming",
+      responseStream: method.methodKind === "server_streaming" || method.methodKind === "bidi_streaming",
+      requestSerialize: (message: MessageShape<DescMessage>) => Buffer.from(toBinary(method.input, message)),
+      requestDeserialize: (bytes: Buffer) => fromBinary(method.input, bytes),
+      responseSerialize: (message: MessageShape<DescMessage>) => Buffer.from(toBinary(method.output, message)),
+      responseDeserialize: (bytes: Buffer) => fromBinary(method.output, bytes),
+    };
+  }
 
-function deserialize<Desc extends DescMessage>(schema: Desc): (bytes: Buffer) => MessageShape<Desc> {
-  return (bytes) => fromBinary(schema, bytes);
+  return definition;
 }
-
-const ingestReportsPath = `/${IngestService.typeName}/${IngestService.method.ingestReports.name}`;
-const streamReportsPath = `/${IngestService.typeName}/${IngestService.method.streamReports.name}`;
 
 /**
- * The IngestService as a @grpc/grpc-js service definition, with the generated protobuf-es messages as request
- * and response types. Servers register handlers for it with `server.addService(ingestServiceDefinition, ...)`.
+ * The IngestService as a @grpc/grpc-js service definition, from its generated descriptor. Servers register handlers
+ * for it with `server.addService(ingestServiceDefinition, ...)`.
  */
-export const ingestServiceDefinition = {
-  ingestReports: {
-    path: ingestReportsPath,
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: serialize(IngestReportsRequestSchema),
-    requestDeserialize: deserialize(IngestReportsRequestSchema),
-    responseSerialize: serialize(IngestReportsResponseSchema),
-    responseDeserialize: deserialize(IngestReportsResponseSchema),
-  },
-  streamReports: {
-    path: streamReportsPath,
-    requestStream: true,
-    responseStream: true,
-    requestSerialize: serialize(StreamReportsRequestSchema),
-    requestDeserialize: deserialize(StreamReportsRequestSchema),
-    responseSerialize: serialize(StreamReportsResponseSchema),
-    responseDeserialize: deserialize(StreamReportsResponseSchema),
-  },
-} satisfies grpc.ServiceDefinition;
+export const ingestServiceDefinition = grpcServiceDefinition(IngestService);
 
 /** A typed @grpc/grpc-js client of telemetry.v1.IngestService. Connects on its first call. */
 export class IngestServiceClient extends grpc.Client {
   /** Calls IngestReports. */
   ingestReports(request: IngestReportsRequest, options: grpc.CallOptions = {}): Promise<IngestReportsResponse> {
-    const definition = ingestServiceDefinition.ingestReports;
+    const definition = ingestServiceDefinition.ingestReports as grpc.MethodDefinition<IngestReportsRequest, IngestReportsResponse>;
     return new Promise((resolve, reject) => {
       this.makeUnaryRequest(
         definition.path,
@@ -68,7 +55,7 @@ export class IngestServiceClient extends grpc.Client {
 
   /** Opens a StreamReports call. */
   streamReports(options: grpc.CallOptions = {}): grpc.ClientDuplexStream<StreamReportsRequest, StreamReportsResponse> {
-    const definition = ingestServiceDefinition.streamReports;
+    const definition = ingestServiceDefinition.streamReports as grpc.MethodDefinition<StreamReportsRequest, StreamReportsResponse>;
     return this.makeBidiStreamRequest(
       definition.path,
       definition.requestSerialize,

@@ -1,4 +1,4 @@
-export { IngestServiceClient, ingestServiceDefinition } from "./client.js";
+export { IngestServiceClient, grpcServiceDefinition, ingestServiceDefinition } from "./client.js";
 export { Reporter, ReportStream, defaultAddress, optedOut, schemaVersion } from "./reporter.js";
 export type { ReporterOptions, SendOptions } from "./reporter.js";
 export { defaultRetryPolicy, retryDelayMs } from "./retry.js";
