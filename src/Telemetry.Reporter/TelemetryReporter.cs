@@ -76,8 +76,10 @@ public sealed partial class TelemetryReporter : IAsyncDisposable
         _ownsIdentityStore = identityStore is null;
         _identityStore = identityStore ?? options.IdentityStore switch
         {
-            IdentityStoreKind.Redis => new RedisConnectionIdentityStore(
-                options.RedisConfiguration ?? string.Empty, options.GetRedisSeedKey(), timeProvider),
+            // The Redis client lives in its own package, so an app that does not use it does not carry it.
+            IdentityStoreKind.Redis => throw new InvalidOperationException(
+                "IdentityStore is Redis: reference the Telemetry.Reporter.Redis package and call "
+                + "services.AddTelemetryReporterRedisIdentityStore(), or pass RedisIdentityStores.FromOptions(options)."),
             IdentityStoreKind.Ephemeral => new EphemeralInstanceIdentityStore(timeProvider),
             _ => new FileInstanceIdentityStore(options.GetDataDirectory(), timeProvider, _logger),
         };

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Telemetry.Reporter.Identity;
 using Telemetry.V1;
 
 namespace Telemetry.Reporter;
@@ -69,7 +68,13 @@ public sealed class TelemetryReporterOptions
     /// </summary>
     public string? RedisConfiguration { get; set; }
 
-    /// <summary>The Redis key of the cluster seed. Defaults to <see cref="RedisInstanceIdentityStore.DefaultKey"/> followed by <c>:{Product}</c>.</summary>
+    /// <summary>The first part of the default <see cref="RedisSeedKey"/>.</summary>
+    public const string DefaultRedisSeedKey = "telemetry:v1:reporter:seed";
+
+    /// <summary>
+    /// The Redis key of the cluster seed, for <see cref="IdentityStoreKind.Redis"/>. Defaults to
+    /// <see cref="DefaultRedisSeedKey"/> followed by <c>:{Product}</c>.
+    /// </summary>
     public string? RedisSeedKey { get; set; }
 
     /// <summary>
@@ -169,7 +174,7 @@ public sealed class TelemetryReporterOptions
 
     /// <summary>The Redis key of the cluster seed, with its default applied.</summary>
     internal string GetRedisSeedKey() =>
-        string.IsNullOrWhiteSpace(RedisSeedKey) ? $"{RedisInstanceIdentityStore.DefaultKey}:{Product}" : RedisSeedKey;
+        string.IsNullOrWhiteSpace(RedisSeedKey) ? $"{DefaultRedisSeedKey}:{Product}" : RedisSeedKey;
 
     /// <summary>Checks every value; returns the problems found.</summary>
     internal List<string> Validate()

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Telemetry.Reporter.Hosting;
+using Telemetry.Reporter.Identity;
+using Telemetry.Reporter.Redis;
 using Telemetry.Reporter.Tests.Infrastructure;
 using Telemetry.Reporter.Tests.TestObjects;
 using Telemetry.Testing;
@@ -24,31 +29,30 @@ public sealed class TelemetryReporterRedisTests
         var key = "telemetry:v1:test:" + TestContext.CurrentContext.Test.FullName;
         var directory = Directory.CreateTempSubdirectory("telemetry-replicas-").FullName;
         var transports = new[] { new RecordingTransport(time), new RecordingTransport(time) };
-        var replicas = transports.Select(transport => TelemetryReporter.CreateCore(
-            new TelemetryReporterOptions
-            {
-                Product = "clusterapp",
-                IdentityStore = IdentityStoreKind.Redis,
-                RedisConfiguration = _redis.ConnectionString,
-                RedisSeedKey = key,
-                DataDirectory = directory,
-                Schedule = ReportScheduleMode.Aligned,
-                Interval = TimeSpan.FromHours(1),
-                Jitter = TimeSpan.Zero,
-                CommandLineArguments = [],
-            },
-            null, new CountingTransportFactory(_ => transport), null, null, time, _ => null)).ToList();
+        var replicas = transports.Select(transport => Replica(new TelemetryReporterOptions
+        {
+            Product = "clusterapp",
+            IdentityStore = IdentityStoreKind.Redis,
+            RedisConfiguration = _redis.ConnectionString,
+            RedisSeedKey = key,
+            DataDirectory = directory,
+            Schedule = ReportScheduleMode.Aligned,
+            Interval = TimeSpan.FromHours(1),
+            Jitter = TimeSpan.Zero,
+            CommandLineArguments = [],
+        },
+            transport, time)).ToList();
         try
         {
             // Act
-            await replicas[0].PreviewAsync(cancellationToken);
+            await replicas[0].Reporter.PreviewAsync(cancellationToken);
             time.Advance(TimeSpan.FromMinutes(20));
-            foreach (var replica in replicas)
+            foreach (var (replica, _) in replicas)
             {
                 await replica.StartAsync(cancellationToken);
             }
 
-            await replicas[1].PreviewAsync(cancellationToken);
+            await replicas[1].Reporter.PreviewAsync(cancellationToken);
             time.Advance(TimeSpan.FromMinutes(40));
             var sent = await Task.WhenAll(transports.Select(t => t.NextAsync(cancellationToken)));
 
@@ -65,12 +69,75 @@ public sealed class TelemetryReporterRedisTests
         }
         finally
         {
-            foreach (var replica in replicas)
+            foreach (var (replica, store) in replicas)
             {
                 await replica.DisposeAsync();
+                await ((IAsyncDisposable)store).DisposeAsync();
             }
 
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Test]
+    public void Create_RedisIdentityWithoutItsStore_FailsNamingThePackage()
+    {
+        // Arrange
+        var options = new TelemetryReporterOptions { Product = "clusterapp", IdentityStore = IdentityStoreKind.Redis, RedisConfiguration = _redis.ConnectionString };
+
+        // Act
+        var exception = Assert.Throws<InvalidOperationException>(() => TelemetryReporter.Create(options));
+
+        // Assert
+        Assert.That(exception!.Message, Does.Contain("Telemetry.Reporter.Redis"));
+    }
+
+    [Test]
+    [CancelAfter(15000)]
+    public async Task AddTelemetryReporterRedisIdentityStore_Host_ReportsTheClusterSeedOfRedis(CancellationToken cancellationToken)
+    {
+        // Arrange: two hosts of one cluster.
+        var key = "telemetry:v1:test:" + TestContext.CurrentContext.Test.FullName;
+        var providers = Enumerable.Range(0, 2).Select(_ =>
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+            services.AddTelemetryReporter(o =>
+            {
+                o.Product = "clusterapp";
+                o.IdentityStore = IdentityStoreKind.Redis;
+                o.RedisConfiguration = _redis.ConnectionString;
+                o.RedisSeedKey = key;
+                o.CommandLineArguments = [];
+            });
+            services.AddTelemetryReporterRedisIdentityStore();
+            return services.BuildServiceProvider();
+        }).ToList();
+
+        // Act
+        var previews = new List<ReportPreview>();
+        foreach (var provider in providers)
+        {
+            previews.Add(await provider.GetRequiredService<TelemetryReporter>().PreviewAsync(cancellationToken));
+        }
+
+        foreach (var provider in providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(previews[0].Report.Instance.ClusterId, Is.Not.Empty);
+            Assert.That(previews[1].Report.Instance.ClusterId, Is.EqualTo(previews[0].Report.Instance.ClusterId));
+        });
+    }
+
+    /// <summary>A replica with the Redis identity store of its own options, as RedisIdentityStores creates it.</summary>
+    private static (TelemetryReporter Reporter, IInstanceIdentityStore Store) Replica(TelemetryReporterOptions options, RecordingTransport transport, ManualTimeProvider time)
+    {
+        var store = RedisIdentityStores.FromOptions(options, time);
+        return (TelemetryReporter.CreateCore(options, null, new CountingTransportFactory(_ => transport), store, null, time, _ => null), store);
     }
 }

@@ -3,7 +3,7 @@ namespace Telemetry.Reporter.Identity;
 /// <summary>Where an installation's identity comes from.</summary>
 /// <remarks>
 /// Implementations: <see cref="FileInstanceIdentityStore"/> (a file in a data directory),
-/// <see cref="RedisInstanceIdentityStore"/> (a seed shared by every replica of a cluster) and
+/// <c>RedisInstanceIdentityStore</c> (package Telemetry.Reporter.Redis) (a seed shared by every replica of a cluster) and
 /// <see cref="EphemeralInstanceIdentityStore"/> (a new identity per process). Implementations must be thread-safe.
 /// </remarks>
 public interface IInstanceIdentityStore

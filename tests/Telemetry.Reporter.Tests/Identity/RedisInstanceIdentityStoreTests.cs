@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using Telemetry.Reporter.Identity;
+using Telemetry.Reporter.Redis;
 using Telemetry.Reporter.Tests.Infrastructure;
 using Telemetry.Testing;
 

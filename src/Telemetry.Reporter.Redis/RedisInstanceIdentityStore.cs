@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using StackExchange.Redis;
+using Telemetry.Reporter.Identity;
 
-namespace Telemetry.Reporter.Identity;
+namespace Telemetry.Reporter.Redis;
 
 /// <summary>
 /// A cluster identity shared through Redis by every replica of a cluster (as Tempo and Loki share a seed through
@@ -26,7 +27,7 @@ namespace Telemetry.Reporter.Identity;
 public sealed class RedisInstanceIdentityStore : IInstanceIdentityStore
 {
     /// <summary>The default key: <c>telemetry:v1:reporter:seed</c>.</summary>
-    public const string DefaultKey = "telemetry:v1:reporter:seed";
+    public const string DefaultKey = TelemetryReporterOptions.DefaultRedisSeedKey;
 
     private const string Script = """
         local current = redis.call('GET', KEYS[1])

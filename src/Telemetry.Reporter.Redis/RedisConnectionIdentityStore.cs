@@ -1,6 +1,7 @@
 using StackExchange.Redis;
+using Telemetry.Reporter.Identity;
 
-namespace Telemetry.Reporter.Identity;
+namespace Telemetry.Reporter.Redis;
 
 /// <summary>
 /// Connects to Redis on first use and then reads the cluster seed through a <see cref="RedisInstanceIdentityStore"/>,
