@@ -189,18 +189,5 @@ public sealed class ProductPayloadTests
         return JsonSerializer.Serialize(document.RootElement);
     }
 
-    private TelemetryReporterOptions Options(Uri endpoint, string product) => new()
-    {
-        Product = product,
-        Endpoint = endpoint,
-        DataDirectory = _dataDirectory,
-        Schedule = ReportScheduleMode.AtStartup,
-        Interval = TimeSpan.FromHours(1),
-        Jitter = TimeSpan.Zero,
-        RetryMinBackoff = TimeSpan.FromMilliseconds(100),
-        RetryMaxBackoff = TimeSpan.FromMilliseconds(500),
-        SendTimeout = TimeSpan.FromSeconds(5),
-        BuildAssembly = typeof(ProductPayloadTests).Assembly,
-        CommandLineArguments = [],
-    };
+    private TelemetryReporterOptions Options(Uri endpoint, string product) => ReporterOptions.ForCollector(endpoint, product, _dataDirectory);
 }

@@ -205,18 +205,5 @@ public sealed partial class ReporterToCollectorTests
         return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
-    private TelemetryReporterOptions Options(Uri endpoint, string product) => new()
-    {
-        Product = product,
-        Endpoint = endpoint,
-        DataDirectory = _dataDirectory,
-        Schedule = ReportScheduleMode.AtStartup,
-        Interval = TimeSpan.FromHours(1),
-        Jitter = TimeSpan.Zero,
-        RetryMinBackoff = TimeSpan.FromMilliseconds(100),
-        RetryMaxBackoff = TimeSpan.FromMilliseconds(500),
-        SendTimeout = TimeSpan.FromSeconds(5),
-        BuildAssembly = typeof(ReporterToCollectorTests).Assembly,
-        CommandLineArguments = [],
-    };
+    private TelemetryReporterOptions Options(Uri endpoint, string product) => ReporterOptions.ForCollector(endpoint, product, _dataDirectory);
 }

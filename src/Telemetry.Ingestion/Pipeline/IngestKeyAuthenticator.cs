@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Telemetry.Ingestion.Pipeline;
 
 /// <summary>
-/// Checks presented ingest keys and admin tokens against <see cref="AuthenticationOptions"/>. Comparisons are
-/// constant-time: both sides are hashed with SHA-256 first, so neither the content nor the length of a configured
-/// key leaks through timing. Thread-safe; pure apart from the options read at construction.
+/// Checks presented ingest keys and admin tokens against <see cref="AuthenticationOptions"/>, in constant time
+/// (<see cref="SecretDigest"/>). Thread-safe; pure apart from the options read at construction.
 /// </summary>
 public sealed class IngestKeyAuthenticator
 {
@@ -19,8 +17,8 @@ public sealed class IngestKeyAuthenticator
         var value = options.Value;
         _keys = value.IngestKeys
             .Where(entry => entry.Value is { Count: > 0 })
-            .ToDictionary(entry => entry.Key, entry => entry.Value.Where(k => !string.IsNullOrEmpty(k)).Select(Digest).ToArray(), StringComparer.Ordinal);
-        _adminToken = string.IsNullOrEmpty(value.AdminToken) ? null : Digest(value.AdminToken);
+            .ToDictionary(entry => entry.Key, entry => entry.Value.Where(k => !string.IsNullOrEmpty(k)).Select(SecretDigest.Of).ToArray(), StringComparer.Ordinal);
+        _adminToken = string.IsNullOrEmpty(value.AdminToken) ? null : SecretDigest.Of(value.AdminToken);
     }
 
     /// <summary>Whether ingestion is open: no ingest key is configured, so every report is authorized.</summary>
@@ -42,7 +40,7 @@ public sealed class IngestKeyAuthenticator
             return false;
         }
 
-        var presented = Digest(presentedKey);
+        var presented = SecretDigest.Of(presentedKey);
         return Matches(product, presented) | Matches(AuthenticationOptions.AnyProduct, presented);
     }
 
@@ -52,24 +50,10 @@ public sealed class IngestKeyAuthenticator
     /// <summary>Whether <paramref name="presentedToken"/> is the admin token; never when none is configured.</summary>
     public bool IsAdmin(string? presentedToken) =>
         _adminToken is not null && !string.IsNullOrEmpty(presentedToken)
-        && CryptographicOperations.FixedTimeEquals(_adminToken, Digest(presentedToken));
+        && CryptographicOperations.FixedTimeEquals(_adminToken, SecretDigest.Of(presentedToken));
 
     private bool Matches(string product, byte[] presented)
     {
-        if (!_keys.TryGetValue(product, out var candidates))
-        {
-            return false;
-        }
-
-        // Compare against every key without stopping early, so the position of a match does not show in timing.
-        var match = false;
-        foreach (var candidate in candidates)
-        {
-            match |= CryptographicOperations.FixedTimeEquals(candidate, presented);
-        }
-
-        return match;
+        return _keys.TryGetValue(product, out var candidates) && SecretDigest.MatchesAny(candidates, presented);
     }
-
-    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }

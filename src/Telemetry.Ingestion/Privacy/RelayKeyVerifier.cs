@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
+using Telemetry.Ingestion.Pipeline;
 
 namespace Telemetry.Ingestion.Privacy;
 
@@ -18,7 +17,7 @@ public sealed class RelayKeyVerifier
     public RelayKeyVerifier(IOptions<PrivacyOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _keyHashes = options.Value.RelayKeys.Select(Digest).ToArray();
+        _keyHashes = options.Value.RelayKeys.Select(SecretDigest.Of).ToArray();
     }
 
     /// <summary>Whether <paramref name="key"/> is one of the configured relay keys, compared in constant time.</summary>
@@ -29,16 +28,6 @@ public sealed class RelayKeyVerifier
             return false;
         }
 
-        // Digests have one length, so the comparison takes the same time whatever the key presented.
-        var presented = Digest(key);
-        var trusted = false;
-        foreach (var known in _keyHashes)
-        {
-            trusted |= CryptographicOperations.FixedTimeEquals(presented, known);
-        }
-
-        return trusted;
+        return SecretDigest.MatchesAny(_keyHashes, SecretDigest.Of(key));
     }
-
-    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

@@ -28,30 +28,12 @@ internal static class KestrelLimits
     {
         kestrel.AddServerHeader = false;
         var http2 = kestrel.Limits.Http2;
-        var configured = configuration.GetSection("Kestrel:Limits:Http2");
-        if (configured[nameof(Http2Limits.MaxStreamsPerConnection)] is null)
-        {
-            http2.MaxStreamsPerConnection = MaxStreamsPerConnection;
-        }
-
-        if (configured[nameof(Http2Limits.InitialConnectionWindowSize)] is null)
-        {
-            http2.InitialConnectionWindowSize = InitialConnectionWindowSize;
-        }
-
-        if (configured[nameof(Http2Limits.InitialStreamWindowSize)] is null)
-        {
-            http2.InitialStreamWindowSize = InitialStreamWindowSize;
-        }
-
-        if (configured[nameof(Http2Limits.KeepAlivePingDelay)] is null)
-        {
-            http2.KeepAlivePingDelay = KeepAlivePingDelay;
-        }
-
-        if (configured[nameof(Http2Limits.KeepAlivePingTimeout)] is null)
-        {
-            http2.KeepAlivePingTimeout = KeepAlivePingTimeout;
-        }
+        http2.MaxStreamsPerConnection = MaxStreamsPerConnection;
+        http2.InitialConnectionWindowSize = InitialConnectionWindowSize;
+        http2.InitialStreamWindowSize = InitialStreamWindowSize;
+        http2.KeepAlivePingDelay = KeepAlivePingDelay;
+        http2.KeepAlivePingTimeout = KeepAlivePingTimeout;
+        // The operator's settings win: bound again over the defaults above.
+        configuration.GetSection("Kestrel:Limits:Http2").Bind(http2);
     }
 }
