@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -176,7 +178,9 @@ internal static class DrainBenchmark
     /// <summary>Runs an uploader until the buffer is empty; returns how many reports it stored and how long it took.</summary>
     private static async Task<(long Uploaded, TimeSpan Elapsed)> DrainAsync(ConnectionMultiplexer redis, BufferKeys keys, IReportSink sink, UploadOptions options)
     {
-        var metrics = new UploadMetrics();
+        // Nothing listens to the meters, as in an uploader that exports no metrics.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new UploadMetrics(services.GetRequiredService<IMeterFactory>());
         var uploader = new BatchUploader(redis, sink, Options.Create(options), metrics, NullLogger<BatchUploader>.Instance);
         using var stop = new CancellationTokenSource();
         var started = Stopwatch.StartNew();

@@ -19,8 +19,8 @@ public static class IngestionServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IngestionPipeline"/>, its parts and their options (sections <c>Redis</c>, <c>Buffer</c>,
     /// <c>RateLimiting</c>, <c>Validation</c>, <c>Privacy</c>, <c>Authentication</c> of <paramref name="configuration"/>,
-    /// validated at start), the process's <see cref="IConnectionMultiplexer"/>, the metrics and a hosted service that
-    /// creates the buffer's consumer groups. See docs/configuration.md.
+    /// validated at start), the process's <see cref="IConnectionMultiplexer"/>, the metrics (section <c>Metrics</c>), a hosted service
+    /// that creates the buffer's consumer groups and one that reads the buffer gauges. See docs/configuration.md.
     /// </summary>
     public static IServiceCollection AddIngestionPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,10 +28,12 @@ public static class IngestionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddRedis(configuration);
+        services.AddMetrics();
         services.AddOptions<BufferOptions>().Bind(configuration.GetSection(BufferOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ValidationOptions>().Bind(configuration.GetSection(ValidationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthenticationOptions>().Bind(configuration.GetSection(AuthenticationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
@@ -48,9 +50,10 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IReportRateLimiter, RedisRateLimiter>();
         services.TryAddSingleton<IReportBuffer, RedisReportBuffer>();
         services.TryAddSingleton<IngestionMetrics>();
-        services.TryAddSingleton<MetricsExporter>();
+        services.TryAddSingleton<BufferMetrics>();
         services.TryAddSingleton<IngestionPipeline>();
         services.AddHostedService<BufferInitializer>();
+        services.AddHostedService<BufferMetricsSampler>();
         return services;
     }
 }

@@ -1,64 +1,103 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace Telemetry.Upload;
 
 /// <summary>
-/// The uploader's counters and gauges, written in the Prometheus text format for the service's <c>/metrics</c>.
+/// The uploader's instruments, on the <see cref="MeterName"/> meter: batches, reports and bytes stored per sink,
+/// failed attempts by kind, retries, dead letters, claimed entries, the sink's latency, and per shard the age of the
+/// oldest report not yet stored, the consumer lag and the pending entries. The failure and outcome of an attempt are
+/// also set on the upload span (<see cref="UploadTracing"/>) when one is current.
 /// </summary>
-/// <remarks>Thread-safe; one instance per process (registered as a singleton by <c>AddUploader</c>).</remarks>
+/// <remarks>Thread-safe; one instance per process (registered as a singleton by <c>AddUploadServices</c>).</remarks>
 public sealed class UploadMetrics
 {
-    private static readonly double[] LatencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+    /// <summary>Name of the meter (and of the activity source) of the uploader.</summary>
+    public const string MeterName = "Telemetry.Upload";
 
-    private readonly ConcurrentDictionary<string, SinkCounters> _sinks = new(StringComparer.Ordinal);
+    /// <summary>Attribute naming the sink.</summary>
+    public const string SinkAttribute = "telemetry.upload.sink";
+
+    /// <summary>Attribute naming the buffer shard.</summary>
+    public const string ShardAttribute = "telemetry.buffer.shard";
+
+    /// <summary>
+    /// Bucket bounds of the sink's latency, in seconds: an fsync or a COPY of a batch takes milliseconds, a relay
+    /// to an upstream collector up to its 30 s deadline.
+    /// </summary>
+    internal static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+    private readonly Counter<long> _batches;
+    private readonly Counter<long> _reports;
+    private readonly Counter<long> _bytes;
+    private readonly Counter<long> _failures;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _deadLetters;
+    private readonly Counter<long> _claimed;
+    private readonly Histogram<double> _duration;
+    private readonly ConcurrentDictionary<string, SinkTotals> _sinks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, ShardGauges> _shards = new();
-    private long _claimed;
+
+    public UploadMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _batches = meter.CreateCounter<long>("telemetry.upload.batches", "{batch}", "Batches stored by the sink.");
+        _reports = meter.CreateCounter<long>("telemetry.upload.reports", "{report}", "Reports stored by the sink (duplicates included).");
+        _bytes = meter.CreateCounter<long>("telemetry.upload.payload.size", "By", "Payload bytes stored by the sink.");
+        _failures = meter.CreateCounter<long>("telemetry.upload.failures", "{attempt}",
+            "Failed upload attempts, by kind (error.type: unavailable, throttled, rejected, error).");
+        _retries = meter.CreateCounter<long>("telemetry.upload.retries", "{attempt}", "Upload attempts repeated after a failure or a throttle.");
+        _deadLetters = meter.CreateCounter<long>("telemetry.upload.dead_letters", "{report}", "Reports moved to the dead-letter streams.");
+        _claimed = meter.CreateCounter<long>("telemetry.upload.claimed", "{entry}", "Pending entries claimed from stopped uploaders.");
+        _duration = meter.CreateHistogram("telemetry.upload.duration", "s", "Time the sink took to store a batch.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        meter.CreateObservableGauge("telemetry.upload.backlog.age", () => Measure(g => g.OldestAgeSeconds), "s",
+            "Age of the oldest report of the shard not yet stored (the oldest entry of its stream); 0 when none.");
+        meter.CreateObservableUpDownCounter("telemetry.upload.consumer.lag", () => Measure(g => g.Lag), "{entry}",
+            "Entries of the shard never delivered to an uploader (XINFO GROUPS lag); absent when Redis does not say.");
+        meter.CreateObservableUpDownCounter("telemetry.upload.pending", () => Measure(g => g.Pending), "{entry}",
+            "Entries delivered to an uploader and not yet acknowledged.");
+    }
 
     /// <summary>Counts a stored batch and how long the sink took.</summary>
     public void BatchUploaded(string sink, int reports, long bytes, TimeSpan latency)
     {
-        var counters = Sink(sink);
-        Interlocked.Increment(ref counters.Batches);
-        Interlocked.Add(ref counters.Reports, reports);
-        Interlocked.Add(ref counters.Bytes, bytes);
-        var seconds = latency.TotalSeconds;
-        lock (counters.Latency)
-        {
-            for (var i = 0; i < LatencyBuckets.Length; i++)
-            {
-                if (seconds <= LatencyBuckets[i])
-                {
-                    counters.Latency[i]++;
-                }
-            }
-
-            counters.LatencyCount++;
-            counters.LatencySum += seconds;
-        }
+        var tag = SinkTag(sink);
+        Interlocked.Add(ref Totals(sink).Reports, reports);
+        _batches.Add(1, tag);
+        _reports.Add(reports, tag);
+        _bytes.Add(bytes, tag);
+        _duration.Record(latency.TotalSeconds, tag);
+        Totals(sink).LastAttemptFailed = false;
+        UploadTracing.Stored(Activity.Current, reports);
     }
 
     /// <summary>Counts a failed upload attempt by kind: <c>unavailable</c>, <c>throttled</c>, <c>rejected</c> or <c>error</c>.</summary>
-    public void UploadFailed(string sink, string kind) =>
-        Sink(sink).Failures.AddOrUpdate(kind, 1, static (_, n) => n + 1);
+    public void UploadFailed(string sink, string kind)
+    {
+        _failures.Add(1, SinkTag(sink), new KeyValuePair<string, object?>("error.type", kind));
+        Totals(sink).LastAttemptFailed = kind is "unavailable" or "error";
+        UploadTracing.Failed(Activity.Current, kind);
+    }
 
     /// <summary>Counts a retried upload.</summary>
-    public void Retried(string sink) => Interlocked.Increment(ref Sink(sink).Retries);
+    public void Retried(string sink) => _retries.Add(1, SinkTag(sink));
 
     /// <summary>Counts reports moved to the dead letters.</summary>
-    public void DeadLettered(string sink, int reports) => Interlocked.Add(ref Sink(sink).DeadLettered, reports);
+    public void DeadLettered(string sink, int reports)
+    {
+        Interlocked.Add(ref Totals(sink).DeadLettered, reports);
+        _deadLetters.Add(reports, SinkTag(sink));
+    }
 
     /// <summary>Counts entries claimed from stopped uploaders.</summary>
-    public void Claimed(int entries) => Interlocked.Add(ref _claimed, entries);
+    public void Claimed(int entries) => _claimed.Add(entries);
 
     /// <summary>Sets a shard's gauges: age of its oldest entry, entries not yet delivered (XINFO GROUPS lag), entries pending.</summary>
-    public void SetShard(int shard, TimeSpan? oldestEntryAge, long? lag, long? pending)
-    {
-        var gauges = _shards.GetOrAdd(shard, static _ => new ShardGauges());
-        gauges.OldestAgeSeconds = oldestEntryAge?.TotalSeconds ?? 0;
-        gauges.Lag = lag ?? -1;
-        gauges.Pending = pending ?? 0;
-    }
+    public void SetShard(int shard, TimeSpan? oldestEntryAge, long? lag, long? pending) =>
+        _shards[shard] = new ShardGauges(oldestEntryAge?.TotalSeconds ?? 0, lag, pending ?? 0);
 
     /// <summary>Reports stored by a sink so far.</summary>
     public long ReportsUploaded(string sink) => _sinks.TryGetValue(sink, out var c) ? Interlocked.Read(ref c.Reports) : 0;
@@ -66,103 +105,37 @@ public sealed class UploadMetrics
     /// <summary>Reports dead-lettered by this process so far.</summary>
     public long ReportsDeadLettered(string sink) => _sinks.TryGetValue(sink, out var c) ? Interlocked.Read(ref c.DeadLettered) : 0;
 
-    /// <summary>Writes every metric in the Prometheus text exposition format (version 0.0.4).</summary>
-    public void WriteTo(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        var sinks = _sinks.OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();
-        Counter(writer, "telemetry_upload_batches_total", "Batches stored by the sink.", sinks, c => c.Batches);
-        Counter(writer, "telemetry_upload_reports_total", "Reports stored by the sink (duplicates included).", sinks, c => c.Reports);
-        Counter(writer, "telemetry_upload_bytes_total", "Payload bytes stored by the sink.", sinks, c => c.Bytes);
-        Counter(writer, "telemetry_upload_retries_total", "Upload attempts repeated after a failure or a throttle.", sinks, c => c.Retries);
-        Counter(writer, "telemetry_upload_dead_lettered_total", "Reports moved to the dead-letter streams.", sinks, c => c.DeadLettered);
+    /// <summary>
+    /// Whether the last upload attempt to <paramref name="sink"/> failed because the sink could not be reached or
+    /// failed outright (throttling and rejected reports are answers, not failures); false before any attempt.
+    /// </summary>
+    public bool LastAttemptFailed(string sink) => _sinks.TryGetValue(sink, out var c) && c.LastAttemptFailed;
 
-        writer.Write("# HELP telemetry_upload_failures_total Failed upload attempts by kind.\n# TYPE telemetry_upload_failures_total counter\n");
-        foreach (var (sink, counters) in sinks)
+    /// <summary>The oldest-entry age of every shard, as last refreshed.</summary>
+    public IReadOnlyDictionary<int, TimeSpan> BacklogAges() =>
+        _shards.ToDictionary(s => s.Key, s => TimeSpan.FromSeconds(s.Value.OldestAgeSeconds));
+
+    private SinkTotals Totals(string sink) => _sinks.GetOrAdd(sink, static _ => new SinkTotals());
+
+    private static KeyValuePair<string, object?> SinkTag(string sink) => new(SinkAttribute, sink);
+
+    private IEnumerable<Measurement<double>> Measure(Func<ShardGauges, double?> value)
+    {
+        foreach (var (shard, gauges) in _shards)
         {
-            foreach (var (kind, count) in counters.Failures.OrderBy(f => f.Key, StringComparer.Ordinal))
+            if (value(gauges) is { } measured)
             {
-                Line(writer, "telemetry_upload_failures_total", $"sink=\"{sink}\",kind=\"{kind}\"", count);
+                yield return new Measurement<double>(measured, new KeyValuePair<string, object?>(ShardAttribute, shard));
             }
         }
-
-        writer.Write("# HELP telemetry_upload_duration_seconds Time the sink took to store a batch.\n# TYPE telemetry_upload_duration_seconds histogram\n");
-        foreach (var (sink, counters) in sinks)
-        {
-            lock (counters.Latency)
-            {
-                for (var i = 0; i < LatencyBuckets.Length; i++)
-                {
-                    Line(writer, "telemetry_upload_duration_seconds_bucket", $"sink=\"{sink}\",le=\"{LatencyBuckets[i].ToString(CultureInfo.InvariantCulture)}\"", counters.Latency[i]);
-                }
-
-                Line(writer, "telemetry_upload_duration_seconds_bucket", $"sink=\"{sink}\",le=\"+Inf\"", counters.LatencyCount);
-                Line(writer, "telemetry_upload_duration_seconds_sum", $"sink=\"{sink}\"", counters.LatencySum);
-                Line(writer, "telemetry_upload_duration_seconds_count", $"sink=\"{sink}\"", counters.LatencyCount);
-            }
-        }
-
-        writer.Write("# HELP telemetry_upload_claimed_total Pending entries claimed from stopped uploaders.\n# TYPE telemetry_upload_claimed_total counter\n");
-        Line(writer, "telemetry_upload_claimed_total", null, Interlocked.Read(ref _claimed));
-
-        var shards = _shards.OrderBy(s => s.Key).ToArray();
-        Gauge(writer, "telemetry_buffer_oldest_entry_age_seconds", "Age of the oldest report in the shard stream.", shards, g => g.OldestAgeSeconds);
-        Gauge(writer, "telemetry_buffer_consumer_lag", "Entries of the shard never delivered to an uploader (XINFO GROUPS lag; -1 when unknown).", shards, g => g.Lag);
-        Gauge(writer, "telemetry_buffer_pending", "Entries delivered to an uploader and not yet acknowledged.", shards, g => g.Pending);
     }
 
-    private SinkCounters Sink(string sink) => _sinks.GetOrAdd(sink, static _ => new SinkCounters());
-
-    private static void Counter(TextWriter writer, string name, string help, KeyValuePair<string, SinkCounters>[] sinks, Func<SinkCounters, long> value)
+    private sealed class SinkTotals
     {
-        writer.Write($"# HELP {name} {help}\n# TYPE {name} counter\n");
-        foreach (var (sink, counters) in sinks)
-        {
-            Line(writer, name, $"sink=\"{sink}\"", value(counters));
-        }
-    }
-
-    private static void Gauge(TextWriter writer, string name, string help, KeyValuePair<int, ShardGauges>[] shards, Func<ShardGauges, double> value)
-    {
-        writer.Write($"# HELP {name} {help}\n# TYPE {name} gauge\n");
-        foreach (var (shard, gauges) in shards)
-        {
-            Line(writer, name, string.Create(CultureInfo.InvariantCulture, $"shard=\"{shard}\""), value(gauges));
-        }
-    }
-
-    private static void Line(TextWriter writer, string name, string? labels, double value)
-    {
-        writer.Write(name);
-        if (labels is not null)
-        {
-            writer.Write('{');
-            writer.Write(labels);
-            writer.Write('}');
-        }
-
-        writer.Write(' ');
-        writer.Write(value.ToString(CultureInfo.InvariantCulture));
-        writer.Write('\n');
-    }
-
-    private sealed class SinkCounters
-    {
-        public long Batches;
         public long Reports;
-        public long Bytes;
-        public long Retries;
         public long DeadLettered;
-        public readonly ConcurrentDictionary<string, long> Failures = new(StringComparer.Ordinal);
-        public readonly long[] Latency = new long[LatencyBuckets.Length];
-        public long LatencyCount;
-        public double LatencySum;
+        public volatile bool LastAttemptFailed;
     }
 
-    private sealed class ShardGauges
-    {
-        public double OldestAgeSeconds;
-        public double Lag;
-        public double Pending;
-    }
+    private sealed record ShardGauges(double OldestAgeSeconds, double? Lag, double? Pending);
 }

@@ -61,6 +61,7 @@ public static class UploadServiceCollectionExtensions
             "Upload:RedisTimeout was removed: Redis:OperationTimeout bounds every Redis call of the collector and the uploader.");
 
         services.AddRedis(configuration);
+        services.AddMetrics();
         services.TryAddSingleton<UploadMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReportSink>(provider =>

@@ -44,6 +44,7 @@ internal static class UploaderCommands
         var builder = Host.CreateApplicationBuilder();
         Apply(builder.Configuration, settings);
         builder.Services.AddUploader(builder.Configuration);
+        builder.Services.AddUploaderObservability(builder.Configuration);
         var shutdown = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>()?.ShutdownTimeout ?? new UploadOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
         using var host = builder.Build();

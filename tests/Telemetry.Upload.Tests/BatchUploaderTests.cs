@@ -140,9 +140,7 @@ public sealed class BatchUploaderTests
         await using (var run = UploaderRun.Start(_redis, sink, options))
         {
             await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
-            var metrics = new StringWriter();
-            run.Metrics.WriteTo(metrics);
-            Assert.That(metrics.ToString(), Does.Contain("telemetry_upload_failures_total{sink=\"files\",kind=\"throttled\"} 3"));
+            Assert.That(run.Meters.Sum("telemetry.upload.failures", (UploadMetrics.SinkAttribute, "files"), ("error.type", "throttled")), Is.EqualTo(3));
         }
 
         // Assert

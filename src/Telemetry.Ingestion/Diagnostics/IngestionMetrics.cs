@@ -1,115 +1,117 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Diagnostics.Metrics;
 using System.Text;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Diagnostics;
 
 /// <summary>
-/// In-process ingestion metrics: reports received, outcomes, rejections by field path and ingest latency, with a
-/// Prometheus text-format writer. Lock-free (<see cref="Interlocked"/>); one instance per process.
+/// The ingestion pipeline's instruments, on the <see cref="MeterName"/> meter: reports received, answered by
+/// outcome, rejected by field path, and the time to answer one. One instance per process (a singleton); exported
+/// by whatever listens to the meter (OpenTelemetry in the collector).
 /// </summary>
 public sealed class IngestionMetrics
 {
+    /// <summary>Name of the meter (and of the activity source) of the ingestion pipeline.</summary>
+    public const string MeterName = "Telemetry.Ingestion";
+
     /// <summary>Most distinct field paths counted separately; further paths are counted as <c>other</c>.</summary>
     public const int MaxRejectionPaths = 256;
 
-    private static readonly double[] BucketBounds = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+    /// <summary>Attribute naming what happened to a report.</summary>
+    public const string OutcomeAttribute = "telemetry.report.outcome";
 
-    private static readonly (string Label, ReportOutcome? Outcome)[] Outcomes =
+    /// <summary>Attribute naming the offending field of a rejected report, indexes and map keys removed.</summary>
+    public const string FieldPathAttribute = "telemetry.report.field_path";
+
+    /// <summary>
+    /// Bucket bounds of the ingest duration, in seconds: an answer takes a Redis round trip or two (about a
+    /// millisecond on a local network), up to the Redis operation timeout when Redis does not answer.
+    /// </summary>
+    internal static readonly double[] DurationBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+    private static readonly (ReportOutcome? Outcome, KeyValuePair<string, object?> Tag)[] Outcomes =
     [
-        ("accepted", ReportOutcome.Accepted),
-        ("duplicate", ReportOutcome.Duplicate),
-        ("rejected", ReportOutcome.Rejected),
-        ("rate_limited", ReportOutcome.RateLimited),
-        ("overloaded", ReportOutcome.Overloaded),
-        ("unavailable", null),
+        (ReportOutcome.Accepted, new(OutcomeAttribute, "accepted")),
+        (ReportOutcome.Duplicate, new(OutcomeAttribute, "duplicate")),
+        (ReportOutcome.Rejected, new(OutcomeAttribute, "rejected")),
+        (ReportOutcome.RateLimited, new(OutcomeAttribute, "rate_limited")),
+        (ReportOutcome.Overloaded, new(OutcomeAttribute, "overloaded")),
+        (null, new(OutcomeAttribute, "unavailable")),
     ];
 
+    private readonly Counter<long> _received;
+    private readonly Counter<long> _answered;
+    private readonly Counter<long> _rejections;
+    private readonly Histogram<double> _duration;
     private readonly long[] _outcomes = new long[Outcomes.Length];
-    private readonly ConcurrentDictionary<string, StrongBox<long>> _rejections = new(StringComparer.Ordinal);
-    private readonly long[] _buckets = new long[BucketBounds.Length + 1];
-    private long _received;
-    private long _latencyCount;
-    private long _latencySumTicks;
+    private readonly ConcurrentDictionary<string, StrongBox> _rejectionPaths = new(StringComparer.Ordinal);
+    private long _receivedCount;
+
+    public IngestionMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _received = meter.CreateCounter<long>("telemetry.ingest.reports.received", "{report}",
+            "Reports received by the ingestion pipeline.");
+        _answered = meter.CreateCounter<long>("telemetry.ingest.reports", "{report}",
+            "Reports answered, by outcome (accepted, duplicate, rejected, rate_limited, overloaded, unavailable).");
+        _rejections = meter.CreateCounter<long>("telemetry.ingest.rejections", "{report}",
+            "Rejected reports, by the path of the offending field.");
+        _duration = meter.CreateHistogram("telemetry.ingest.duration", "s", "Time to answer one report.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+    }
 
     /// <summary>Reports received so far.</summary>
-    public long ReceivedCount => Interlocked.Read(ref _received);
+    public long ReceivedCount => Interlocked.Read(ref _receivedCount);
+
+    /// <summary>Reports that met an unavailable Redis so far.</summary>
+    public long UnavailableCount => Interlocked.Read(ref _outcomes[^1]);
 
     /// <summary>Counts a report received.</summary>
-    public void Received() => Interlocked.Increment(ref _received);
+    public void Received()
+    {
+        Interlocked.Increment(ref _receivedCount);
+        _received.Add(1);
+    }
 
     /// <summary>Counts a report answered with <paramref name="outcome"/> after <paramref name="elapsed"/>.</summary>
     public void Completed(ReportOutcome outcome, string? fieldPath, TimeSpan elapsed)
     {
-        Interlocked.Increment(ref _outcomes[IndexOf(outcome)]);
+        var index = IndexOf(outcome);
+        Interlocked.Increment(ref _outcomes[index]);
+        _answered.Add(1, Outcomes[index].Tag);
         if (outcome == ReportOutcome.Rejected)
         {
-            Interlocked.Increment(ref RejectionCell(NormalizePath(fieldPath)).Value);
+            var (path, cell) = RejectionCell(NormalizePath(fieldPath));
+            Interlocked.Increment(ref cell.Value);
+            _rejections.Add(1, new KeyValuePair<string, object?>(FieldPathAttribute, path));
         }
 
-        Observe(elapsed);
+        _duration.Record(elapsed.TotalSeconds, Outcomes[index].Tag);
     }
 
     /// <summary>Counts a report that could not be ingested because Redis was unavailable.</summary>
     public void Unavailable(TimeSpan elapsed)
     {
         Interlocked.Increment(ref _outcomes[^1]);
-        Observe(elapsed);
+        _answered.Add(1, Outcomes[^1].Tag);
+        _duration.Record(elapsed.TotalSeconds, Outcomes[^1].Tag);
     }
 
     /// <summary>Reports answered with <paramref name="outcome"/> so far.</summary>
     public long Count(ReportOutcome outcome) => Interlocked.Read(ref _outcomes[IndexOf(outcome)]);
 
-    /// <summary>Reports that met an unavailable Redis so far.</summary>
-    public long UnavailableCount => Interlocked.Read(ref _outcomes[^1]);
-
     /// <summary>Rejections counted under a field path (indexes and map keys removed) so far.</summary>
     public long RejectionCount(string fieldPath) =>
-        _rejections.TryGetValue(fieldPath, out var cell) ? Interlocked.Read(ref cell.Value) : 0;
+        _rejectionPaths.TryGetValue(fieldPath, out var cell) ? Interlocked.Read(ref cell.Value) : 0;
 
-    /// <summary>Writes the metrics in the Prometheus text exposition format (version 0.0.4).</summary>
-    public void WriteTo(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("# HELP telemetry_ingest_reports_received_total Reports received by the ingestion pipeline.\n");
-        writer.Write("# TYPE telemetry_ingest_reports_received_total counter\n");
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"telemetry_ingest_reports_received_total {ReceivedCount}\n"));
-
-        writer.Write("# HELP telemetry_ingest_reports_total Reports answered, by outcome.\n");
-        writer.Write("# TYPE telemetry_ingest_reports_total counter\n");
-        for (var i = 0; i < Outcomes.Length; i++)
-        {
-            writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"telemetry_ingest_reports_total{{outcome=\"{Outcomes[i].Label}\"}} {Interlocked.Read(ref _outcomes[i])}\n"));
-        }
-
-        writer.Write("# HELP telemetry_ingest_rejections_total Rejected reports, by the path of the offending field.\n");
-        writer.Write("# TYPE telemetry_ingest_rejections_total counter\n");
-        foreach (var (path, cell) in _rejections.OrderBy(entry => entry.Key, StringComparer.Ordinal))
-        {
-            writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"telemetry_ingest_rejections_total{{field_path=\"{PrometheusText.EscapeLabel(path)}\"}} {Interlocked.Read(ref cell.Value)}\n"));
-        }
-
-        writer.Write("# HELP telemetry_ingest_duration_seconds Time to answer one report.\n");
-        writer.Write("# TYPE telemetry_ingest_duration_seconds histogram\n");
-        long cumulative = 0;
-        for (var i = 0; i < _buckets.Length; i++)
-        {
-            cumulative += Interlocked.Read(ref _buckets[i]);
-            var bound = i < BucketBounds.Length ? BucketBounds[i].ToString("R", CultureInfo.InvariantCulture) : "+Inf";
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"telemetry_ingest_duration_seconds_bucket{{le=\"{bound}\"}} {cumulative}\n"));
-        }
-
-        var sum = TimeSpan.FromTicks(Interlocked.Read(ref _latencySumTicks)).TotalSeconds;
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"telemetry_ingest_duration_seconds_sum {sum:R}\n"));
-        writer.Write(string.Create(CultureInfo.InvariantCulture, $"telemetry_ingest_duration_seconds_count {Interlocked.Read(ref _latencyCount)}\n"));
-    }
+    /// <summary>The outcome attribute value of <paramref name="outcome"/>, as the instruments and spans carry it.</summary>
+    internal static string OutcomeName(ReportOutcome outcome) => (string)Outcomes[IndexOf(outcome)].Tag.Value!;
 
     /// <summary>
-    /// The label value of a field path: indexes and map keys removed (<c>generic.metrics["x"].counter.total</c>
-    /// becomes <c>generic.metrics.counter.total</c>), so label cardinality is bounded by the schema.
+    /// The attribute value of a field path: indexes and map keys removed (<c>generic.metrics["x"].counter.total</c>
+    /// becomes <c>generic.metrics.counter.total</c>), so the number of series is bounded by the schema.
     /// </summary>
     internal static string NormalizePath(string? fieldPath)
     {
@@ -153,30 +155,16 @@ public sealed class IngestionMetrics
         return text.ToString();
     }
 
-    private StrongBox<long> RejectionCell(string path)
+    private (string Path, StrongBox Cell) RejectionCell(string path)
     {
-        if (_rejections.TryGetValue(path, out var cell))
+        if (_rejectionPaths.TryGetValue(path, out var cell))
         {
-            return cell;
+            return (path, cell);
         }
 
-        return _rejections.Count < MaxRejectionPaths
-            ? _rejections.GetOrAdd(path, static _ => new StrongBox<long>())
-            : _rejections.GetOrAdd("other", static _ => new StrongBox<long>());
-    }
-
-    private void Observe(TimeSpan elapsed)
-    {
-        var seconds = elapsed.TotalSeconds;
-        var bucket = 0;
-        while (bucket < BucketBounds.Length && seconds > BucketBounds[bucket])
-        {
-            bucket++;
-        }
-
-        Interlocked.Increment(ref _buckets[bucket]);
-        Interlocked.Add(ref _latencySumTicks, elapsed.Ticks);
-        Interlocked.Increment(ref _latencyCount);
+        return _rejectionPaths.Count < MaxRejectionPaths
+            ? (path, _rejectionPaths.GetOrAdd(path, static _ => new StrongBox()))
+            : ("other", _rejectionPaths.GetOrAdd("other", static _ => new StrongBox()));
     }
 
     private static int IndexOf(ReportOutcome outcome)
@@ -192,8 +180,8 @@ public sealed class IngestionMetrics
         throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not an outcome the pipeline answers.");
     }
 
-    private sealed class StrongBox<T>
+    private sealed class StrongBox
     {
-        public T? Value;
+        public long Value;
     }
 }

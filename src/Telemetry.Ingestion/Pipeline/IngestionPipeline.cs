@@ -61,16 +61,19 @@ public sealed partial class IngestionPipeline
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
+        using var activity = IngestionTracing.StartReport(report);
         _metrics.Received();
         try
         {
             var result = await IngestCoreAsync(report, context, cancellationToken).ConfigureAwait(false);
             _metrics.Completed(result.Outcome, result.FieldPath, Stopwatch.GetElapsedTime(started));
+            IngestionTracing.Completed(activity, result);
             return result;
         }
         catch (BufferUnavailableException exception)
         {
             _metrics.Unavailable(Stopwatch.GetElapsedTime(started));
+            IngestionTracing.Unavailable(activity);
             Log.BufferUnavailable(_logger, exception.Message);
             throw;
         }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingestion.Buffering;
+using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;
 using Telemetry.Ingestion.Privacy;
 using Telemetry.V1;
@@ -52,6 +53,7 @@ internal sealed class IngestGrpcService(
                 $"reports: {request.Reports.Count} reports exceed the limit of {_options.MaxReportsPerBatch} per batch"));
         }
 
+        using var activity = IngestionTracing.StartBatch(request.Reports.Count);
         var ingestContext = ContextOf(context);
         var pending = new Task<ReportResult>[request.Reports.Count];
         for (var i = 0; i < pending.Length; i++)

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Server.Diagnostics;
-using Telemetry.Upload;
 
 namespace Telemetry.Server.Hosting;
 
@@ -14,19 +12,12 @@ internal static class OperationsEndpoints
 {
     public static void MapOperationsEndpoints(this WebApplication app)
     {
-        // Liveness: the process answers. It never depends on Redis, so an outage does not restart the collector.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        // Liveness: the process answers and its live checks pass. None depends on Redis, so an outage does not
+        // restart the collector.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live), ResponseWriter = WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = WriteAsync });
-        app.MapGet("/metrics", async (HttpContext context, MetricsExporter exporter, UploadMetrics uploadMetrics) =>
-        {
-            // Rendered to memory first: the exporter writes synchronously, and the response body takes only
-            // asynchronous writes.
-            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            await exporter.WriteAsync(text, context.RequestAborted);
-            uploadMetrics.WriteTo(text);
-            context.Response.ContentType = MetricsExporter.ContentType;
-            await context.Response.WriteAsync(text.ToString(), context.RequestAborted);
-        });
+        // The OpenTelemetry meter provider's Prometheus exporter renders every meter the collector listens to.
+        app.MapPrometheusScrapingEndpoint("/metrics");
     }
 
     /// <summary>One line: <c>ok</c>, or the status and the description of every check that is not healthy.</summary>

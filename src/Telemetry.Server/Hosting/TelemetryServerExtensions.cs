@@ -17,6 +17,9 @@ internal static class TelemetryServerExtensions
     /// <summary>Largest request message, in bytes, unless <c>Grpc:MaxReceiveMessageSize</c> says otherwise.</summary>
     public const int DefaultMaxReceiveMessageSize = 4 * 1024 * 1024;
 
+    /// <summary>How often the health checks run for the gRPC health service's Watch.</summary>
+    public static readonly TimeSpan HealthCheckPeriod = TimeSpan.FromSeconds(2);
+
     public static WebApplicationBuilder AddTelemetryServer(this WebApplicationBuilder builder)
     {
         UseUrlsForGrpcEndpoint(builder.Configuration);
@@ -36,7 +39,8 @@ internal static class TelemetryServerExtensions
             .ValidateOnStart();
         // The uploader drains the buffer inside the collector unless it runs as its own process
         // (telemetry-uploader); the data-rights services are needed by the admin methods either way.
-        if (builder.Configuration.GetValue("Upload:RunInCollector", defaultValue: true))
+        var uploaderInCollector = builder.Configuration.GetValue("Upload:RunInCollector", defaultValue: true);
+        if (uploaderInCollector)
         {
             services.AddUploader(builder.Configuration);
         }
@@ -46,7 +50,8 @@ internal static class TelemetryServerExtensions
         }
 
         AddGrpc(services, builder.Configuration);
-        AddHealth(services);
+        AddHealth(services, uploaderInCollector);
+        services.AddCollectorObservability(builder.Configuration);
         return builder;
     }
 
@@ -74,14 +79,25 @@ internal static class TelemetryServerExtensions
     }
 
     /// <summary>
-    /// Readiness (Redis connected, collector not stopping) as ASP.NET Core health checks, answered by <c>/readyz</c>
-    /// and by <c>grpc.health.v1.Health</c> for the whole server and for the ingest service alike.
+    /// Readiness (Redis connected, collector not stopping; sink reachable and uploaders keeping up, which only degrade
+    /// it) as ASP.NET Core health checks, answered by <c>/readyz</c> and by <c>grpc.health.v1.Health</c> for the whole
+    /// server and for the ingest service alike.
     /// </summary>
-    private static void AddHealth(IServiceCollection services)
+    private static void AddHealth(IServiceCollection services, bool uploaderInCollector)
     {
-        services.AddHealthChecks()
+        services.AddOptions<HealthOptions>()
+            .BindConfiguration(HealthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var checks = services.AddHealthChecks()
             .AddCheck<BufferHealthCheck>("buffer", tags: [HealthTags.Ready])
-            .AddCheck<StoppingHealthCheck>("stopping", tags: [HealthTags.Ready]);
+            .AddCheck<StoppingHealthCheck>("stopping", tags: [HealthTags.Ready])
+            .AddCheck<UploadLagHealthCheck>("upload-lag", tags: [HealthTags.Ready]);
+        if (uploaderInCollector)
+        {
+            checks.AddCheck<SinkHealthCheck>("sink", tags: [HealthTags.Ready]);
+        }
+
         services.AddGrpcHealthChecks(options =>
         {
             // Check runs the checks when it is called; Watch follows the periodic publisher below.
@@ -92,7 +108,7 @@ internal static class TelemetryServerExtensions
         services.Configure<HealthCheckPublisherOptions>(options =>
         {
             options.Delay = TimeSpan.Zero;
-            options.Period = TimeSpan.FromSeconds(2);
+            options.Period = HealthCheckPeriod;
         });
     }
 

@@ -272,6 +272,7 @@ internal sealed class ShardUploader
             cancellationToken.ThrowIfCancellationRequested();
             var reports = remaining.Select(e => e.Report!).ToArray();
             var started = Stopwatch.GetTimestamp();
+            using var activity = UploadTracing.StartBatch(_shard, _sink.Name, reports.Length);
             try
             {
                 await _sink.WriteAsync(reports, cancellationToken);

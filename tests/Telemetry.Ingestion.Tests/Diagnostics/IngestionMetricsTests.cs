@@ -1,4 +1,5 @@
 using Telemetry.Ingestion.Diagnostics;
+using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Tests.Diagnostics;
@@ -6,43 +7,34 @@ namespace Telemetry.Ingestion.Tests.Diagnostics;
 [TestFixture]
 public sealed class IngestionMetricsTests
 {
+    private const string Outcome = IngestionMetrics.OutcomeAttribute;
+
     [Test]
-    public void WriteTo_AfterOutcomes_WritesPrometheusText()
+    public void Completed_AfterOutcomes_RecordsCountersAndDurations()
     {
         // Arrange
-        var metrics = new IngestionMetrics();
+        using var meters = new TestMeters();
+        var metrics = new IngestionMetrics(meters);
         for (var i = 0; i < 3; i++)
         {
             metrics.Received();
         }
 
+        // Act
         metrics.Completed(ReportOutcome.Accepted, "", TimeSpan.FromMilliseconds(2));
         metrics.Completed(ReportOutcome.Rejected, "generic.metrics[\"x\"].counter.total", TimeSpan.FromMilliseconds(0.1));
         metrics.Unavailable(TimeSpan.FromSeconds(10));
-        using var writer = new StringWriter();
-
-        // Act
-        metrics.WriteTo(writer);
-        var text = writer.ToString();
 
         // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(text, Does.Contain("# TYPE telemetry_ingest_reports_total counter\n"));
-            Assert.That(text, Does.Contain("# HELP telemetry_ingest_reports_total "));
-            Assert.That(text, Does.Contain("telemetry_ingest_reports_received_total 3\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_reports_total{outcome=\"accepted\"} 1\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_reports_total{outcome=\"rejected\"} 1\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_reports_total{outcome=\"rate_limited\"} 0\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_reports_total{outcome=\"unavailable\"} 1\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_rejections_total{field_path=\"generic.metrics.counter.total\"} 1\n"));
-            Assert.That(text, Does.Contain("# TYPE telemetry_ingest_duration_seconds histogram\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_duration_seconds_bucket{le=\"0.0005\"} 1\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_duration_seconds_bucket{le=\"0.0025\"} 2\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_duration_seconds_bucket{le=\"+Inf\"} 3\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_duration_seconds_count 3\n"));
-            Assert.That(text, Does.Contain("telemetry_ingest_duration_seconds_sum 10.0021\n"));
-            Assert.That(text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')), Is.All.Match(@"^[a-z_]+(\{[a-z_]+=""[^""]*""\})? [0-9.e+-]+$"));
+            Assert.That(meters.Sum("telemetry.ingest.reports.received"), Is.EqualTo(3));
+            Assert.That(meters.Sum("telemetry.ingest.reports", (Outcome, "accepted")), Is.EqualTo(1));
+            Assert.That(meters.Sum("telemetry.ingest.reports", (Outcome, "rejected")), Is.EqualTo(1));
+            Assert.That(meters.Sum("telemetry.ingest.reports", (Outcome, "unavailable")), Is.EqualTo(1));
+            Assert.That(meters.Sum("telemetry.ingest.rejections", (IngestionMetrics.FieldPathAttribute, "generic.metrics.counter.total")), Is.EqualTo(1));
+            Assert.That(meters.Count("telemetry.ingest.duration"), Is.EqualTo(3));
+            Assert.That(meters.Sum("telemetry.ingest.duration"), Is.EqualTo(10.0021).Within(1e-9));
         });
     }
 
@@ -50,7 +42,8 @@ public sealed class IngestionMetricsTests
     public void Completed_ConcurrentCalls_CountsEveryOne()
     {
         // Arrange
-        var metrics = new IngestionMetrics();
+        using var meters = new TestMeters();
+        var metrics = new IngestionMetrics(meters);
 
         // Act
         Parallel.For(0, 10_000, i => metrics.Completed(i % 2 == 0 ? ReportOutcome.Accepted : ReportOutcome.Duplicate, null, TimeSpan.Zero));
@@ -60,6 +53,7 @@ public sealed class IngestionMetricsTests
         {
             Assert.That(metrics.Count(ReportOutcome.Accepted), Is.EqualTo(5000));
             Assert.That(metrics.Count(ReportOutcome.Duplicate), Is.EqualTo(5000));
+            Assert.That(meters.Sum("telemetry.ingest.reports", (Outcome, "duplicate")), Is.EqualTo(5000));
         });
     }
 
@@ -67,7 +61,8 @@ public sealed class IngestionMetricsTests
     public void Completed_ManyDistinctFieldPaths_CardinalityCapped()
     {
         // Arrange
-        var metrics = new IngestionMetrics();
+        using var meters = new TestMeters();
+        var metrics = new IngestionMetrics(meters);
 
         // Act
         for (var i = 0; i < IngestionMetrics.MaxRejectionPaths + 50; i++)
@@ -76,7 +71,11 @@ public sealed class IngestionMetricsTests
         }
 
         // Assert
-        Assert.That(metrics.RejectionCount("other"), Is.EqualTo(50));
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics.RejectionCount("other"), Is.EqualTo(50));
+            Assert.That(meters.Sum("telemetry.ingest.rejections", (IngestionMetrics.FieldPathAttribute, "other")), Is.EqualTo(50));
+        });
     }
 
     [TestCase("instance.cluster_id", "instance.cluster_id")]

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,7 @@ internal sealed class IngestionServices : IDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public static IngestionServices Create(RedisServer redis, IDictionary<string, string?>? settings = null)
+    public static IngestionServices Create(RedisServer redis, IDictionary<string, string?>? settings = null, IMeterFactory? meters = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -46,6 +47,11 @@ internal sealed class IngestionServices : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddIngestionPipeline(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        if (meters is not null)
+        {
+            services.AddSingleton(meters);
+        }
+
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // The multiplexer is created here rather than by the container: 1.2.6's Dispose waits about two seconds

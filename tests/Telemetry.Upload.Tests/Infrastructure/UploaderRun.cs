@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Testing;
 
 namespace Telemetry.Upload.Tests.Infrastructure;
 
@@ -20,13 +21,17 @@ public sealed class UploaderRun : IAsyncDisposable
 
     public BatchUploader Uploader { get; }
 
-    public UploadMetrics Metrics { get; private init; } = new();
+    public UploadMetrics Metrics { get; private init; } = null!;
+
+    /// <summary>What the uploader's instruments recorded.</summary>
+    public TestMeters Meters { get; private init; } = null!;
 
     public static UploaderRun Start(IConnectionMultiplexer redis, IReportSink sink, UploadOptions options)
     {
-        var metrics = new UploadMetrics();
+        var meters = new TestMeters();
+        var metrics = new UploadMetrics(meters);
         var uploader = new BatchUploader(redis, sink, Options.Create(options), metrics, Logging.CreateLogger<BatchUploader>());
-        return new UploaderRun(uploader) { Metrics = metrics };
+        return new UploaderRun(uploader) { Metrics = metrics, Meters = meters };
     }
 
     /// <summary>Fast settings for tests: small batches, short ages and claim times.</summary>
@@ -62,5 +67,6 @@ public sealed class UploaderRun : IAsyncDisposable
         }
 
         _stop.Dispose();
+        Meters.Dispose();
     }
 }

@@ -1,0 +1,58 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Telemetry.Ingestion.Diagnostics;
+using Telemetry.Upload;
+
+namespace Telemetry.Server.Hosting;
+
+/// <summary>
+/// The collector's metrics and traces through OpenTelemetry: its own meters and activity sources (ingestion,
+/// buffer, uploader) and those of ASP.NET Core, Kestrel, grpc-dotnet, the .NET runtime and Npgsql. Metrics are
+/// scraped at <c>/metrics</c> on the operations port; metrics, traces and logs go over OTLP too when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the other standard <c>OTEL_*</c> settings). Traces
+/// are recorded only then, so a collector that exports none spends nothing on them.
+/// </summary>
+internal static class CollectorObservability
+{
+    /// <summary>The <c>service.name</c> unless <c>OTEL_SERVICE_NAME</c> says otherwise.</summary>
+    public const string ServiceName = "telemetry-collector";
+
+    /// <summary>Meters of the libraries the collector is built on.</summary>
+    public static readonly string[] LibraryMeters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Http.Connections",
+        "Grpc.AspNetCore.Server",
+        "Grpc.Net.Client",
+        "System.Net.Http",
+        "System.Runtime",
+        "Npgsql",
+    ];
+
+    private static readonly string[] OperationsPaths = ["/metrics", "/healthz", "/readyz"];
+
+    public static IServiceCollection AddCollectorObservability(this IServiceCollection services, IConfiguration configuration)
+    {
+        var otlp = !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var builder = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(IngestionMetrics.MeterName, UploadMetrics.MeterName)
+                .AddMeter(LibraryMeters)
+                .AddPrometheusExporter());
+        if (otlp)
+        {
+            builder.WithTracing(tracing => tracing
+                // Npgsql's commands and the upstream sink's calls (grpc-dotnet over HttpClient) start their own activities.
+                .AddSource(IngestionTracing.Source.Name, UploadTracing.Source.Name, "Npgsql", "System.Net.Http")
+                .AddAspNetCoreInstrumentation(options =>
+                    options.Filter = context => !OperationsPaths.Contains(context.Request.Path.Value, StringComparer.Ordinal)));
+            builder.UseOtlpExporter();
+        }
+
+        return services;
+    }
+}
