@@ -13,6 +13,8 @@ apt_packages=(
   # The generated clients' live suites: Python, Go; h2load for the ingestion benchmark.
   python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
   nghttp2-client
+  # promtool, which checks the collector's /metrics exposition in the tests.
+  prometheus
   # The Go stub generators and the Go protobuf API that matches google.golang.org/protobuf; gRPC and protobuf
   # for Java with the jars grpc-netty needs, and JUnit 5.
   protoc-gen-go protoc-gen-go-grpc golang-github-golang-protobuf-1-5-dev

@@ -26,7 +26,7 @@ internal static class UploaderObservability
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
-            .WithMetrics(metrics => metrics.AddMeter(UploadMetrics.MeterName, "Grpc.Net.Client", "System.Net.Http", "System.Runtime", "Npgsql"))
+            .WithMetrics(metrics => metrics.AddMeter(UploadMetrics.MeterName, "System.Net.Http", "System.Runtime", "Npgsql"))
             .WithTracing(tracing => tracing.AddSource(UploadTracing.Source.Name, "Npgsql", "System.Net.Http"))
             .UseOtlpExporter();
         return services;

@@ -1,40 +1,14 @@
 using Grpc.Core;
 using Grpc.Health.V1;
-using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
 
 namespace Telemetry.Server.Tests;
 
-/// <summary>Liveness, readiness, gRPC health and metrics reflect the collector and its Redis.</summary>
+/// <summary>Liveness, readiness and gRPC health reflect the collector and its Redis.</summary>
 [TestFixture]
 public sealed class OperationsTests
 {
-    [Test]
-    [CancelAfter(30_000)]
-    public async Task Metrics_AfterReports_CountsOutcomesAndBufferDepth(CancellationToken cancellationToken)
-    {
-        // Arrange
-        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
-        var invalid = Reports.Generic();
-        invalid.SchemaVersion = 0;
-        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic(), Reports.Generic(), invalid } },
-            new CallOptions(cancellationToken: cancellationToken));
-
-        // Act
-        var metrics = await collector.Operations.GetStringAsync("/metrics", cancellationToken);
-
-        // Assert
-        Assert.Multiple(() =>
-        {
-            Assert.That(metrics, Does.Contain("telemetry_ingest_reports_total{outcome=\"accepted\"} 2\n"));
-            Assert.That(metrics, Does.Contain("telemetry_ingest_reports_total{outcome=\"rejected\"} 1\n"));
-            Assert.That(metrics, Does.Contain("telemetry_ingest_rejections_total{field_path=\"schema_version\"} 1\n"));
-            Assert.That(metrics, Does.Contain("telemetry_buffer_up 1\n"));
-            Assert.That(metrics, Does.Match("telemetry_buffer_entries\\{shard=\"\\d\"\\} [12]"));
-        });
-    }
-
     [Test]
     [CancelAfter(60_000)]
     public async Task Readiness_RedisStoppedAndStarted_FollowsRedis(CancellationToken cancellationToken)

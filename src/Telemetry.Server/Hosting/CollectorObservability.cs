@@ -9,7 +9,8 @@ namespace Telemetry.Server.Hosting;
 
 /// <summary>
 /// The collector's metrics and traces through OpenTelemetry: its own meters and activity sources (ingestion,
-/// buffer, uploader) and those of ASP.NET Core, Kestrel, grpc-dotnet, the .NET runtime and Npgsql. Metrics are
+/// buffer, uploader) and those of ASP.NET Core and Kestrel (gRPC calls included), HttpClient (the upstream sink's
+/// grpc-dotnet client), the .NET runtime and Npgsql. Metrics are
 /// scraped at <c>/metrics</c> on the operations port; metrics, traces and logs go over OTLP too when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the other standard <c>OTEL_*</c> settings). Traces
 /// are recorded only then, so a collector that exports none spends nothing on them.
@@ -19,14 +20,15 @@ internal static class CollectorObservability
     /// <summary>The <c>service.name</c> unless <c>OTEL_SERVICE_NAME</c> says otherwise.</summary>
     public const string ServiceName = "telemetry-collector";
 
-    /// <summary>Meters of the libraries the collector is built on.</summary>
+    /// <summary>
+    /// Meters of the libraries the collector is built on. gRPC calls are HTTP requests to ASP.NET Core, so its
+    /// <c>http.server.request.duration</c> measures them by method (<c>http.route</c>); the upstream sink's calls are
+    /// HttpClient's <c>http.client.request.duration</c>.
+    /// </summary>
     public static readonly string[] LibraryMeters =
     [
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
-        "Microsoft.AspNetCore.Http.Connections",
-        "Grpc.AspNetCore.Server",
-        "Grpc.Net.Client",
         "System.Net.Http",
         "System.Runtime",
         "Npgsql",
