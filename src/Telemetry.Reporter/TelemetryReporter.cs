@@ -95,6 +95,14 @@ public sealed partial class TelemetryReporter : IAsyncDisposable
         _queue = new ReportQueue(Math.Clamp(options.QueueCapacity, 1, 64));
     }
 
+    /// <summary>
+    /// Name of the reporter's own <see cref="System.Diagnostics.Metrics.Meter"/>: reports sent
+    /// (<c>telemetry.reporter.reports.sent</c>), acknowledged, failed by <c>error.type</c>, and the delays before
+    /// retries (<c>telemetry.reporter.retry.delay</c>). Add it to the app's OpenTelemetry metrics
+    /// (<c>.AddMeter(TelemetryReporter.MeterName)</c>) to export them with the app's own.
+    /// </summary>
+    public const string MeterName = "Telemetry.Reporter";
+
     /// <summary>The metrics reports carry. Record into it from anywhere; recording never blocks on reporting.</summary>
     public MetricRegistry Metrics { get; }
 
@@ -487,12 +495,14 @@ public sealed partial class TelemetryReporter : IAsyncDisposable
                 _queue.Remove(pending);
                 Metrics.Acknowledge(pending.Snapshot);
                 _runtime.Value.OnAcknowledged();
+                ReporterMetrics.Attempted(result.Outcome, retryDelay: null);
                 ReporterLog.ReportSent(_logger, pending.Report.ReportId, pending.Slot, result.Outcome);
                 KeepLastReport(pending, now, result.Outcome);
                 break;
             case ReportSendOutcome.Rejected:
                 _queue.Remove(pending);
                 Metrics.Release(pending.Snapshot);
+                ReporterMetrics.Attempted(result.Outcome, retryDelay: null);
                 ReporterLog.ReportRejected(_logger, pending.Report.ReportId, result.Reason);
                 break;
             default:
@@ -501,6 +511,7 @@ public sealed partial class TelemetryReporter : IAsyncDisposable
                     pending.Failures, _options.RetryMinBackoff, _options.RetryMaxBackoff, Random.Shared.NextDouble());
                 var delay = result.RetryDelay is { } asked && asked > backoff ? asked : backoff;
                 pending.NextAttempt = now + delay;
+                ReporterMetrics.Attempted(result.Outcome, delay);
                 ReporterLog.ReportRetryScheduled(_logger, pending.Report.ReportId, result.Outcome, result.Reason, delay);
                 break;
         }
