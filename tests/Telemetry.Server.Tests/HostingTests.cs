@@ -84,4 +84,27 @@ public sealed class HostingTests
             Assert.That(instant.ToString(options.TimestampFormat, CultureInfo.InvariantCulture), Is.EqualTo("2026-12-02T17:05:03.045Z "));
         });
     }
+
+    [Test]
+    public void AddTelemetryConsoleLogging_JsonFormatter_WritesJsonWithIso8601UtcTimestamps()
+    {
+        // Arrange
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["Logging:Console:FormatterName"] = "json";
+        var instant = new DateTimeOffset(2026, 12, 2, 17, 5, 3, 45, TimeSpan.Zero);
+
+        // Act
+        builder.AddTelemetryConsoleLogging();
+        using var services = builder.Services.BuildServiceProvider();
+        var console = services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        var json = services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(console.FormatterName, Is.EqualTo(ConsoleFormatterNames.Json));
+            Assert.That(json.UseUtcTimestamp, Is.True);
+            Assert.That(instant.ToString(json.TimestampFormat, CultureInfo.InvariantCulture), Is.EqualTo("2026-12-02T17:05:03.045Z"));
+        });
+    }
 }
