@@ -6,8 +6,8 @@ namespace Telemetry.Ingestion.Benchmarks;
 
 /// <summary>
 /// The collector as its own process (<c>dotnet Telemetry.Server.dll</c>, Server GC as its project sets), on free
-/// loopback ports, against the benchmark's Redis, with rate limiting and the in-process uploader off (the buffer keeps every accepted report for the check)
-/// and warnings only in its log.
+/// loopback ports, against the benchmark's Redis, with rate limiting and the in-process uploader off (the buffer keeps every accepted report for the check),
+/// its metrics and traces exported over OTLP to the benchmark's <see cref="OtlpSink"/>, and warnings only in its log.
 /// </summary>
 internal sealed class CollectorProcess : IAsyncDisposable
 {
@@ -28,7 +28,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<CollectorProcess> StartAsync(string serverDll, string redisConfiguration, CancellationToken cancellationToken)
+    public static async Task<CollectorProcess> StartAsync(string serverDll, string redisConfiguration, string otlpEndpoint, CancellationToken cancellationToken)
     {
         var grpcPort = FreePort.Next();
         var operationsPort = FreePort.Next();
@@ -50,6 +50,10 @@ internal sealed class CollectorProcess : IAsyncDisposable
         start.Environment["Upload__RunInCollector"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "1";
+        // Metrics and traces on, as in production: exported over OTLP every second (metrics) and in batches (spans).
+        start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
+        start.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        start.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
         process.OutputDataReceived += (_, e) => Forward(e.Data);
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
