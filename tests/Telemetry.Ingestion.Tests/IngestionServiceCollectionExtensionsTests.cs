@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telemetry.Ingestion.Buffering;
+using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;
 using Telemetry.Ingestion.RateLimiting;
 using Telemetry.Ingestion.Tests.Infrastructure;
@@ -26,6 +27,7 @@ public sealed class IngestionServiceCollectionExtensionsTests
         var limits = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var validation = provider.GetRequiredService<IOptions<ValidationOptions>>().Value;
         var authentication = provider.GetRequiredService<IOptions<AuthenticationOptions>>().Value;
+        var metrics = provider.GetRequiredService<IOptions<MetricsOptions>>().Value;
 
         // Assert
         Assert.Multiple(() =>
@@ -42,7 +44,8 @@ public sealed class IngestionServiceCollectionExtensionsTests
             Assert.That(validation.MaxCollectionCount, Is.EqualTo(1000));
             Assert.That(validation.MaxReportAge, Is.EqualTo(TimeSpan.FromDays(7)));
             Assert.That(authentication.IngestKeys, Is.Empty);
-            Assert.That(provider.GetServices<IHostedService>().Count(), Is.EqualTo(1));
+            Assert.That(metrics.BufferInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(provider.GetServices<IHostedService>().Count(), Is.EqualTo(2), "the buffer initializer and the buffer gauges' sampler");
         });
     }
 

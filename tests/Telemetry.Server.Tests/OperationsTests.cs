@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Health.V1;
+using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
 
@@ -33,6 +34,38 @@ public sealed class OperationsTests
             Assert.That(notReadyWhileDown, Is.True);
             Assert.That((int)live.StatusCode, Is.EqualTo(200), "liveness does not depend on Redis");
             Assert.That(readyAgain, Is.True);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Readiness_BufferedReportOlderThanLagThreshold_DegradedButServing(CancellationToken cancellationToken)
+    {
+        // Arrange: no uploader drains the buffer.
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), new Dictionary<string, string?>
+        {
+            ["Health:UploadLagThreshold"] = "00:00:01",
+            ["Metrics:BufferInterval"] = "00:00:00.100",
+        }, cancellationToken: cancellationToken);
+        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, new CallOptions(cancellationToken: cancellationToken));
+        var freshBody = await collector.Operations.GetStringAsync(new Uri("/readyz", UriKind.Relative), cancellationToken);
+
+        // Act
+        string body;
+        do
+        {
+            await Task.Delay(100, cancellationToken);
+            body = await collector.Operations.GetStringAsync(new Uri("/readyz", UriKind.Relative), cancellationToken);
+        }
+        while (!body.StartsWith("degraded", StringComparison.Ordinal));
+        var health = await collector.Health.CheckAsync(new HealthCheckRequest(), new CallOptions(cancellationToken: cancellationToken));
+
+        // Assert: GetStringAsync throws unless /readyz answers 200.
+        Assert.Multiple(() =>
+        {
+            Assert.That(freshBody, Is.EqualTo("ok\n"));
+            Assert.That(body, Does.Contain("the uploaders lag"));
+            Assert.That(health.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
         });
     }
 
