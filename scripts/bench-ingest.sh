@@ -4,6 +4,7 @@
 # as its own process on free loopback ports, measures the ceilings (h2load health checks, redis-benchmark XADD, the
 # buffer's append script alone), unary and streaming ingestion and the collector's memory, and prints them beside
 # their targets.
+# The collector exports its metrics and traces over OTLP to the benchmark meanwhile (--no-otlp: scrape endpoint only).
 # Arguments go to the benchmark, e.g. --runs 5 --seconds 10 (see BenchmarkOptions.cs). Takes about 2 minutes.
 # scripts/bench-ingest-vs.sh <git-rev> runs the same benchmark against an older commit's collector as well.
 set -euo pipefail

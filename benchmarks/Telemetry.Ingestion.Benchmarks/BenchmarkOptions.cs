@@ -50,6 +50,12 @@ internal sealed class BenchmarkOptions
     /// </summary>
     public bool SummaryLine { get; private set; }
 
+    /// <summary>
+    /// Whether the collector exports its metrics and traces over OTLP (to the benchmark's sink) while it is measured.
+    /// Defaults to true, as in production; <c>--no-otlp</c> measures it with the Prometheus scrape endpoint only.
+    /// </summary>
+    public bool Otlp { get; private set; } = true;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -59,6 +65,12 @@ internal sealed class BenchmarkOptions
             if (name == "--summary-line")
             {
                 options.SummaryLine = true;
+                continue;
+            }
+
+            if (name == "--no-otlp")
+            {
+                options.Otlp = false;
                 continue;
             }
 

@@ -28,7 +28,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<CollectorProcess> StartAsync(string serverDll, string redisConfiguration, string otlpEndpoint, CancellationToken cancellationToken)
+    public static async Task<CollectorProcess> StartAsync(string serverDll, string redisConfiguration, string? otlpEndpoint, CancellationToken cancellationToken)
     {
         var grpcPort = FreePort.Next();
         var operationsPort = FreePort.Next();
@@ -51,9 +51,12 @@ internal sealed class CollectorProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "1";
         // Metrics and traces on, as in production: exported over OTLP every second (metrics) and in batches (spans).
-        start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
-        start.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-        start.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+        if (otlpEndpoint is not null)
+        {
+            start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
+            start.Environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            start.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
         process.OutputDataReceived += (_, e) => Forward(e.Data);
         process.ErrorDataReceived += (_, e) => Forward(e.Data);

@@ -16,7 +16,7 @@ internal static class IngestionBenchmark
     {
         await using var redis = await RedisProcess.StartAsync(cancellationToken);
         using var otlp = new OtlpSink();
-        await using var collector = await CollectorProcess.StartAsync(options.CollectorPath, $"127.0.0.1:{redis.Port}", otlp.Endpoint, cancellationToken);
+        await using var collector = await CollectorProcess.StartAsync(options.CollectorPath, $"127.0.0.1:{redis.Port}", options.Otlp ? otlp.Endpoint : null, cancellationToken);
         using var redisConnection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var buffer = new BufferCheck(redisConnection);
         var address = new Uri(collector.GrpcAddress);
@@ -38,7 +38,7 @@ internal static class IngestionBenchmark
             await sampling.CancelAsync();
             var steadyRss = await sampler;
             var pacedCpuPerReport = pacedCpu.PerReport(collector, redis, paced.Accepted);
-            Log($"  paced: {paced.AcceptedPerSecond:N0} accepted/s, p50 {paced.P50Ms:F2} ms, p99 {paced.P99Ms:F2} ms, max VmRSS {steadyRss / 1048576.0:F0} MiB with metrics and traces exported over OTLP ({otlp.Requests:N0} exports, {otlp.Bytes / 1048576.0:F1} MiB so far); {pacedCpuPerReport}");
+            Log($"  paced: {paced.AcceptedPerSecond:N0} accepted/s, p50 {paced.P50Ms:F2} ms, p99 {paced.P99Ms:F2} ms, max VmRSS {steadyRss / 1048576.0:F0} MiB, {(options.Otlp ? $"metrics and traces exported over OTLP ({otlp.Requests:N0} exports, {otlp.Bytes / 1048576.0:F1} MiB so far)" : "no OTLP export")}; {pacedCpuPerReport}");
             if (!await VerifyAsync(buffer, ramp.Accepted + paced.Accepted, [ramp, paced]))
             {
                 return 1;

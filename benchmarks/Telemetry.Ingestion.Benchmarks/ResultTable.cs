@@ -48,7 +48,7 @@ internal static class ResultTable
             Invariant($"append {Rate(append.BufferAppendRate)} ({stream.AcceptedPerSecond / append.BufferAppendRate:P0})"),
             Invariant($">= {Rate(StreamTarget)}"), Verdict(stream.AcceptedPerSecond >= StreamTarget));
         Row(text, "  stream send->ack p50 / p99", Latency(stream), "-", "-", string.Empty);
-        Row(text, Invariant($"RSS at steady {paced.AcceptedPerSecond:N0} reports/s, OTLP on"), Mib(steadyRss) + " (max VmRSS)", "-",
+        Row(text, Invariant($"RSS at steady {paced.AcceptedPerSecond:N0} reports/s"), Mib(steadyRss) + " (max VmRSS)", "-",
             "<= " + Mib(SteadyRssTarget), Verdict(steadyRss <= SteadyRssTarget));
         Row(text, "  paced send->ack p50 / p99", Latency(paced), "-", "-", string.Empty);
         Row(text, "  paced " + pacedCpu, string.Empty, string.Empty, string.Empty, string.Empty);
