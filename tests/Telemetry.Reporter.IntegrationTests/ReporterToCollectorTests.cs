@@ -201,7 +201,7 @@ public sealed partial class ReporterToCollectorTests
 
     private static long IngestedCount(string metrics, string outcome)
     {
-        var match = Regex.Match(metrics, $"telemetry_ingest_reports_total\\{{outcome=\"{outcome}\"\\}} (\\d+)");
+        var match = Regex.Match(metrics, $"telemetry_ingest_reports_total\\{{[^}}]*telemetry_report_outcome=\"{outcome}\"[^}}]*\\}} (\\d+)");
         return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
