@@ -19,8 +19,8 @@ public sealed class UploadMetrics
     /// <summary>Attribute naming the sink.</summary>
     public const string SinkAttribute = "telemetry.upload.sink";
 
-    /// <summary>Attribute naming the buffer shard.</summary>
-    public const string ShardAttribute = "telemetry.buffer.shard";
+    /// <summary>Attribute naming the buffer shard, as the buffer's own gauges name it.</summary>
+    public const string ShardAttribute = Ingestion.Diagnostics.BufferMetrics.ShardAttribute;
 
     /// <summary>
     /// Bucket bounds of the sink's latency, in seconds: an fsync or a COPY of a batch takes milliseconds, a relay
@@ -65,12 +65,13 @@ public sealed class UploadMetrics
     public void BatchUploaded(string sink, int reports, long bytes, TimeSpan latency)
     {
         var tag = SinkTag(sink);
-        Interlocked.Add(ref Totals(sink).Reports, reports);
+        var totals = Totals(sink);
+        Interlocked.Add(ref totals.Reports, reports);
         _batches.Add(1, tag);
         _reports.Add(reports, tag);
         _bytes.Add(bytes, tag);
         _duration.Record(latency.TotalSeconds, tag);
-        Totals(sink).LastAttemptFailed = false;
+        totals.LastAttemptFailed = false;
         UploadTracing.Stored(Activity.Current, reports);
     }
 
@@ -86,11 +87,7 @@ public sealed class UploadMetrics
     public void Retried(string sink) => _retries.Add(1, SinkTag(sink));
 
     /// <summary>Counts reports moved to the dead letters.</summary>
-    public void DeadLettered(string sink, int reports)
-    {
-        Interlocked.Add(ref Totals(sink).DeadLettered, reports);
-        _deadLetters.Add(reports, SinkTag(sink));
-    }
+    public void DeadLettered(string sink, int reports) => _deadLetters.Add(reports, SinkTag(sink));
 
     /// <summary>Counts entries claimed from stopped uploaders.</summary>
     public void Claimed(int entries) => _claimed.Add(entries);
@@ -102,18 +99,11 @@ public sealed class UploadMetrics
     /// <summary>Reports stored by a sink so far.</summary>
     public long ReportsUploaded(string sink) => _sinks.TryGetValue(sink, out var c) ? Interlocked.Read(ref c.Reports) : 0;
 
-    /// <summary>Reports dead-lettered by this process so far.</summary>
-    public long ReportsDeadLettered(string sink) => _sinks.TryGetValue(sink, out var c) ? Interlocked.Read(ref c.DeadLettered) : 0;
-
     /// <summary>
     /// Whether the last upload attempt to <paramref name="sink"/> failed because the sink could not be reached or
     /// failed outright (throttling and rejected reports are answers, not failures); false before any attempt.
     /// </summary>
     public bool LastAttemptFailed(string sink) => _sinks.TryGetValue(sink, out var c) && c.LastAttemptFailed;
-
-    /// <summary>The oldest-entry age of every shard, as last refreshed.</summary>
-    public IReadOnlyDictionary<int, TimeSpan> BacklogAges() =>
-        _shards.ToDictionary(s => s.Key, s => TimeSpan.FromSeconds(s.Value.OldestAgeSeconds));
 
     private SinkTotals Totals(string sink) => _sinks.GetOrAdd(sink, static _ => new SinkTotals());
 
@@ -133,7 +123,6 @@ public sealed class UploadMetrics
     private sealed class SinkTotals
     {
         public long Reports;
-        public long DeadLettered;
         public volatile bool LastAttemptFailed;
     }
 

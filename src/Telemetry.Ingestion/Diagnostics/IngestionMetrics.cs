@@ -46,7 +46,6 @@ public sealed class IngestionMetrics
     private readonly Histogram<double> _duration;
     private readonly long[] _outcomes = new long[Outcomes.Length];
     private readonly ConcurrentDictionary<string, StrongBox> _rejectionPaths = new(StringComparer.Ordinal);
-    private long _receivedCount;
 
     public IngestionMetrics(IMeterFactory meterFactory)
     {
@@ -62,18 +61,11 @@ public sealed class IngestionMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
     }
 
-    /// <summary>Reports received so far.</summary>
-    public long ReceivedCount => Interlocked.Read(ref _receivedCount);
-
     /// <summary>Reports that met an unavailable Redis so far.</summary>
     public long UnavailableCount => Interlocked.Read(ref _outcomes[^1]);
 
     /// <summary>Counts a report received.</summary>
-    public void Received()
-    {
-        Interlocked.Increment(ref _receivedCount);
-        _received.Add(1);
-    }
+    public void Received() => _received.Add(1);
 
     /// <summary>Counts a report answered with <paramref name="outcome"/> after <paramref name="elapsed"/>.</summary>
     public void Completed(ReportOutcome outcome, string? fieldPath, TimeSpan elapsed)
