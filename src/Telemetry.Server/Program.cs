@@ -1,3 +1,4 @@
+using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Server.Hosting;
 
 // The content root is the application's folder, so appsettings.json is found whatever the working directory.

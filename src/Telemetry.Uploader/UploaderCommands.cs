@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Upload;
 
 namespace Telemetry.Uploader;
@@ -41,14 +43,16 @@ internal static class UploaderCommands
 
     private static async Task<int> RunAsync(string[]? settings, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateBuilder();
         Apply(builder.Configuration, settings);
+        builder.AddTelemetryConsoleLogging();
         builder.Services.AddUploader(builder.Configuration);
-        builder.Services.AddUploaderObservability(builder.Configuration);
+        builder.AddUploaderOperationsEndpoint();
         var shutdown = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>()?.ShutdownTimeout ?? new UploadOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        await using var app = builder.Build();
+        app.MapUploaderOperationsEndpoint();
+        await app.RunAsync(cancellationToken);
         return 0;
     }
 

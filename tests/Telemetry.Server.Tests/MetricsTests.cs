@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
@@ -9,7 +7,7 @@ namespace Telemetry.Server.Tests;
 
 /// <summary>/metrics after real traffic: valid for Prometheus's own parser, and counting what happened.</summary>
 [TestFixture]
-public sealed partial class MetricsTests
+public sealed class MetricsTests
 {
     [Test]
     [CancelAfter(30_000)]
@@ -41,10 +39,10 @@ public sealed partial class MetricsTests
             Assert.That(Value(metrics, "telemetry_ingest_reports_total", "telemetry_report_outcome=\"duplicate\""), Is.EqualTo(1));
             Assert.That(Value(metrics, "telemetry_ingest_reports_total", "telemetry_report_outcome=\"rejected\""), Is.EqualTo(1));
             Assert.That(Value(metrics, "telemetry_ingest_rejections_total", "telemetry_report_field_path=\"schema_version\""), Is.EqualTo(1));
-            Assert.That(Values(metrics, "telemetry_ingest_duration_seconds_count").Sum(), Is.EqualTo(4));
+            Assert.That(PrometheusSamples.Values(metrics, "telemetry_ingest_duration_seconds_count").Sum(), Is.EqualTo(4));
             Assert.That(Value(metrics, "telemetry_buffer_up"), Is.EqualTo(1));
-            Assert.That(Values(metrics, "telemetry_buffer_entries").Sum(), Is.EqualTo(2));
-            Assert.That(Values(metrics, "telemetry_buffer_oldest_entry_age_seconds"), Has.Count.EqualTo(4), "one per shard");
+            Assert.That(PrometheusSamples.Values(metrics, "telemetry_buffer_entries").Sum(), Is.EqualTo(2));
+            Assert.That(PrometheusSamples.Values(metrics, "telemetry_buffer_oldest_entry_age_seconds"), Has.Count.EqualTo(4), "one per shard");
             Assert.That(metrics, Does.Contain("http_route=\"/telemetry.v1.IngestService/IngestReports\""), "ASP.NET Core's meters, gRPC calls included");
             Assert.That(metrics, Does.Contain("kestrel_active_connections"), "Kestrel's");
             Assert.That(metrics, Does.Contain("dotnet_gc_collections_total"), ".NET runtime");
@@ -80,14 +78,5 @@ public sealed partial class MetricsTests
 
     /// <summary>The value of the one sample of <paramref name="name"/> whose labels contain <paramref name="label"/>.</summary>
     private static double Value(string metrics, string name, string? label = null) =>
-        Values(metrics, name, label).Single();
-
-    private static List<double> Values(string metrics, string name, string? label = null) =>
-        Sample().Matches(metrics)
-            .Where(m => m.Groups["name"].Value == name && (label is null || m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal)))
-            .Select(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture))
-            .ToList();
-
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)( \d+)?$", RegexOptions.Multiline)]
-    private static partial Regex Sample();
+        PrometheusSamples.Values(metrics, name, label).Single();
 }

@@ -85,6 +85,61 @@ public sealed class UploaderProcessTests
         });
     }
 
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Uploader_Running_ServesMetricsAndLivenessAndWritesJsonLogs(CancellationToken cancellationToken)
+    {
+        // Arrange: a backlog, and an uploader with its operations endpoint on a free port and JSON console logs.
+        var (redisServer, redis) = await Servers.RedisAsync();
+        var prefix = Servers.KeyPrefix();
+        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        await buffer.CreateGroupsAsync();
+        await buffer.AddManyAsync(Enumerable.Range(0, 50).Select(_ => TestReports.Create()).ToList());
+        var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
+        var operations = $"http://127.0.0.1:{FreePort.Next()}";
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var process = StartUploader(redisServer, prefix, directory, lines, new()
+        {
+            ["Kestrel__Endpoints__Operations__Url"] = operations,
+            ["Logging__Console__FormatterName"] = "json",
+            ["Logging__LogLevel__Default"] = "Information",
+        });
+
+        // Act
+        await Eventually.UntilAsync(async () => await buffer.LengthAsync() == 0, TimeSpan.FromSeconds(60), "the uploader drains the backlog", cancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(operations) };
+        var liveness = await http.GetStringAsync("/healthz", cancellationToken);
+        var metrics = await http.GetStringAsync("/metrics", cancellationToken);
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(cancellationToken);
+
+        // Assert
+        var listening = lines.Select(TryParseJson).OfType<System.Text.Json.JsonElement>()
+            .FirstOrDefault(e => e.GetProperty("Message").GetString()!.Contains($"Now listening on: {operations}", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(liveness, Is.EqualTo("ok\n"));
+            Assert.That(PrometheusSamples.Values(metrics, "telemetry_upload_reports_total").Sum(), Is.EqualTo(50), metrics);
+            Assert.That(metrics, Does.Contain("# TYPE dotnet_gc_collections_total counter"), "the runtime's meter is exported");
+            Assert.That(listening.ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Object), string.Join('\n', lines));
+            Assert.That(listening.ValueKind == System.Text.Json.JsonValueKind.Object ? listening.GetProperty("Timestamp").GetString() : null,
+                Does.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$"));
+        });
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static System.Text.Json.JsonElement? TryParseJson(string line)
+    {
+        try
+        {
+            return System.Text.Json.JsonDocument.Parse(line).RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunCommandAsync(RedisServer redis, string prefix, string[] arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -112,7 +167,15 @@ public sealed class UploaderProcessTests
         return (process.ExitCode, await output + await error);
     }
 
-    private static Process StartUploader(RedisServer redis, string prefix, string directory)
+    private static Process StartUploader(RedisServer redis, string prefix, string directory) =>
+        StartUploader(redis, prefix, directory, output: null, []);
+
+    /// <summary>
+    /// Starts <c>telemetry-uploader</c> draining to files, its operations endpoint on a free port unless
+    /// <paramref name="environment"/> names one; its output lines go to <paramref name="output"/> too when given.
+    /// </summary>
+    private static Process StartUploader(RedisServer redis, string prefix, string directory,
+        System.Collections.Concurrent.ConcurrentQueue<string>? output, Dictionary<string, string> environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "telemetry-uploader.dll");
         Assert.That(File.Exists(dll), Is.True, $"{dll} is missing from the test output");
@@ -138,9 +201,23 @@ public sealed class UploaderProcessTests
                 ["Upload__MaxPollInterval"] = "00:00:00.020",
             },
         };
+        start.Environment["Kestrel__Endpoints__Operations__Url"] = $"http://127.0.0.1:{FreePort.Next()}";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => TestContext.Progress.WriteLine(e.Data);
-        process.ErrorDataReceived += (_, e) => TestContext.Progress.WriteLine(e.Data);
+        DataReceivedEventHandler received = (_, e) =>
+        {
+            TestContext.Progress.WriteLine(e.Data);
+            if (e.Data is not null)
+            {
+                output?.Enqueue(e.Data);
+            }
+        };
+        process.OutputDataReceived += received;
+        process.ErrorDataReceived += received;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
