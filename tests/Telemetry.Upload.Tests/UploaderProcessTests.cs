@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Telemetry.Testing;
 using Telemetry.Upload.Sinks;
@@ -97,7 +99,7 @@ public sealed class UploaderProcessTests
         await buffer.AddManyAsync(Enumerable.Range(0, 50).Select(_ => TestReports.Create()).ToList());
         var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
         var operations = $"http://127.0.0.1:{FreePort.Next()}";
-        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var lines = new ConcurrentQueue<string>();
         using var process = StartUploader(redisServer, prefix, directory, lines, new()
         {
             ["Kestrel__Endpoints__Operations__Url"] = operations,
@@ -114,27 +116,27 @@ public sealed class UploaderProcessTests
         await process.WaitForExitAsync(cancellationToken);
 
         // Assert
-        var listening = lines.Select(TryParseJson).OfType<System.Text.Json.JsonElement>()
+        var listening = lines.Select(TryParseJson).OfType<JsonElement>()
             .FirstOrDefault(e => e.GetProperty("Message").GetString()!.Contains($"Now listening on: {operations}", StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
             Assert.That(liveness, Is.EqualTo("ok\n"));
             Assert.That(PrometheusSamples.Values(metrics, "telemetry_upload_reports_total").Sum(), Is.EqualTo(50), metrics);
             Assert.That(metrics, Does.Contain("# TYPE dotnet_gc_collections_total counter"), "the runtime's meter is exported");
-            Assert.That(listening.ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Object), string.Join('\n', lines));
-            Assert.That(listening.ValueKind == System.Text.Json.JsonValueKind.Object ? listening.GetProperty("Timestamp").GetString() : null,
+            Assert.That(listening.ValueKind, Is.EqualTo(JsonValueKind.Object), string.Join('\n', lines));
+            Assert.That(listening.ValueKind == JsonValueKind.Object ? listening.GetProperty("Timestamp").GetString() : null,
                 Does.Match(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$"));
         });
         Directory.Delete(directory, recursive: true);
     }
 
-    private static System.Text.Json.JsonElement? TryParseJson(string line)
+    private static JsonElement? TryParseJson(string line)
     {
         try
         {
-            return System.Text.Json.JsonDocument.Parse(line).RootElement.Clone();
+            return JsonDocument.Parse(line).RootElement.Clone();
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return null;
         }
@@ -175,7 +177,7 @@ public sealed class UploaderProcessTests
     /// <paramref name="environment"/> names one; its output lines go to <paramref name="output"/> too when given.
     /// </summary>
     private static Process StartUploader(RedisServer redis, string prefix, string directory,
-        System.Collections.Concurrent.ConcurrentQueue<string>? output, Dictionary<string, string> environment)
+        ConcurrentQueue<string>? output, Dictionary<string, string> environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "telemetry-uploader.dll");
         Assert.That(File.Exists(dll), Is.True, $"{dll} is missing from the test output");
