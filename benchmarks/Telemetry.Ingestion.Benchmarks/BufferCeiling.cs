@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
 
 namespace Telemetry.Ingestion.Benchmarks;

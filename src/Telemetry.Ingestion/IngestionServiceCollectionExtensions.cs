@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Contracts.Privacy;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Diagnostics;
@@ -39,7 +40,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new RedisKeyspace(
+        services.TryAddSingleton(provider => new BufferKeyspace(
             provider.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix,
             provider.GetRequiredService<IOptions<BufferOptions>>().Value.Shards));
         services.TryAddSingleton(provider => new ReportAnonymizer(

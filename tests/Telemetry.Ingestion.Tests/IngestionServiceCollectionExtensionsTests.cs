@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;

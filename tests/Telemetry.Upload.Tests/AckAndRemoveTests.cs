@@ -1,3 +1,4 @@
+using Telemetry.Buffer;
 using Telemetry.Upload.Internal;
 using Telemetry.Upload.Tests.Infrastructure;
 
@@ -79,14 +80,14 @@ public sealed class AckAndRemoveTests
             Assert.That(next, Has.Count.EqualTo(1));
             Assert.That(StreamIds.Compare(next[0].Id, read[^1].Id), Is.GreaterThan(0));
             Assert.That(left, Is.EqualTo(1));
-            Assert.That(bytes, Is.EqualTo(next[0].Fields[BufferKeys.ReportField].Length));
+            Assert.That(bytes, Is.EqualTo(next[0].Fields[BufferFields.Report].Length));
         });
     }
 
     private static async Task<TestBuffer> BufferAsync(int entries)
     {
         var (_, redis) = await Servers.RedisAsync();
-        var buffer = new TestBuffer(redis, new BufferKeys(Servers.KeyPrefix(), 1));
+        var buffer = new TestBuffer(redis, new BufferKeyspace(Servers.KeyPrefix(), 1));
         await buffer.CreateGroupsAsync();
         await buffer.AddManyAsync(Enumerable.Range(0, entries).Select(_ => TestReports.Create()));
         return buffer;
@@ -94,5 +95,5 @@ public sealed class AckAndRemoveTests
 
     private static string[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => e.Id)];
 
-    private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferKeys.ReportField].Length);
+    private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferFields.Report].Length);
 }

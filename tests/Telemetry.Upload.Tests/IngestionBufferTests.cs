@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Telemetry.Ingestion;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
@@ -13,25 +13,6 @@ namespace Telemetry.Upload.Tests;
 public sealed class IngestionBufferTests
 {
     [Test]
-    public void BufferKeys_SameLayoutAsTheIngestionKeyspace()
-    {
-        // Arrange
-        var ours = new BufferKeys("telemetry:v1:", 8);
-        var theirs = new RedisKeyspace("telemetry:v1:", 8);
-
-        // Assert
-        Assert.Multiple(() =>
-        {
-            Assert.That(BufferKeys.ConsumerGroup, Is.EqualTo(RedisKeyspace.ConsumerGroup));
-            for (var shard = 0; shard < 8; shard++)
-            {
-                Assert.That((string?)ours.Stream(shard), Is.EqualTo((string?)theirs.Stream(shard)));
-                Assert.That((string?)ours.Stats(shard), Is.EqualTo((string?)theirs.Stats(shard)));
-            }
-        });
-    }
-
-    [Test]
     [CancelAfter(60_000)]
     public async Task Run_ReportsAppendedByTheIngestionBuffer_StoredOnceAndBufferCountersReturnToZero(CancellationToken cancellationToken)
     {
@@ -40,7 +21,7 @@ public sealed class IngestionBufferTests
         var prefix = Servers.KeyPrefix();
         var buffer = new RedisReportBuffer(
             redis,
-            new RedisKeyspace(prefix, 4),
+            new BufferKeyspace(prefix, 4),
             Options.Create(new BufferOptions()),
             Options.Create(new RedisOptions { KeyPrefix = prefix }),
             NullLogger<RedisReportBuffer>.Instance);
@@ -54,7 +35,7 @@ public sealed class IngestionBufferTests
         var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
         var options = UploaderRun.TestOptions(prefix, o => o.Files.Directory = directory);
         await using var sink = new FileReportSink(Options.Create(options));
-        var streams = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var streams = new TestBuffer(redis, new BufferKeyspace(prefix, 4));
 
         // Act
         await using (UploaderRun.Start(redis, sink, options))

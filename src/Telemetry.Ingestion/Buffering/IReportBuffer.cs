@@ -1,3 +1,4 @@
+using Telemetry.Buffer;
 namespace Telemetry.Ingestion.Buffering;
 
 /// <summary>
@@ -26,7 +27,7 @@ public interface IReportBuffer
     Task<IReadOnlyList<ShardStatus>> GetStatusAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Creates every shard stream and its consumer group (<see cref="RedisKeyspace.ConsumerGroup"/>) if missing.
+    /// Creates every shard stream and its consumer group (<see cref="BufferKeyspace.ConsumerGroup"/>) if missing.
     /// </summary>
     /// <exception cref="BufferUnavailableException">Redis is unavailable.</exception>
     Task InitializeAsync(CancellationToken cancellationToken = default);

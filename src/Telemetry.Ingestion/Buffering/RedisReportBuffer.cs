@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 
 namespace Telemetry.Ingestion.Buffering;
 
@@ -14,24 +16,12 @@ namespace Telemetry.Ingestion.Buffering;
 /// </summary>
 /// <remarks>
 /// Cluster-correct: the keys of every script call (dedup key, stream, statistics hash) share the shard's hash tag,
-/// see <see cref="RedisKeyspace"/>.
+/// see <see cref="BufferKeyspace"/>.
 /// </remarks>
 public sealed partial class RedisReportBuffer : IReportBuffer
 {
-    // KEYS[1] stream, KEYS[2] statistics hash. Returns {server ms, entries, first entry id or '', bytes,
-    // appended entries, appended bytes}.
-    internal const string StatusScript = """
-        local t = redis.call('TIME')
-        local now_ms = t[1] .. string.format('%03d', math.floor(tonumber(t[2]) / 1000))
-        local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
-        local first_id = ''
-        if #first > 0 then first_id = first[1][1] end
-        local stats = redis.call('HMGET', KEYS[2], 'bytes', 'appended_entries', 'appended_bytes')
-        return {now_ms, redis.call('XLEN', KEYS[1]), first_id, tonumber(stats[1]) or 0, tonumber(stats[2]) or 0, tonumber(stats[3]) or 0}
-        """;
-
     private readonly IConnectionMultiplexer _redis;
-    private readonly RedisKeyspace _keys;
+    private readonly BufferKeyspace _keys;
     private readonly BufferOptions _options;
     private readonly TimeSpan _timeout;
     private readonly ILogger<RedisReportBuffer> _logger;
@@ -42,7 +32,7 @@ public sealed partial class RedisReportBuffer : IReportBuffer
 
     public RedisReportBuffer(
         IConnectionMultiplexer redis,
-        RedisKeyspace keys,
+        BufferKeyspace keys,
         IOptions<BufferOptions> options,
         IOptions<RedisOptions> redisOptions,
         ILogger<RedisReportBuffer> logger)
@@ -81,7 +71,7 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         var calls = new Task<RedisResult>[_keys.Shards];
         for (var shard = 0; shard < calls.Length; shard++)
         {
-            calls[shard] = database.ScriptEvaluateAsync(StatusScript, [_keys.Stream(shard), _keys.Stats(shard)]);
+            calls[shard] = database.ScriptEvaluateAsync(StatusScript.Lua, [_keys.Stream(shard), _keys.Stats(shard)]);
         }
 
         var statuses = new ShardStatus[calls.Length];
@@ -109,9 +99,9 @@ public sealed partial class RedisReportBuffer : IReportBuffer
             var stream = _keys.Stream(shard);
             try
             {
-                var call = database.ExecuteAsync("XGROUP", "CREATE", stream, RedisKeyspace.ConsumerGroup, "0", "MKSTREAM");
+                var call = database.ExecuteAsync("XGROUP", "CREATE", stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
                 await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false);
-                Log.ConsumerGroupCreated(_logger, stream, RedisKeyspace.ConsumerGroup);
+                Log.ConsumerGroupCreated(_logger, stream, BufferKeyspace.ConsumerGroup);
             }
             catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
+using Telemetry.Buffer;
 using Telemetry.Contracts.Privacy;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Diagnostics;
@@ -116,7 +117,7 @@ public sealed partial class IngestionPipeline
             return Result(report, ReportOutcome.Duplicate, string.Empty, "A report with this report_id was accepted before.");
         }
 
-        var instanceKey = ReportRouting.InstanceKey(report);
+        var instanceKey = InstanceKeys.Of(report);
         var decision = await _rateLimiter.AcquireAsync(product, instanceKey, cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {

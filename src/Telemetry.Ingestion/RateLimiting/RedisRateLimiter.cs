@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
 
 namespace Telemetry.Ingestion.RateLimiting;
@@ -28,11 +29,11 @@ public sealed class RedisRateLimiter : IReportRateLimiter
         """;
 
     private readonly IConnectionMultiplexer _redis;
-    private readonly RedisKeyspace _keys;
+    private readonly BufferKeyspace _keys;
     private readonly RateLimitOptions _options;
     private readonly TimeSpan _timeout;
 
-    public RedisRateLimiter(IConnectionMultiplexer redis, RedisKeyspace keys, IOptions<RateLimitOptions> options, IOptions<RedisOptions> redisOptions)
+    public RedisRateLimiter(IConnectionMultiplexer redis, BufferKeyspace keys, IOptions<RateLimitOptions> options, IOptions<RedisOptions> redisOptions)
     {
         _redis = redis;
         _keys = keys;

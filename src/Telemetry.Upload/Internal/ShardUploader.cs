@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 
 namespace Telemetry.Upload.Internal;
 
@@ -35,7 +37,7 @@ internal sealed class ShardUploader
     private string _claimCursor = "0-0";
     private long _nextClaim;
 
-    public ShardUploader(int shard, BufferKeys keys, StreamCommands commands, IReportSink sink,
+    public ShardUploader(int shard, BufferKeyspace keys, StreamCommands commands, IReportSink sink,
         UploadOptions options, UploadRateLimiter limiter, UploadMetrics metrics, ILogger logger, TimeProvider time, string consumer)
     {
         _shard = shard;
@@ -495,18 +497,18 @@ internal sealed class ShardUploader
         var attempts = Math.Max(entry.Deliveries, 1);
         var values = new RedisValue[]
         {
-            BufferKeys.ConsumerGroup,
+            BufferKeyspace.ConsumerGroup,
             entry.Id,
             entry.Size,
             entry.ReportId,
-            entry.Raw.Text(BufferKeys.ProductField) ?? string.Empty,
-            entry.Raw.Text(BufferKeys.ArrivalField) ?? entry.Raw.IdMilliseconds.ToString(CultureInfo.InvariantCulture),
+            entry.Raw.Text(BufferFields.Product) ?? string.Empty,
+            entry.Raw.Text(BufferFields.Arrival) ?? entry.Raw.IdMilliseconds.ToString(CultureInfo.InvariantCulture),
             entry.Payload,
             reason,
             attempts,
             entry.Raw.IdMilliseconds,
         };
-        var moved = await RetryRedisAsync(() => _commands.ScriptAsync(UploadScripts.DeadLetter, [_stream, _deadLetters, _stats], values, cancellationToken), cancellationToken);
+        var moved = await RetryRedisAsync(() => _commands.ScriptAsync(DeadLetterScript.Lua, [_stream, _deadLetters, _stats], values, cancellationToken), cancellationToken);
         if ((long)moved == 1)
         {
             _metrics.DeadLettered(_sink.Name, 1);

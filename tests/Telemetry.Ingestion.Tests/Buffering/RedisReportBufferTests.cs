@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Tests.Infrastructure;
 using Telemetry.V1;
@@ -17,7 +18,7 @@ public sealed class RedisReportBufferTests
         // third time afterwards.
         using var services = IngestionServices.Create(SharedRedis.Server);
         var buffer = services.Get<IReportBuffer>();
-        var keys = services.Get<RedisKeyspace>();
+        var keys = services.Get<BufferKeyspace>();
         await buffer.InitializeAsync(cancellationToken);
         var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Mimir()).ToList();
 
@@ -59,7 +60,7 @@ public sealed class RedisReportBufferTests
 
         // Act
         var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "loki");
-        var entry = (await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>())).Single();
+        var entry = (await BufferInspector.ReadAllAsync(services.Redis, services.Get<BufferKeyspace>())).Single();
 
         // Assert
         Assert.Multiple(() =>
@@ -80,7 +81,7 @@ public sealed class RedisReportBufferTests
         // Arrange
         using var services = IngestionServices.Create(SharedRedis.Server);
         var buffer = services.Get<IReportBuffer>();
-        var keys = services.Get<RedisKeyspace>();
+        var keys = services.Get<BufferKeyspace>();
 
         // Act: the second call meets BUSYGROUP and ignores it.
         await buffer.InitializeAsync(cancellationToken);
@@ -91,7 +92,7 @@ public sealed class RedisReportBufferTests
         {
             var groups = (RedisResult[])(await services.Redis.GetDatabase().ExecuteAsync("XINFO", "GROUPS", keys.Stream(shard)))!;
             var group = (RedisResult[])groups.Single()!;
-            Assert.That((string?)group[1], Is.EqualTo(RedisKeyspace.ConsumerGroup));
+            Assert.That((string?)group[1], Is.EqualTo(BufferKeyspace.ConsumerGroup));
         }
     }
 
@@ -107,7 +108,7 @@ public sealed class RedisReportBufferTests
         // Act
         await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
         var read = await services.Redis.GetDatabase().StreamReadGroupAsync(
-            services.Get<RedisKeyspace>().Stream(0), RedisKeyspace.ConsumerGroup, "uploader-1", StreamPosition.NewMessages, 10);
+            services.Get<BufferKeyspace>().Stream(0), BufferKeyspace.ConsumerGroup, "uploader-1", StreamPosition.NewMessages, 10);
 
         // Assert: the group exists and sees the entry appended before anyone read.
         Assert.That(read, Has.Length.EqualTo(1));
@@ -134,7 +135,7 @@ public sealed class RedisReportBufferTests
         }
 
         var retryOfAccepted = await buffer.AppendAsync(reports[0].ToByteArray(), reports[0].ReportId, "mimir");
-        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
+        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<BufferKeyspace>());
         var refusedSeen = await buffer.ContainsAsync(reports[5].ReportId, cancellationToken);
 
         // Assert: refused with a bounded delay (nothing drains here, so the maximum); the accepted five all remain;
@@ -167,7 +168,7 @@ public sealed class RedisReportBufferTests
         // Act
         var results = await Task.WhenAll(reports.Concat(reports)
             .Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir")));
-        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
+        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<BufferKeyspace>());
         var accepted = results.Where(r => r.Status == AppendStatus.Accepted).ToList();
 
         // Assert: exactly the mark is accepted, each accepted result names its own entry, the rest are duplicates or
@@ -237,7 +238,7 @@ public sealed class RedisReportBufferTests
         // Act: the uploader deletes four entries in a little over a second (≈ 3.5 entries/s), the shard refills.
         await buffer.GetStatusAsync(cancellationToken);
         await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
-        await BufferInspector.RemoveAsUploaderAsync(services.Redis, services.Get<RedisKeyspace>(), 0, ids.Take(4).ToList(), bytes: 40);
+        await BufferInspector.RemoveAsUploaderAsync(services.Redis, services.Get<BufferKeyspace>(), 0, ids.Take(4).ToList(), bytes: 40);
         await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
         await buffer.GetStatusAsync(cancellationToken);
         for (var i = 0; i < 4; i++)
@@ -263,7 +264,7 @@ public sealed class RedisReportBufferTests
         // Arrange
         using var services = IngestionServices.Create(SharedRedis.Server);
         var buffer = services.Get<IReportBuffer>();
-        var keys = services.Get<RedisKeyspace>();
+        var keys = services.Get<BufferKeyspace>();
         await buffer.InitializeAsync(cancellationToken);
         var reportId = Guid.NewGuid().ToString();
         await buffer.AppendAsync(new byte[10], reportId, "mimir");
@@ -297,7 +298,7 @@ public sealed class RedisReportBufferTests
         var before = await buffer.ContainsAsync(reportId, cancellationToken);
         await buffer.AppendAsync(new byte[1], reportId, "mimir");
         var after = await buffer.ContainsAsync(reportId, cancellationToken);
-        var ttl = await services.Redis.GetDatabase().KeyTimeToLiveAsync(services.Get<RedisKeyspace>().Dedup(reportId));
+        var ttl = await services.Redis.GetDatabase().KeyTimeToLiveAsync(services.Get<BufferKeyspace>().Dedup(reportId));
 
         // Assert
         Assert.Multiple(() =>

@@ -1,13 +1,13 @@
-namespace Telemetry.Ingestion.Tests;
+namespace Telemetry.Buffer.Tests;
 
 [TestFixture]
-public sealed class RedisKeyspaceTests
+public sealed class BufferKeyspaceTests
 {
     [Test]
     public void Keys_OfOneAppend_ShareOneHashTag()
     {
         // Arrange
-        var keys = new RedisKeyspace("telemetry:v1:", 4);
+        var keys = new BufferKeyspace("telemetry:v1:", 4);
         var reportId = "0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e90";
         var shard = keys.ShardOf(reportId);
 
@@ -28,8 +28,8 @@ public sealed class RedisKeyspaceTests
     public void ShardOf_ManyReportIds_StableAndSpread()
     {
         // Arrange
-        var keys = new RedisKeyspace("telemetry:v1:", 4);
-        var again = new RedisKeyspace("other:", 4);
+        var keys = new BufferKeyspace("telemetry:v1:", 4);
+        var again = new BufferKeyspace("other:", 4);
         var ids = Enumerable.Range(0, 4000).Select(_ => Guid.NewGuid().ToString()).ToList();
 
         // Act
@@ -48,7 +48,7 @@ public sealed class RedisKeyspaceTests
     public void Constructor_PrefixWithBraces_Throws()
     {
         // Act and assert
-        Assert.That(() => new RedisKeyspace("telemetry:{v1}:", 4), Throws.ArgumentException);
+        Assert.That(() => new BufferKeyspace("telemetry:{v1}:", 4), Throws.ArgumentException);
     }
 
     private static string HashTag(string key)
