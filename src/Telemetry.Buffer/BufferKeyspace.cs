@@ -8,7 +8,7 @@ namespace Telemetry.Buffer;
 /// </summary>
 /// <remarks>
 /// Cluster-correct by design: every script call touches keys of a single hash tag. A shard's stream, its statistics
-/// hash, its dead letters and its deduplication keys all carry <c>{shard-N}</c>, so each script's keys live in one
+/// hash, its report-ids hash, its dead letters and the rate limits of its instances all carry <c>{shard-N}</c>, so each script's keys live in one
 /// cluster slot; the upload rate limit carries its own tag.
 /// </remarks>
 public sealed class BufferKeyspace
@@ -36,13 +36,14 @@ public sealed class BufferKeyspace
     public int Shards { get; }
 
     /// <summary>
-    /// The shard of a key: FNV-1a (32 bits) of its characters modulo <see cref="Shards"/>. Stable across processes
-    /// and versions.
+    /// The shard of an instance key (<see cref="InstanceKeys"/>): FNV-1a (32 bits) of its characters modulo
+    /// <see cref="Shards"/>. Stable across processes and versions, so every report of an installation, and every
+    /// retry of a report, lands on the shard that holds the installation's rate limit and the report's report_id.
     /// </summary>
-    public int ShardOf(string key)
+    public int ShardOf(string instanceKey)
     {
         var hash = 2166136261u;
-        foreach (var c in key)
+        foreach (var c in instanceKey)
         {
             hash = (hash ^ c) * 16777619u;
         }
@@ -59,11 +60,17 @@ public sealed class BufferKeyspace
     /// <summary>The dead-letter stream of a shard: <c>telemetry:v1:{shard-N}:dead-letters</c>.</summary>
     public RedisKey DeadLetters(int shard) => ShardKey(shard, "dead-letters");
 
-    /// <summary>The deduplication key of a report_id, in the report's shard.</summary>
-    public RedisKey Dedup(string reportId) => ShardKey(ShardOf(reportId), "dedup:" + reportId);
+    /// <summary>
+    /// The report-ids hash of a shard, <c>telemetry:v1:{shard-N}:report-ids</c>: report_id → stream entry ID of every
+    /// report still in the shard's stream, which the append script checks for duplicates. Emptied as entries leave.
+    /// </summary>
+    public RedisKey ReportIds(int shard) => ShardKey(shard, "report-ids");
 
-    /// <summary>The GCRA state of one instance of one product: <c>telemetry:v1:ratelimit:{product:instance}</c>.</summary>
-    public RedisKey RateLimit(string product, string instanceKey) => $"{Prefix}ratelimit:{{{product}:{instanceKey}}}";
+    /// <summary>
+    /// The GCRA state of one instance of one product, <c>telemetry:v1:{shard-N}:ratelimit:product:instance</c>, in the
+    /// instance's shard, so the append script checks it together with the append.
+    /// </summary>
+    public RedisKey RateLimit(int shard, string product, string instanceKey) => ShardKey(shard, $"ratelimit:{product}:{instanceKey}");
 
     /// <summary>
     /// The GCRA state of the upload rate limit shared by every uploader instance; one hash tag, so the batch and

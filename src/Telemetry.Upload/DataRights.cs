@@ -97,19 +97,21 @@ public sealed class DataRights
 
     private async Task<long> DeleteFromStreamAsync(int shard, RedisKey stream, string instanceKey, bool countBytes, CancellationToken cancellationToken)
     {
-        var matches = new List<(string Id, long Size)>();
-        await foreach (var (entry, _, _) in ScanAsync(stream, instanceKey, cancellationToken))
+        var matches = new List<(string Id, string ReportId, long Size)>();
+        await foreach (var (entry, report, _) in ScanAsync(stream, instanceKey, cancellationToken))
         {
-            matches.Add((entry.Id, countBytes && entry.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload.Length : 0));
+            matches.Add((entry.Id, report.ReportId, countBytes && entry.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload.Length : 0));
         }
 
         long deleted = 0;
-        foreach (var chunk in matches.Chunk(1000))
+        var keys = AcknowledgeScript.Keys(_keys, shard);
+        keys[0] = stream;
+        foreach (var chunk in matches.Chunk(AcknowledgeScript.MaxEntries))
         {
-            // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), and the
-            // byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
-            var arguments = AcknowledgeScript.Arguments([.. chunk.Select(m => m.Id)], chunk.Sum(m => m.Size), trimBound: string.Empty);
-            deleted += (long)await _commands.ScriptAsync(AcknowledgeScript.Lua, [stream, _keys.Stats(shard)], arguments, cancellationToken);
+            // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), the
+            // report_ids and the byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
+            var arguments = AcknowledgeScript.Arguments([.. chunk.Select(m => (m.Id, m.ReportId))], chunk.Sum(m => m.Size), trimBound: string.Empty);
+            deleted += (long)await _commands.ScriptAsync(AcknowledgeScript.Lua, keys, arguments, cancellationToken);
         }
 
         return deleted;

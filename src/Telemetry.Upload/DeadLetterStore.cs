@@ -64,7 +64,7 @@ public sealed class DeadLetterStore
 
         var result = await _commands.ScriptAsync(
             ReplayScript.Lua,
-            [_keys.DeadLetters(shard), _keys.Stream(shard), _keys.Stats(shard)],
+            [_keys.DeadLetters(shard), _keys.Stream(shard), _keys.Stats(shard), _keys.ReportIds(shard)],
             [reference[(slash + 1)..]],
             cancellationToken);
         return !result.IsNull;
@@ -99,9 +99,9 @@ public sealed class DeadLetterStore
             entry.Id,
             entry.Text(BufferFields.ReportId) ?? string.Empty,
             entry.Text(BufferFields.Product) ?? string.Empty,
-            entry.Text("reason") ?? string.Empty,
-            Number(entry.Text("attempts")),
-            DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text("first_seen_ms"))),
+            entry.Text(BufferFields.Reason) ?? string.Empty,
+            Number(entry.Text(BufferFields.Attempts)),
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text(BufferFields.FirstSeen))),
             DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text(BufferFields.Arrival))),
             entry.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload : []);
     }

@@ -20,7 +20,7 @@ public sealed class AckAndRemoveTests
         var stream = buffer.Keys.Stream(0);
         var read = await commands.ReadGroupAsync(stream, "uploader", 10, cancellationToken);
 
-        var removed = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(read), Bytes(read), cancellationToken);
+        var removed = await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(read), Bytes(read), cancellationToken);
 
         var (left, pending, bytes) = (await buffer.LengthAsync(), await buffer.PendingAsync(), await buffer.CountedBytesAsync());
         Assert.Multiple(() =>
@@ -44,10 +44,10 @@ public sealed class AckAndRemoveTests
         var fast = await commands.ReadGroupAsync(stream, "fast", 2, cancellationToken);
 
         // Act
-        var removedFast = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(fast), Bytes(fast), cancellationToken);
+        var removedFast = await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(fast), Bytes(fast), cancellationToken);
         var leftAfterFast = await buffer.LengthAsync();
         var pendingAfterFast = await buffer.PendingAsync();
-        var removedSlow = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(slow), Bytes(slow), cancellationToken);
+        var removedSlow = await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(slow), Bytes(slow), cancellationToken);
 
         // Assert
         var (left, bytes) = (await buffer.LengthAsync(), await buffer.CountedBytesAsync());
@@ -71,7 +71,7 @@ public sealed class AckAndRemoveTests
         var stream = buffer.Keys.Stream(0);
         var read = await commands.ReadGroupAsync(stream, "uploader", 2, cancellationToken);
 
-        await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(read), Bytes(read), cancellationToken);
+        await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(read), Bytes(read), cancellationToken);
         var next = await commands.ReadGroupAsync(stream, "uploader", 10, cancellationToken);
 
         var (left, bytes) = (await buffer.LengthAsync(), await buffer.CountedBytesAsync());
@@ -93,7 +93,7 @@ public sealed class AckAndRemoveTests
         return buffer;
     }
 
-    private static string[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => e.Id)];
+    private static (string Id, string ReportId)[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => (e.Id, e.Text(BufferFields.ReportId)!))];
 
     private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferFields.Report].Length);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
+using Telemetry.Ingestion.RateLimiting;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
 
@@ -24,11 +25,13 @@ public sealed class IngestionBufferTests
             new BufferKeyspace(prefix, 4),
             Options.Create(new BufferOptions()),
             Options.Create(new RedisOptions { KeyPrefix = prefix }),
+            Options.Create(new RateLimitOptions()),
+            new RedisMemoryWatcher(redis, Options.Create(new BufferOptions()), TimeProvider.System, NullLogger<RedisMemoryWatcher>.Instance),
             NullLogger<RedisReportBuffer>.Instance);
         var reports = Enumerable.Range(0, 300).Select(_ => TestReports.Create()).ToList();
         foreach (var report in reports.Concat(reports.Take(30)))
         {
-            var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
+            var result = (await buffer.AppendAsync([new AppendRequest(report.ToByteArray(), report.ReportId, "mimir", InstanceKeys.Of(report))]))[0];
             Assert.That(result.Status, Is.AnyOf(AppendStatus.Accepted, AppendStatus.Duplicate));
         }
 

@@ -5,8 +5,8 @@ public static class ReplayScript
 {
     /// <summary>
     /// Moves a dead letter back to the main stream in one step, so a replay can neither lose nor duplicate it (the
-    /// report's deduplication key is deliberately bypassed: the report was accepted once and never stored).
-    /// KEYS: dead-letter stream, stream, stats. ARGV: dead-letter entry ID. Returns the new entry ID, or nil when
+    /// duplicate check is deliberately bypassed: the report was accepted once and never stored); its report_id goes
+    /// back into the report-ids hash. KEYS: dead-letter stream, stream, stats, report-ids hash. ARGV: dead-letter entry ID. Returns the new entry ID, or nil when
     /// the dead letter does not exist.
     /// </summary>
     public const string Lua = """
@@ -20,6 +20,7 @@ public static class ReplayScript
         end
         local id = redis.call('XADD', KEYS[2], '*', 'report_id', entry['report_id'], 'product', entry['product'],
           'arrival_ms', entry['arrival_ms'], 'report', entry['report'])
+        redis.call('HSET', KEYS[4], entry['report_id'], id)
         redis.call('HINCRBY', KEYS[3], 'bytes', string.len(entry['report']))
         redis.call('XDEL', KEYS[1], ARGV[1])
         return id

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using StackExchange.Redis;
-using Telemetry.Buffer;
 using Telemetry.Buffer.Scripts;
 
 namespace Telemetry.Ingestion.Buffering;
@@ -10,27 +9,52 @@ public sealed partial class RedisReportBuffer
     /// <summary>Most reports one append script call carries.</summary>
     internal const int MaxAppendBatch = 256;
 
-
     /// <inheritdoc />
     /// <remarks>
-    /// Reports of one shard that arrive while an append to that shard is in flight wait for it and then go to Redis
-    /// together, up to <see cref="MaxAppendBatch"/> in one script call: a lone report goes at once, and under load a
-    /// shard costs Redis one script call per batch instead of one per report. Each report still gets its own result.
+    /// The reports are queued on their shards first and only then sent, so a batch costs one script call per shard it
+    /// touches (a unary call with one report: one Redis round trip). Reports of one shard that arrive while an append
+    /// to that shard is in flight (other calls, other streams) wait for it and then go to Redis together, up to
+    /// <see cref="MaxAppendBatch"/> in one script call. Each report still gets its own result.
     /// </remarks>
-    public Task<AppendResult> AppendAsync(byte[] report, string reportId, string product)
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<AppendRequest> reports)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        var shard = _keys.ShardOf(reportId);
-        var pending = new PendingAppend(report, reportId, product);
-        var queue = _appendQueues[shard];
-        queue.Pending.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref queue.Flushing, 1, 0) == 0)
+        ArgumentNullException.ThrowIfNull(reports);
+        var pending = new Task<AppendResult>[reports.Count];
+        var touched = new bool[_keys.Shards];
+        for (var i = 0; i < reports.Count; i++)
         {
-            _ = FlushAsync(shard, queue);
+            var report = reports[i];
+            ArgumentNullException.ThrowIfNull(report.Report);
+            ArgumentException.ThrowIfNullOrEmpty(report.ReportId);
+            var shard = _keys.ShardOf(report.InstanceKey);
+            var append = new PendingAppend(report, LimitOf(report.Product));
+            _appendQueues[shard].Pending.Enqueue(append);
+            touched[shard] = true;
+            pending[i] = append.Result.Task;
         }
 
-        return pending.Result.Task;
+        for (var shard = 0; shard < touched.Length; shard++)
+        {
+            var queue = _appendQueues[shard];
+            if (touched[shard] && Interlocked.CompareExchange(ref queue.Flushing, 1, 0) == 0)
+            {
+                _ = FlushAsync(shard, queue);
+            }
+        }
+
+        return await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    // The GCRA parameters of a product: emission interval in µs (0 when rate limiting is off) and burst.
+    private (long IntervalMicroseconds, int Burst) LimitOf(string product)
+    {
+        if (!_rateLimits.Enabled)
+        {
+            return (0, 0);
+        }
+
+        var limit = _rateLimits.For(product);
+        return (Math.Max(1L, (long)Math.Round(3_600_000_000d / limit.ReportsPerHour)), limit.Burst);
     }
 
     // The only flusher of its shard while queue.Flushing is 1: sends batches until the queue is empty.
@@ -76,21 +100,26 @@ public sealed partial class RedisReportBuffer
 
     private async Task AppendBatchAsync(int shard, List<PendingAppend> batch)
     {
-        var keys = new RedisKey[batch.Count + 2];
+        var memory = _memory.Current;
+        var keys = new RedisKey[AppendScript.FixedKeys + batch.Count];
         keys[0] = _keys.Stream(shard);
         keys[1] = _keys.Stats(shard);
-        var arguments = new RedisValue[4 + (batch.Count * 3)];
-        arguments[0] = _dedupWindowMs;
-        arguments[1] = _options.MaxEntriesPerShard;
-        arguments[2] = _options.MaxBytesPerShard;
-        arguments[3] = BufferKeyspace.ConsumerGroup;
+        keys[2] = _keys.ReportIds(shard);
+        var arguments = new RedisValue[AppendScript.FixedArguments + (batch.Count * AppendScript.ArgumentsPerReport)];
+        arguments[0] = _options.MaxEntriesPerShard;
+        arguments[1] = _options.MaxBytesPerShard;
+        arguments[2] = Telemetry.Buffer.BufferKeyspace.ConsumerGroup;
+        arguments[3] = memory.IsFull ? 1 : 0;
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];
-            keys[i + 2] = _keys.Dedup(pending.ReportId);
-            arguments[4 + (i * 3)] = pending.ReportId;
-            arguments[5 + (i * 3)] = pending.Product;
-            arguments[6 + (i * 3)] = pending.Report;
+            keys[AppendScript.FixedKeys + i] = _keys.RateLimit(shard, pending.Request.Product, pending.Request.InstanceKey);
+            var a = AppendScript.FixedArguments + (i * AppendScript.ArgumentsPerReport);
+            arguments[a] = pending.Request.ReportId;
+            arguments[a + 1] = pending.Request.Product;
+            arguments[a + 2] = pending.Request.Report;
+            arguments[a + 3] = pending.Limit.IntervalMicroseconds;
+            arguments[a + 4] = pending.Limit.Burst;
         }
 
         RedisResult[] reply;
@@ -102,7 +131,8 @@ public sealed partial class RedisReportBuffer
         }
         catch (BufferUnavailableException exception) when (RedisCall.IsOutOfMemory(exception))
         {
-            // Redis itself is full (maxmemory with noeviction): the same condition as a high-water mark.
+            // Redis itself is full (maxmemory with noeviction) before the memory watcher noticed: the same condition
+            // as a high-water mark.
             Log.RedisOutOfMemory(_logger, shard, _options.MaxRetryDelay);
             Complete(batch, new AppendResult(AppendStatus.Overloaded, _options.MaxRetryDelay, shard, null));
             return;
@@ -115,25 +145,32 @@ public sealed partial class RedisReportBuffer
         }
 
         var status = new ShardStatus(shard, (long)reply[1], (long)reply[2], null, (long)reply[3], (long)reply[4]);
-        _drain[shard].Record(ParseMs(reply[0]), status.DeletedEntries, status.DeletedBytes);
+        var serverMs = ParseMs(reply[0]);
+        _drain[shard].Record(serverMs, status.DeletedEntries, status.DeletedBytes);
         var loggedOverload = false;
         for (var i = 0; i < batch.Count; i++)
         {
+            var value = reply[6 + (i * 2)];
             AppendResult result;
             switch ((long)reply[5 + (i * 2)])
             {
-                case 1:
-                    result = new AppendResult(AppendStatus.Accepted, TimeSpan.Zero, shard, (string?)reply[6 + (i * 2)]);
+                case AppendScript.Accepted:
+                    result = new AppendResult(AppendStatus.Accepted, TimeSpan.Zero, shard, (string?)value);
                     break;
-                case 2:
+                case AppendScript.Duplicate:
                     result = new AppendResult(AppendStatus.Duplicate, TimeSpan.Zero, shard, null);
                     break;
+                case AppendScript.RateLimited:
+                    result = new AppendResult(AppendStatus.RateLimited, TimeSpan.FromMicroseconds((long)value), shard, null);
+                    break;
                 default:
-                    // Nothing was appended after the first refusal, so the reply's entries and bytes are the ones it saw.
-                    var delay = OverloadRetryDelay.Compute(_options, status.Entries, status.Bytes, _drain[shard].Rate(), Random.Shared.NextDouble());
+                    var delay = memory.IsFull
+                        ? OverloadRetryDelay.ForMemory(_options, memory, DrainBytesPerSecond(), Random.Shared.NextDouble())
+                        // Nothing was appended after the first refusal, so the reply's entries and bytes are the ones it saw.
+                        : OverloadRetryDelay.Compute(_options, status.Entries, status.Bytes, _drain[shard].Rate(), Random.Shared.NextDouble());
                     if (!loggedOverload)
                     {
-                        LogOverloaded(shard, ParseMs(reply[0]), status, delay);
+                        LogOverloaded(shard, serverMs, status, memory, delay);
                         loggedOverload = true;
                     }
 
@@ -143,6 +180,21 @@ public sealed partial class RedisReportBuffer
 
             batch[i].Result.TrySetResult(result);
         }
+    }
+
+    // The buffer's measured drain rate in payload bytes per second, over every shard; null before it is known.
+    private double? DrainBytesPerSecond()
+    {
+        double? sum = null;
+        foreach (var drain in _drain)
+        {
+            if (drain.Rate() is { } rate)
+            {
+                sum = (sum ?? 0) + rate.BytesPerSecond;
+            }
+        }
+
+        return sum;
     }
 
     private static void Complete(List<PendingAppend> batch, AppendResult result)
@@ -161,13 +213,11 @@ public sealed partial class RedisReportBuffer
         public int Flushing;
     }
 
-    private sealed class PendingAppend(byte[] report, string reportId, string product)
+    private sealed class PendingAppend(AppendRequest request, (long IntervalMicroseconds, int Burst) limit)
     {
-        public byte[] Report { get; } = report;
+        public AppendRequest Request { get; } = request;
 
-        public string ReportId { get; } = reportId;
-
-        public string Product { get; } = product;
+        public (long IntervalMicroseconds, int Burst) Limit { get; } = limit;
 
         public TaskCompletionSource<AppendResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

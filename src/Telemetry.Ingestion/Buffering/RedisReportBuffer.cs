@@ -4,19 +4,20 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telemetry.Buffer;
 using Telemetry.Buffer.Scripts;
+using Telemetry.Ingestion.RateLimiting;
 
 namespace Telemetry.Ingestion.Buffering;
 
 /// <summary>
 /// <see cref="IReportBuffer"/> on sharded Redis streams (<c>telemetry:v1:{shard-N}:reports</c>). For every report
-/// one Lua script deduplicates (<c>SET … NX PX</c>), checks the high-water marks and appends (<c>XADD</c>)
-/// atomically; reports of one shard appended at the same time share one script call (see <c>AppendAsync</c>).
-/// Entries are never trimmed (no MAXLEN): only the uploader removes them, after storage. Thread-safe; one instance
-/// per process.
+/// one Lua script (<see cref="AppendScript"/>) checks for a duplicate (the shard's report-ids hash), the high-water
+/// marks and the instance's rate limit and appends (<c>XADD</c>) atomically; reports of one shard appended at the
+/// same time share one script call (see <c>AppendAsync</c>). Entries are never trimmed (no MAXLEN): only the
+/// uploader removes them, after storage, together with their report_ids. Thread-safe; one instance per process.
 /// </summary>
 /// <remarks>
-/// Cluster-correct: the keys of every script call (dedup key, stream, statistics hash) share the shard's hash tag,
-/// see <see cref="BufferKeyspace"/>.
+/// Cluster-correct: the keys of every script call (stream, statistics hash, report-ids hash, rate limits) share the
+/// shard's hash tag, see <see cref="BufferKeyspace"/>.
 /// </remarks>
 public sealed partial class RedisReportBuffer : IReportBuffer
 {
@@ -28,13 +29,16 @@ public sealed partial class RedisReportBuffer : IReportBuffer
     private readonly DrainRateEstimator[] _drain;
     private readonly AppendQueue[] _appendQueues;
     private readonly long[] _lastOverloadLogMs;
-    private readonly long _dedupWindowMs;
+    private readonly RateLimitOptions _rateLimits;
+    private readonly RedisMemoryWatcher _memory;
 
     public RedisReportBuffer(
         IConnectionMultiplexer redis,
         BufferKeyspace keys,
         IOptions<BufferOptions> options,
         IOptions<RedisOptions> redisOptions,
+        IOptions<RateLimitOptions> rateLimits,
+        RedisMemoryWatcher memory,
         ILogger<RedisReportBuffer> logger)
     {
         _redis = redis;
@@ -42,7 +46,8 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         _options = options.Value;
         _timeout = redisOptions.Value.OperationTimeout;
         _logger = logger;
-        _dedupWindowMs = (long)_options.DedupWindow.TotalMilliseconds;
+        _rateLimits = rateLimits.Value;
+        _memory = memory;
         _drain = new DrainRateEstimator[keys.Shards];
         for (var i = 0; i < _drain.Length; i++)
         {
@@ -55,13 +60,6 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         {
             _appendQueues[i] = new AppendQueue();
         }
-    }
-
-    /// <inheritdoc />
-    public async Task<bool> ContainsAsync(string reportId, CancellationToken cancellationToken = default)
-    {
-        var call = _redis.GetDatabase().KeyExistsAsync(_keys.Dedup(reportId));
-        return await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -111,12 +109,19 @@ public sealed partial class RedisReportBuffer : IReportBuffer
     }
 
     // At most one warning per shard and second: a full buffer refuses every report, and the log must not flood.
-    private void LogOverloaded(int shard, long serverMs, ShardStatus status, TimeSpan delay)
+    private void LogOverloaded(int shard, long serverMs, ShardStatus status, RedisMemoryState memory, TimeSpan delay)
     {
         var last = Volatile.Read(ref _lastOverloadLogMs[shard]);
         if (serverMs - last >= 1000 && Interlocked.CompareExchange(ref _lastOverloadLogMs[shard], serverMs, last) == last)
         {
-            Log.ShardOverloaded(_logger, shard, status.Entries, status.Bytes, delay);
+            if (memory.IsFull)
+            {
+                Log.RedisMemoryHigh(_logger, shard, memory.UsedBytes, memory.MaxBytes, delay);
+            }
+            else
+            {
+                Log.ShardOverloaded(_logger, shard, status.Entries, status.Bytes, delay);
+            }
         }
     }
 
@@ -135,6 +140,10 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         [LoggerMessage(EventId = 2003, EventName = "AppendUnavailable", Level = LogLevel.Warning,
             Message = "Could not append to buffer shard {Shard}: {Reason}")]
         public static partial void AppendUnavailable(ILogger logger, int shard, string reason);
+
+        [LoggerMessage(EventId = 2005, EventName = "RedisMemoryHigh", Level = LogLevel.Warning,
+            Message = "Redis uses {UsedBytes} of its {MaxBytes} bytes of memory, above Buffer:MaxRedisMemoryFraction; refusing reports to shard {Shard} for {RetryDelay}")]
+        public static partial void RedisMemoryHigh(ILogger logger, int shard, long usedBytes, long maxBytes, TimeSpan retryDelay);
 
         [LoggerMessage(EventId = 2004, EventName = "ConsumerGroupCreated", Level = LogLevel.Information,
             Message = "Created consumer group {Group} on {Stream}")]

@@ -19,6 +19,8 @@ internal sealed class ShardUploader
     private readonly RedisKey _stream;
     private readonly RedisKey _stats;
     private readonly RedisKey _deadLetters;
+    private readonly RedisKey _reportIds;
+    private readonly BufferKeyspace _keys;
     private readonly StreamCommands _commands;
     private readonly IReportSink _sink;
     private readonly UploadOptions _options;
@@ -44,6 +46,8 @@ internal sealed class ShardUploader
         _stream = keys.Stream(shard);
         _stats = keys.Stats(shard);
         _deadLetters = keys.DeadLetters(shard);
+        _reportIds = keys.ReportIds(shard);
+        _keys = keys;
         _commands = commands;
         _sink = sink;
         _options = options;
@@ -483,12 +487,11 @@ internal sealed class ShardUploader
 
     private async Task AcknowledgeAsync(List<PendingEntry> entries, CancellationToken cancellationToken)
     {
-        // Lua's unpack is limited by the C stack (LUAI_MAXCSTACK, 8000), so large batches go in chunks.
-        foreach (var chunk in entries.Chunk(4000))
+        foreach (var chunk in entries.Chunk(AcknowledgeScript.MaxEntries))
         {
-            var ids = chunk.Select(e => e.Id).ToArray();
+            var ids = chunk.Select(e => (e.Id, e.ReportId)).ToArray();
             var bytes = chunk.Sum(e => e.Size);
-            await RetryRedisAsync(() => _commands.AcknowledgeAsync(_stream, _stats, ids, bytes, cancellationToken), cancellationToken);
+            await RetryRedisAsync(() => _commands.AcknowledgeAsync(_keys, _shard, ids, bytes, cancellationToken), cancellationToken);
         }
     }
 
@@ -508,7 +511,7 @@ internal sealed class ShardUploader
             attempts,
             entry.Raw.IdMilliseconds,
         };
-        var moved = await RetryRedisAsync(() => _commands.ScriptAsync(DeadLetterScript.Lua, [_stream, _deadLetters, _stats], values, cancellationToken), cancellationToken);
+        var moved = await RetryRedisAsync(() => _commands.ScriptAsync(DeadLetterScript.Lua, [_stream, _deadLetters, _stats, _reportIds], values, cancellationToken), cancellationToken);
         if ((long)moved == 1)
         {
             _metrics.DeadLettered(_sink.Name, 1);

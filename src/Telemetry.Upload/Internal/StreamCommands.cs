@@ -76,15 +76,15 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
     }
 
     /// <summary>
-    /// Acknowledges stored entries and removes them from the stream, giving their bytes back to the shard's counter
-    /// (<see cref="AcknowledgeScript.Lua"/>, trimming up to the highest entry when nothing older is pending).
-    /// Returns the number removed.
+    /// Acknowledges stored entries of shard <paramref name="shard"/> and removes them from the stream with their
+    /// report_ids, giving their bytes back to the shard's counter (<see cref="AcknowledgeScript"/>, trimming up to the
+    /// highest entry when nothing older is pending). Returns the number removed.
     /// </summary>
-    public async Task<long> AcknowledgeAsync(RedisKey stream, RedisKey stats, IReadOnlyList<string> ids, long bytes, CancellationToken cancellationToken)
+    public async Task<long> AcknowledgeAsync(BufferKeyspace keys, int shard, IReadOnlyList<(string Id, string ReportId)> entries, long bytes, CancellationToken cancellationToken)
     {
-        var highest = ids.Max(Comparer<string>.Create(StreamIds.Compare))!;
-        var arguments = AcknowledgeScript.Arguments(ids, bytes, StreamIds.Next(highest));
-        return (long)await ScriptAsync(AcknowledgeScript.Lua, [stream, stats], arguments, cancellationToken);
+        var highest = entries.Select(e => e.Id).Max(Comparer<string>.Create(StreamIds.Compare))!;
+        var arguments = AcknowledgeScript.Arguments(entries, bytes, StreamIds.Next(highest));
+        return (long)await ScriptAsync(AcknowledgeScript.Lua, AcknowledgeScript.Keys(keys, shard), arguments, cancellationToken);
     }
 
     /// <summary>Delivery counts of this consumer's pending entries between two IDs (extended XPENDING).</summary>

@@ -56,7 +56,7 @@ public sealed class RedisOutageTests
             Assert.That(unavailable.Status, Is.EqualTo(AppendStatus.Unavailable));
             Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
             Assert.That(recovered.Status, Is.EqualTo(AppendStatus.Accepted));
-            Assert.That(retryOfEarlier.Status, Is.EqualTo(AppendStatus.Duplicate), "dedup keys survive the restart");
+            Assert.That(retryOfEarlier.Status, Is.EqualTo(AppendStatus.Duplicate), "the report-ids hash survives the restart");
             Assert.That(entries.Select(e => e.ReportId), Is.SupersetOf(before.Select(r => r.ReportId)));
             Assert.That(entries, Has.Count.EqualTo(21));
         });
