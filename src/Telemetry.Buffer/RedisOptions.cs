@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Telemetry.Buffer;
 
-/// <summary>How the service reaches Redis, which holds the report buffer, the deduplication keys and the rate limits.</summary>
+/// <summary>How the service reaches Redis, which holds the report buffer (with the report_ids it holds) and the rate limits.</summary>
 public sealed class RedisOptions
 {
     /// <summary>The configuration section these options bind to.</summary>

@@ -302,7 +302,7 @@ internal sealed class ShardUploader
             catch (ReportsRejectedException exception)
             {
                 _metrics.UploadFailed(_sink.Name, "rejected");
-                // A batch may hold the same report_id twice (a client retry past the dedup window): one verdict per report_id.
+                // A batch may hold the same report_id twice (a client retry after an upload of it): one verdict per report_id.
                 var rejected = exception.Rejections.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
                 var stored = remaining.Where(e => !rejected.ContainsKey(e.ReportId)).ToList();
                 if (stored.Count > 0)
