@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Telemetry.Buffer;
 
 namespace Telemetry.Ingestion.Benchmarks;
 
@@ -9,7 +10,7 @@ namespace Telemetry.Ingestion.Benchmarks;
 internal sealed class BufferCheck(IConnectionMultiplexer redis)
 {
     /// <summary>The buffer's keys under the collector's default prefix and shard count.</summary>
-    public static RedisKeyspace Keys { get; } = new(new RedisOptions().KeyPrefix, new Buffering.BufferOptions().Shards);
+    public static BufferKeyspace Keys { get; } = new(new RedisOptions().KeyPrefix, new Buffering.BufferOptions().Shards);
 
     public async Task<long> CountEntriesAsync()
     {

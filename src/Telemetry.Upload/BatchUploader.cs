@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Upload.Internal;
 
 namespace Telemetry.Upload;
@@ -27,7 +28,7 @@ public sealed class BatchUploader
     private readonly UploadMetrics _metrics;
     private readonly ILogger<BatchUploader> _logger;
     private readonly TimeProvider _time;
-    private readonly BufferKeys _keys;
+    private readonly BufferKeyspace _keys;
 
     public BatchUploader(
         IConnectionMultiplexer redis,
@@ -44,7 +45,7 @@ public sealed class BatchUploader
         _metrics = metrics;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        _keys = new BufferKeys(_options.KeyPrefix, _options.Shards);
+        _keys = new BufferKeyspace(_options.KeyPrefix, _options.Shards);
         ConsumerName = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..^20];
     }
 

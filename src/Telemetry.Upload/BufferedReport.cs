@@ -1,3 +1,4 @@
+using Telemetry.Buffer;
 using Telemetry.V1;
 
 namespace Telemetry.Upload;

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 using Telemetry.Upload.Internal;
 using Telemetry.V1;
 
@@ -32,14 +34,14 @@ public sealed class DataRights
     private const int Page = 1000;
 
     private readonly StreamCommands _commands;
-    private readonly BufferKeys _keys;
+    private readonly BufferKeyspace _keys;
     private readonly IReadOnlyList<IReportSink> _sinks;
 
     public DataRights(IConnectionMultiplexer redis, IEnumerable<IReportSink> sinks, IOptions<UploadOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _commands = new StreamCommands(redis);
-        _keys = new BufferKeys(options.Value.KeyPrefix, options.Value.Shards);
+        _keys = new BufferKeyspace(options.Value.KeyPrefix, options.Value.Shards);
         _sinks = sinks.ToArray();
     }
 
@@ -95,19 +97,21 @@ public sealed class DataRights
 
     private async Task<long> DeleteFromStreamAsync(int shard, RedisKey stream, string instanceKey, bool countBytes, CancellationToken cancellationToken)
     {
-        var matches = new List<(string Id, long Size)>();
-        await foreach (var (entry, _, _) in ScanAsync(stream, instanceKey, cancellationToken))
+        var matches = new List<(string Id, string ReportId, long Size)>();
+        await foreach (var (entry, report, _) in ScanAsync(stream, instanceKey, cancellationToken))
         {
-            matches.Add((entry.Id, countBytes && entry.Fields.TryGetValue(BufferKeys.ReportField, out var payload) ? payload.Length : 0));
+            matches.Add((entry.Id, report.ReportId, countBytes && entry.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload.Length : 0));
         }
 
         long deleted = 0;
-        foreach (var chunk in matches.Chunk(1000))
+        var keys = AcknowledgeScript.Keys(_keys, shard);
+        keys[0] = stream;
+        foreach (var chunk in matches.Chunk(AcknowledgeScript.MaxEntries))
         {
-            // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), and the
-            // byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
-            var arguments = UploadScripts.AckAndRemoveArguments([.. chunk.Select(m => m.Id)], chunk.Sum(m => m.Size), trimBound: string.Empty);
-            deleted += (long)await _commands.ScriptAsync(UploadScripts.AckAndRemove, [stream, _keys.Stats(shard)], arguments, cancellationToken);
+            // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), the
+            // report_ids and the byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
+            var arguments = AcknowledgeScript.Arguments([.. chunk.Select(m => (m.Id, m.ReportId))], chunk.Sum(m => m.Size), trimBound: string.Empty);
+            deleted += (long)await _commands.ScriptAsync(AcknowledgeScript.Lua, keys, arguments, cancellationToken);
         }
 
         return deleted;
@@ -122,7 +126,7 @@ public sealed class DataRights
             var page = await _commands.RangeAsync(stream, start, "+", Page, cancellationToken);
             foreach (var entry in page)
             {
-                if (!entry.Fields.TryGetValue(BufferKeys.ReportField, out var payload))
+                if (!entry.Fields.TryGetValue(BufferFields.Report, out var payload))
                 {
                     continue;
                 }
@@ -139,7 +143,7 @@ public sealed class DataRights
 
                 if (InstanceKeys.Of(report) == instanceKey)
                 {
-                    var arrival = long.TryParse(entry.Text(BufferKeys.ArrivalField), out var ms) ? ms : entry.IdMilliseconds;
+                    var arrival = long.TryParse(entry.Text(BufferFields.Arrival), out var ms) ? ms : entry.IdMilliseconds;
                     yield return (entry, report, DateTimeOffset.FromUnixTimeMilliseconds(arrival));
                 }
             }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 using Telemetry.Upload.Internal;
 
 namespace Telemetry.Upload;
@@ -17,13 +19,13 @@ public sealed class DeadLetterStore
     private const int Page = 500;
 
     private readonly StreamCommands _commands;
-    private readonly BufferKeys _keys;
+    private readonly BufferKeyspace _keys;
 
     public DeadLetterStore(IConnectionMultiplexer redis, IOptions<UploadOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _commands = new StreamCommands(redis);
-        _keys = new BufferKeys(options.Value.KeyPrefix, options.Value.Shards);
+        _keys = new BufferKeyspace(options.Value.KeyPrefix, options.Value.Shards);
     }
 
     /// <summary>Every dead letter of every shard, oldest first per shard (paged XRANGE).</summary>
@@ -61,8 +63,8 @@ public sealed class DeadLetterStore
         }
 
         var result = await _commands.ScriptAsync(
-            UploadScripts.Replay,
-            [_keys.DeadLetters(shard), _keys.Stream(shard), _keys.Stats(shard)],
+            ReplayScript.Lua,
+            [_keys.DeadLetters(shard), _keys.Stream(shard), _keys.Stats(shard), _keys.ReportIds(shard)],
             [reference[(slash + 1)..]],
             cancellationToken);
         return !result.IsNull;
@@ -95,12 +97,12 @@ public sealed class DeadLetterStore
         return new DeadLetter(
             shard,
             entry.Id,
-            entry.Text(BufferKeys.ReportIdField) ?? string.Empty,
-            entry.Text(BufferKeys.ProductField) ?? string.Empty,
-            entry.Text("reason") ?? string.Empty,
-            Number(entry.Text("attempts")),
-            DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text("first_seen_ms"))),
-            DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text(BufferKeys.ArrivalField))),
-            entry.Fields.TryGetValue(BufferKeys.ReportField, out var payload) ? payload : []);
+            entry.Text(BufferFields.ReportId) ?? string.Empty,
+            entry.Text(BufferFields.Product) ?? string.Empty,
+            entry.Text(BufferFields.Reason) ?? string.Empty,
+            Number(entry.Text(BufferFields.Attempts)),
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text(BufferFields.FirstSeen))),
+            DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text(BufferFields.Arrival))),
+            entry.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload : []);
     }
 }

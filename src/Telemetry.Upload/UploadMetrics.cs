@@ -20,7 +20,7 @@ public sealed class UploadMetrics
     public const string SinkAttribute = "telemetry.upload.sink";
 
     /// <summary>Attribute naming the buffer shard, as the buffer's own gauges name it.</summary>
-    public const string ShardAttribute = Ingestion.Diagnostics.BufferMetrics.ShardAttribute;
+    public const string ShardAttribute = Buffer.BufferTelemetry.ShardAttribute;
 
     /// <summary>
     /// Bucket bounds of the sink's latency, in seconds: an fsync or a COPY of a batch takes milliseconds, a relay

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using Telemetry.Ingestion;
+using Telemetry.Buffer;
 using Telemetry.Upload.Internal;
 using Telemetry.Upload.Sinks;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;
@@ -35,7 +36,8 @@ public sealed class IngestionServiceCollectionExtensionsTests
             Assert.That(redis.Configuration, Is.EqualTo("127.0.0.1:6379"));
             Assert.That(redis.KeyPrefix, Is.EqualTo("telemetry:v1:"));
             Assert.That(buffer.Shards, Is.EqualTo(4));
-            Assert.That(buffer.DedupWindow, Is.EqualTo(TimeSpan.FromHours(24)));
+            Assert.That(buffer.MaxRedisMemoryFraction, Is.EqualTo(0.9));
+            Assert.That(buffer.MemoryCheckInterval, Is.EqualTo(TimeSpan.FromSeconds(1)));
             Assert.That(buffer.MaxEntriesPerShard, Is.EqualTo(1_000_000));
             Assert.That(buffer.MaxBytesPerShard, Is.EqualTo(1L << 30));
             Assert.That(limits.Default.ReportsPerHour, Is.EqualTo(12));
@@ -45,7 +47,7 @@ public sealed class IngestionServiceCollectionExtensionsTests
             Assert.That(validation.MaxReportAge, Is.EqualTo(TimeSpan.FromDays(7)));
             Assert.That(authentication.IngestKeys, Is.Empty);
             Assert.That(metrics.BufferInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
-            Assert.That(provider.GetServices<IHostedService>().Count(), Is.EqualTo(2), "the buffer initializer and the buffer gauges' sampler");
+            Assert.That(provider.GetServices<IHostedService>().Count(), Is.EqualTo(3), "the buffer initializer, the buffer gauges' sampler and the Redis memory watcher");
         });
     }
 
@@ -68,7 +70,21 @@ public sealed class IngestionServiceCollectionExtensionsTests
         });
     }
 
+    [Test]
+    public void ValidateOnStart_RemovedDedupWindow_FailsNamingTheReplacement()
+    {
+        // Arrange
+        using var provider = Build(new Dictionary<string, string?> { ["Privacy:HashKey"] = IngestionServices.HashKey, ["Buffer:DedupWindow"] = "1.00:00:00" });
+
+        // Act
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        // Assert
+        Assert.That(exception!.Message, Does.Contain("Buffer:DedupWindow was removed").And.Contain("Buffer:MaxRedisMemoryFraction"));
+    }
+
     [TestCase("Buffer:Shards", "0")]
+    [TestCase("Buffer:MaxRedisMemoryFraction", "1.5")]
     [TestCase("Buffer:LowWaterFraction", "1.5")]
     [TestCase("Validation:MaxStringLength", "0")]
     [TestCase("RateLimiting:Default:Burst", "0")]

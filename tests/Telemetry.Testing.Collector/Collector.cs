@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
-using Telemetry.Ingestion;
+using Telemetry.Buffer;
 using Telemetry.Server.Hosting;
 using Telemetry.V1;
 
@@ -21,7 +21,7 @@ public sealed class Collector : IAsyncDisposable
     private readonly WebApplication _app;
     private bool _stopped;
 
-    private Collector(WebApplication app, int grpcPort, int operationsPort, RedisKeyspace keys)
+    private Collector(WebApplication app, int grpcPort, int operationsPort, BufferKeyspace keys)
     {
         _app = app;
         GrpcPort = grpcPort;
@@ -49,7 +49,7 @@ public sealed class Collector : IAsyncDisposable
 
     public HttpClient Operations { get; }
 
-    public RedisKeyspace Keys { get; }
+    public BufferKeyspace Keys { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -91,7 +91,7 @@ public sealed class Collector : IAsyncDisposable
         var app = builder.Build();
         app.MapTelemetryServer();
         await app.StartAsync(cancellationToken);
-        return new Collector(app, port, operationsPort, new RedisKeyspace(keyPrefix, 4));
+        return new Collector(app, port, operationsPort, new BufferKeyspace(keyPrefix, 4));
     }
 
     /// <summary>A key prefix of the test's own, new at every call, so tests sharing a Redis stay apart.</summary>

@@ -1,3 +1,4 @@
+using Telemetry.Buffer;
 using Telemetry.Upload.Internal;
 using Telemetry.Upload.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class AckAndRemoveTests
         var stream = buffer.Keys.Stream(0);
         var read = await commands.ReadGroupAsync(stream, "uploader", 10, cancellationToken);
 
-        var removed = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(read), Bytes(read), cancellationToken);
+        var removed = await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(read), Bytes(read), cancellationToken);
 
         var (left, pending, bytes) = (await buffer.LengthAsync(), await buffer.PendingAsync(), await buffer.CountedBytesAsync());
         Assert.Multiple(() =>
@@ -43,10 +44,10 @@ public sealed class AckAndRemoveTests
         var fast = await commands.ReadGroupAsync(stream, "fast", 2, cancellationToken);
 
         // Act
-        var removedFast = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(fast), Bytes(fast), cancellationToken);
+        var removedFast = await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(fast), Bytes(fast), cancellationToken);
         var leftAfterFast = await buffer.LengthAsync();
         var pendingAfterFast = await buffer.PendingAsync();
-        var removedSlow = await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(slow), Bytes(slow), cancellationToken);
+        var removedSlow = await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(slow), Bytes(slow), cancellationToken);
 
         // Assert
         var (left, bytes) = (await buffer.LengthAsync(), await buffer.CountedBytesAsync());
@@ -70,7 +71,7 @@ public sealed class AckAndRemoveTests
         var stream = buffer.Keys.Stream(0);
         var read = await commands.ReadGroupAsync(stream, "uploader", 2, cancellationToken);
 
-        await commands.AcknowledgeAsync(stream, buffer.Keys.Stats(0), Ids(read), Bytes(read), cancellationToken);
+        await commands.AcknowledgeAsync(buffer.Keys, 0, Ids(read), Bytes(read), cancellationToken);
         var next = await commands.ReadGroupAsync(stream, "uploader", 10, cancellationToken);
 
         var (left, bytes) = (await buffer.LengthAsync(), await buffer.CountedBytesAsync());
@@ -79,20 +80,20 @@ public sealed class AckAndRemoveTests
             Assert.That(next, Has.Count.EqualTo(1));
             Assert.That(StreamIds.Compare(next[0].Id, read[^1].Id), Is.GreaterThan(0));
             Assert.That(left, Is.EqualTo(1));
-            Assert.That(bytes, Is.EqualTo(next[0].Fields[BufferKeys.ReportField].Length));
+            Assert.That(bytes, Is.EqualTo(next[0].Fields[BufferFields.Report].Length));
         });
     }
 
     private static async Task<TestBuffer> BufferAsync(int entries)
     {
         var (_, redis) = await Servers.RedisAsync();
-        var buffer = new TestBuffer(redis, new BufferKeys(Servers.KeyPrefix(), 1));
+        var buffer = new TestBuffer(redis, new BufferKeyspace(Servers.KeyPrefix(), 1));
         await buffer.CreateGroupsAsync();
         await buffer.AddManyAsync(Enumerable.Range(0, entries).Select(_ => TestReports.Create()));
         return buffer;
     }
 
-    private static string[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => e.Id)];
+    private static (string Id, string ReportId)[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => (e.Id, e.Text(BufferFields.ReportId)!))];
 
-    private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferKeys.ReportField].Length);
+    private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferFields.Report].Length);
 }

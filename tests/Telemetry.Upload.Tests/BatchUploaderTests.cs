@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
 using Telemetry.Upload.Tests.TestObjects;
@@ -20,7 +21,7 @@ public sealed class BatchUploaderTests
         (_, _redis) = await Servers.RedisAsync();
         _prefix = Servers.KeyPrefix();
         _directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
-        _buffer = new TestBuffer(_redis, new BufferKeys(_prefix, 4));
+        _buffer = new TestBuffer(_redis, new BufferKeyspace(_prefix, 4));
         await _buffer.CreateGroupsAsync();
     }
 
@@ -219,7 +220,7 @@ public sealed class BatchUploaderTests
         // Act: the groups vanish (as after a Redis restart without data), then more reports arrive.
         for (var shard = 0; shard < 4; shard++)
         {
-            await _buffer.Database.ExecuteAsync("XGROUP", "DESTROY", _buffer.Keys.Stream(shard), BufferKeys.ConsumerGroup);
+            await _buffer.Database.ExecuteAsync("XGROUP", "DESTROY", _buffer.Keys.Stream(shard), BufferKeyspace.ConsumerGroup);
         }
 
         var second = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Testing;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class FailureTests
     {
         (_, _redis) = await Servers.RedisAsync();
         _prefix = Servers.KeyPrefix();
-        _buffer = new TestBuffer(_redis, new BufferKeys(_prefix, 4));
+        _buffer = new TestBuffer(_redis, new BufferKeyspace(_prefix, 4));
         await _buffer.CreateGroupsAsync();
     }
 

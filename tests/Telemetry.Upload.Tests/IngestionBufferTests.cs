@@ -1,8 +1,9 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Telemetry.Ingestion;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
+using Telemetry.Ingestion.RateLimiting;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
 
@@ -13,25 +14,6 @@ namespace Telemetry.Upload.Tests;
 public sealed class IngestionBufferTests
 {
     [Test]
-    public void BufferKeys_SameLayoutAsTheIngestionKeyspace()
-    {
-        // Arrange
-        var ours = new BufferKeys("telemetry:v1:", 8);
-        var theirs = new RedisKeyspace("telemetry:v1:", 8);
-
-        // Assert
-        Assert.Multiple(() =>
-        {
-            Assert.That(BufferKeys.ConsumerGroup, Is.EqualTo(RedisKeyspace.ConsumerGroup));
-            for (var shard = 0; shard < 8; shard++)
-            {
-                Assert.That((string?)ours.Stream(shard), Is.EqualTo((string?)theirs.Stream(shard)));
-                Assert.That((string?)ours.Stats(shard), Is.EqualTo((string?)theirs.Stats(shard)));
-            }
-        });
-    }
-
-    [Test]
     [CancelAfter(60_000)]
     public async Task Run_ReportsAppendedByTheIngestionBuffer_StoredOnceAndBufferCountersReturnToZero(CancellationToken cancellationToken)
     {
@@ -40,21 +22,23 @@ public sealed class IngestionBufferTests
         var prefix = Servers.KeyPrefix();
         var buffer = new RedisReportBuffer(
             redis,
-            new RedisKeyspace(prefix, 4),
+            new BufferKeyspace(prefix, 4),
             Options.Create(new BufferOptions()),
             Options.Create(new RedisOptions { KeyPrefix = prefix }),
+            Options.Create(new RateLimitOptions()),
+            new RedisMemoryWatcher(redis, Options.Create(new BufferOptions()), TimeProvider.System, NullLogger<RedisMemoryWatcher>.Instance),
             NullLogger<RedisReportBuffer>.Instance);
         var reports = Enumerable.Range(0, 300).Select(_ => TestReports.Create()).ToList();
         foreach (var report in reports.Concat(reports.Take(30)))
         {
-            var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
+            var result = (await buffer.AppendAsync([new AppendRequest(report.ToByteArray(), report.ReportId, "mimir", InstanceKeys.Of(report))]))[0];
             Assert.That(result.Status, Is.AnyOf(AppendStatus.Accepted, AppendStatus.Duplicate));
         }
 
         var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
         var options = UploaderRun.TestOptions(prefix, o => o.Files.Directory = directory);
         await using var sink = new FileReportSink(Options.Create(options));
-        var streams = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var streams = new TestBuffer(redis, new BufferKeyspace(prefix, 4));
 
         // Act
         await using (UploaderRun.Start(redis, sink, options))

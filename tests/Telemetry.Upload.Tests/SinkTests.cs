@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Telemetry.Buffer;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
 using Telemetry.V1;

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.Testing;
 using Telemetry.Upload.Internal;
 using Telemetry.Upload.Tests.Infrastructure;
@@ -23,13 +24,13 @@ public sealed class StreamCommandsTests
         // reads and several growths of the receive buffer.
         var (_, redis) = await Servers.RedisAsync();
         RedisKey stream = Servers.KeyPrefix() + "{shard-0}:reports";
-        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
         var payloads = Enumerable.Range(0, 2500)
             .Select(i => Enumerable.Range(0, 2000).Select(j => (byte)((i + j) % 256)).Concat("\r\n$-1\r\n*3\r\n"u8.ToArray()).ToArray())
             .ToList();
         foreach (var payload in payloads)
         {
-            await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportIdField, "id", BufferKeys.ReportField, payload);
+            await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferFields.ReportId, "id", BufferFields.Report, payload);
         }
 
         var commands = new StreamCommands(redis);
@@ -41,8 +42,8 @@ public sealed class StreamCommandsTests
         // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(read.Select(e => e.Fields[BufferKeys.ReportField]), Is.EqualTo(payloads));
-            Assert.That(read.Select(e => e.Text(BufferKeys.ReportIdField)), Is.All.EqualTo("id"));
+            Assert.That(read.Select(e => e.Fields[BufferFields.Report]), Is.EqualTo(payloads));
+            Assert.That(read.Select(e => e.Text(BufferFields.ReportId)), Is.All.EqualTo("id"));
             Assert.That(read.Select(e => e.Id), Is.Ordered.Using((IComparer<string>)Comparer<string>.Create(StreamIds.Compare)));
             Assert.That(nothingMore, Is.Empty);
         });
@@ -55,10 +56,10 @@ public sealed class StreamCommandsTests
         // Arrange: "stopped" read three entries and never acknowledged them.
         var (_, redis) = await Servers.RedisAsync();
         RedisKey stream = Servers.KeyPrefix() + "{shard-0}:reports";
-        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
         for (var i = 0; i < 3; i++)
         {
-            await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferKeys.ReportField, new byte[] { (byte)i });
+            await redis.GetDatabase().ExecuteAsync("XADD", stream, "*", BufferFields.Report, new byte[] { (byte)i });
         }
 
         var commands = new StreamCommands(redis);
@@ -71,7 +72,7 @@ public sealed class StreamCommandsTests
         // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(first.Concat(rest).Select(e => e.Fields[BufferKeys.ReportField][0]), Is.EqualTo(new byte[] { 0, 1, 2 }));
+            Assert.That(first.Concat(rest).Select(e => e.Fields[BufferFields.Report][0]), Is.EqualTo(new byte[] { 0, 1, 2 }));
             Assert.That(cursor, Is.Not.EqualTo("0-0"));
             Assert.That(end, Is.EqualTo("0-0"));
         });
@@ -106,7 +107,7 @@ public sealed class StreamCommandsTests
         var commands = new StreamCommands(redis);
 
         var failure = Assert.CatchAsync(() => commands.ReadGroupAsync(stream, "reader", 10, cancellationToken));
-        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
         var read = await commands.ReadGroupAsync(stream, "reader", 10, cancellationToken);
 
         Assert.Multiple(() =>
@@ -125,14 +126,14 @@ public sealed class StreamCommandsTests
         // Arrange: a server that demands a password, and a configuration that selects database 3.
         await using var server = await RedisServer.StartAsync(["--requirepass", "s3cret"], cancellationToken);
         using var redis = await ConnectWithGroupAsync(server, ",password=s3cret,defaultDatabase=3");
-        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferKeys.ReportField, "in database 3");
+        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferFields.Report, "in database 3");
         var commands = new StreamCommands(redis);
 
         // Act
         var read = await commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken);
 
         // Assert
-        Assert.That(read.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "in database 3" }));
+        Assert.That(read.Select(e => e.Text(BufferFields.Report)), Is.EqualTo(new[] { "in database 3" }));
     }
 
     [Test]
@@ -142,7 +143,7 @@ public sealed class StreamCommandsTests
         // Arrange
         await using var server = await RedisServer.StartAsync(cancellationToken);
         using var redis = await ConnectWithGroupAsync(server);
-        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferKeys.ReportField, "before");
+        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferFields.Report, "before");
         var commands = new StreamCommands(redis);
         await commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken);
 
@@ -150,14 +151,14 @@ public sealed class StreamCommandsTests
         await server.StopAsync();
         var failure = Assert.CatchAsync(() => commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken));
         await server.StartAgainAsync(cancellationToken);
-        await RedisCli.RunAsync(server.Port, "XADD", Stream, "*", BufferKeys.ReportField, "after");
+        await RedisCli.RunAsync(server.Port, "XADD", Stream, "*", BufferFields.Report, "after");
         var read = await commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken);
 
         // Assert
         Assert.Multiple(() =>
         {
             Assert.That(StreamCommands.IsTransient(failure!), Is.True, failure!.ToString());
-            Assert.That(read.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "after" }));
+            Assert.That(read.Select(e => e.Text(BufferFields.Report)), Is.EqualTo(new[] { "after" }));
         });
     }
 
@@ -175,7 +176,7 @@ public sealed class StreamCommandsTests
         // Act
         var failure = Assert.CatchAsync(() => commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken));
         await Task.Delay(1200, cancellationToken);
-        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferKeys.ReportField, "after the pause");
+        await redis.GetDatabase().ExecuteAsync("XADD", Stream, "*", BufferFields.Report, "after the pause");
         var read = await commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken);
 
         // Assert
@@ -183,7 +184,7 @@ public sealed class StreamCommandsTests
         {
             Assert.That(failure, Is.TypeOf<RedisTimeoutException>());
             Assert.That(StreamCommands.IsTransient(failure!), Is.True);
-            Assert.That(read.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "after the pause" }));
+            Assert.That(read.Select(e => e.Text(BufferFields.Report)), Is.EqualTo(new[] { "after the pause" }));
         });
     }
 
@@ -202,8 +203,8 @@ public sealed class StreamCommandsTests
             async () => (await RedisCli.RunAsync(b.Port, "CLUSTER", "INFO")).Contains("cluster_state:ok", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "both nodes agree the cluster is up", cancellationToken);
         var slot = await RedisCli.RunAsync(a.Port, "CLUSTER", "KEYSLOT", Stream);
-        await RedisCli.RunAsync(a.Port, "XGROUP", "CREATE", Stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
-        await RedisCli.RunAsync(a.Port, "XADD", Stream, "*", BufferKeys.ReportField, "on a");
+        await RedisCli.RunAsync(a.Port, "XGROUP", "CREATE", Stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
+        await RedisCli.RunAsync(a.Port, "XADD", Stream, "*", BufferFields.Report, "on a");
         using var redis = await ConnectionMultiplexer.ConnectAsync(a.ConnectionString);
         var commands = new StreamCommands(redis);
         var onA = await commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken);
@@ -213,15 +214,15 @@ public sealed class StreamCommandsTests
         var bId = await RedisCli.RunAsync(b.Port, "CLUSTER", "MYID");
         await RedisCli.RunAsync(b.Port, "CLUSTER", "SETSLOT", slot, "NODE", bId);
         await RedisCli.RunAsync(a.Port, "CLUSTER", "SETSLOT", slot, "NODE", bId);
-        await RedisCli.RunAsync(b.Port, "XGROUP", "CREATE", Stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
-        await RedisCli.RunAsync(b.Port, "XADD", Stream, "*", BufferKeys.ReportField, "on b");
+        await RedisCli.RunAsync(b.Port, "XGROUP", "CREATE", Stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
+        await RedisCli.RunAsync(b.Port, "XADD", Stream, "*", BufferFields.Report, "on b");
         var onB = await commands.ReadGroupAsync(Stream, "reader", 10, cancellationToken);
 
         // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(onA.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "on a" }));
-            Assert.That(onB.Select(e => e.Text(BufferKeys.ReportField)), Is.EqualTo(new[] { "on b" }));
+            Assert.That(onA.Select(e => e.Text(BufferFields.Report)), Is.EqualTo(new[] { "on a" }));
+            Assert.That(onB.Select(e => e.Text(BufferFields.Report)), Is.EqualTo(new[] { "on b" }));
         });
     }
 
@@ -231,13 +232,13 @@ public sealed class StreamCommandsTests
     {
         // Arrange: "gone" read an entry and acknowledged it; "holder" holds one pending entry.
         var (_, redis) = await Servers.RedisAsync();
-        var buffer = new TestBuffer(redis, new BufferKeys(Servers.KeyPrefix(), 1));
+        var buffer = new TestBuffer(redis, new BufferKeyspace(Servers.KeyPrefix(), 1));
         await buffer.CreateGroupsAsync();
         var commands = new StreamCommands(redis);
         var stream = buffer.Keys.Stream(0);
         await buffer.AddAsync(TestReports.Create());
         var read = await commands.ReadGroupAsync(stream, "gone", 10, cancellationToken);
-        await buffer.Database.ExecuteAsync("XACK", stream, BufferKeys.ConsumerGroup, read[0].Id);
+        await buffer.Database.ExecuteAsync("XACK", stream, BufferKeyspace.ConsumerGroup, read[0].Id);
         await buffer.AddAsync(TestReports.Create());
         await commands.ReadGroupAsync(stream, "holder", 10, cancellationToken);
 
@@ -247,7 +248,7 @@ public sealed class StreamCommandsTests
             TimeSpan.FromSeconds(10), "the idle consumer is removed", cancellationToken);
 
         // Assert
-        var consumers = (StackExchange.Redis.RedisResult[])(await buffer.Database.ExecuteAsync("XINFO", "CONSUMERS", stream, BufferKeys.ConsumerGroup))!;
+        var consumers = (StackExchange.Redis.RedisResult[])(await buffer.Database.ExecuteAsync("XINFO", "CONSUMERS", stream, BufferKeyspace.ConsumerGroup))!;
         Assert.Multiple(() =>
         {
             Assert.That(removed, Is.EqualTo(1));
@@ -260,7 +261,7 @@ public sealed class StreamCommandsTests
     private static async Task<ConnectionMultiplexer> ConnectWithGroupAsync(RedisServer server, string options = "")
     {
         var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + options);
-        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", Stream, BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+        await redis.GetDatabase().ExecuteAsync("XGROUP", "CREATE", Stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
         return redis;
     }
 }

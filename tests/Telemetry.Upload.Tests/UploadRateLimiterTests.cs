@@ -1,3 +1,4 @@
+using Telemetry.Buffer;
 using Telemetry.Upload.Internal;
 using Telemetry.Upload.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class UploadRateLimiterTests
             o.MaxBatchesPerSecond = 1;
             o.RateLimitBurst = TimeSpan.Zero;
         });
-        var keys = new BufferKeys(options.KeyPrefix, options.Shards);
+        var keys = new BufferKeyspace(options.KeyPrefix, options.Shards);
         var first = new UploadRateLimiter(new StreamCommands(redis), keys, "files", options);
         var second = new UploadRateLimiter(new StreamCommands(redis), keys, "files", options);
 
@@ -45,7 +46,7 @@ public sealed class UploadRateLimiterTests
             o.MaxBytesPerSecond = 10_000;
             o.RateLimitBurst = TimeSpan.FromMilliseconds(100);
         });
-        var limiter = new UploadRateLimiter(new StreamCommands(redis), new BufferKeys(options.KeyPrefix, 4), "files", options);
+        var limiter = new UploadRateLimiter(new StreamCommands(redis), new BufferKeyspace(options.KeyPrefix, 4), "files", options);
 
         // Act: a batch of 5,000 bytes (above the burst) on an idle limiter, then another.
         var big = await limiter.TryAcquireAsync(5_000, cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Telemetry.Buffer;
 using Telemetry.Testing;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class UploaderProcessTests
         // Arrange: a backlog drained slowly (4 batches of 20 per second) by a separate uploader process.
         var (redisServer, redis) = await Servers.RedisAsync();
         var prefix = Servers.KeyPrefix();
-        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var buffer = new TestBuffer(redis, new BufferKeyspace(prefix, 4));
         await buffer.CreateGroupsAsync();
         var reports = Enumerable.Range(0, 400).Select(_ => TestReports.Create()).ToList();
         await buffer.AddManyAsync(reports);
@@ -63,7 +64,7 @@ public sealed class UploaderProcessTests
         // Arrange: one dead letter, written the way the uploader writes them.
         var (redisServer, redis) = await Servers.RedisAsync();
         var prefix = Servers.KeyPrefix();
-        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var buffer = new TestBuffer(redis, new BufferKeyspace(prefix, 4));
         var reportId = Guid.NewGuid().ToString();
         await buffer.Database.ExecuteAsync("XADD", buffer.Keys.DeadLetters(2), "*", "report_id", reportId, "product", "mimir",
             "arrival_ms", "1700000000000", "report", (StackExchange.Redis.RedisValue)Google.Protobuf.MessageExtensions.ToByteArray(TestReports.Create(reportId: reportId)),

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telemetry.Buffer;
 using Telemetry.Upload.Sinks;
 using Telemetry.Upload.Tests.Infrastructure;
 using Telemetry.Upload.Tests.TestObjects;
@@ -26,7 +27,7 @@ public sealed class UpstreamReportSinkTests
         // Arrange
         var (_, redis) = await Servers.RedisAsync();
         var prefix = Servers.KeyPrefix();
-        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var buffer = new TestBuffer(redis, new BufferKeyspace(prefix, 4));
         await buffer.CreateGroupsAsync();
         var reports = Enumerable.Range(0, 200).Select(_ => TestReports.Create()).ToList();
         await buffer.AddManyAsync(reports);

@@ -9,18 +9,12 @@ public sealed class BufferOptions
     public const string SectionName = "Buffer";
 
     /// <summary>
-    /// Number of streams reports are sharded across, by a stable hash of the report_id. Defaults to 4. Changing it
-    /// moves report_ids to other shards, so duplicates sent across the change are not detected.
+    /// Number of streams reports are sharded across, by a stable hash of the instance key (cluster_id, else
+    /// instance_id). Defaults to 4. Changing it moves installations to other shards, so a retry sent across the
+    /// change is not recognized as a duplicate (the sinks still store it once) and rate limits start afresh.
     /// </summary>
     [Range(1, 1024)]
     public int Shards { get; set; } = 4;
-
-    /// <summary>
-    /// How long a report_id is remembered for deduplication; it should cover the longest client retry horizon.
-    /// Defaults to 24 hours.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
-    public TimeSpan DedupWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>High-water mark in entries per shard: at or above it new reports are refused as overloaded. Defaults to 1,000,000.</summary>
     [Range(1, long.MaxValue)]
@@ -55,4 +49,15 @@ public sealed class BufferOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DrainRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// High-water mark for Redis's own memory, as a fraction of its <c>maxmemory</c>: at or above it new reports are
+    /// refused as overloaded, before Redis itself refuses writes. Unused when Redis has no maxmemory. Defaults to 0.9.
+    /// </summary>
+    [Range(0.05, 1.0)]
+    public double MaxRedisMemoryFraction { get; set; } = 0.9;
+
+    /// <summary>How often Redis's <c>used_memory</c> is read for <see cref="MaxRedisMemoryFraction"/>. Defaults to 1 second.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan MemoryCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

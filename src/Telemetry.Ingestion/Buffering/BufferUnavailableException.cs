@@ -1,7 +1,7 @@
 namespace Telemetry.Ingestion.Buffering;
 
 /// <summary>
-/// Redis, which holds the buffer, the deduplication keys and the rate limits, could not be reached in time
+/// Redis, which holds the buffer, its report_ids and the rate limits, could not be reached in time
 /// (connection failure, timeout, loading after a restart, read-only replica). Nothing was acknowledged; the
 /// transport answers UNAVAILABLE so that the client retries.
 /// </summary>

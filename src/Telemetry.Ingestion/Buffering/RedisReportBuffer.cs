@@ -2,49 +2,43 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
+using Telemetry.Ingestion.RateLimiting;
 
 namespace Telemetry.Ingestion.Buffering;
 
 /// <summary>
 /// <see cref="IReportBuffer"/> on sharded Redis streams (<c>telemetry:v1:{shard-N}:reports</c>). For every report
-/// one Lua script deduplicates (<c>SET … NX PX</c>), checks the high-water marks and appends (<c>XADD</c>)
-/// atomically; reports of one shard appended at the same time share one script call (see <c>AppendAsync</c>).
-/// Entries are never trimmed (no MAXLEN): only the uploader removes them, after storage. Thread-safe; one instance
-/// per process.
+/// one Lua script (<see cref="AppendScript"/>) checks for a duplicate (the shard's report-ids hash), the high-water
+/// marks and the instance's rate limit and appends (<c>XADD</c>) atomically; reports of one shard appended at the
+/// same time share one script call (see <c>AppendAsync</c>). Entries are never trimmed (no MAXLEN): only the
+/// uploader removes them, after storage, together with their report_ids. Thread-safe; one instance per process.
 /// </summary>
 /// <remarks>
-/// Cluster-correct: the keys of every script call (dedup key, stream, statistics hash) share the shard's hash tag,
-/// see <see cref="RedisKeyspace"/>.
+/// Cluster-correct: the keys of every script call (stream, statistics hash, report-ids hash, rate limits) share the
+/// shard's hash tag, see <see cref="BufferKeyspace"/>.
 /// </remarks>
 public sealed partial class RedisReportBuffer : IReportBuffer
 {
-    // KEYS[1] stream, KEYS[2] statistics hash. Returns {server ms, entries, first entry id or '', bytes,
-    // appended entries, appended bytes}.
-    internal const string StatusScript = """
-        local t = redis.call('TIME')
-        local now_ms = t[1] .. string.format('%03d', math.floor(tonumber(t[2]) / 1000))
-        local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
-        local first_id = ''
-        if #first > 0 then first_id = first[1][1] end
-        local stats = redis.call('HMGET', KEYS[2], 'bytes', 'appended_entries', 'appended_bytes')
-        return {now_ms, redis.call('XLEN', KEYS[1]), first_id, tonumber(stats[1]) or 0, tonumber(stats[2]) or 0, tonumber(stats[3]) or 0}
-        """;
-
     private readonly IConnectionMultiplexer _redis;
-    private readonly RedisKeyspace _keys;
+    private readonly BufferKeyspace _keys;
     private readonly BufferOptions _options;
     private readonly TimeSpan _timeout;
     private readonly ILogger<RedisReportBuffer> _logger;
     private readonly DrainRateEstimator[] _drain;
     private readonly AppendQueue[] _appendQueues;
     private readonly long[] _lastOverloadLogMs;
-    private readonly long _dedupWindowMs;
+    private readonly RateLimitOptions _rateLimits;
+    private readonly RedisMemoryWatcher _memory;
 
     public RedisReportBuffer(
         IConnectionMultiplexer redis,
-        RedisKeyspace keys,
+        BufferKeyspace keys,
         IOptions<BufferOptions> options,
         IOptions<RedisOptions> redisOptions,
+        IOptions<RateLimitOptions> rateLimits,
+        RedisMemoryWatcher memory,
         ILogger<RedisReportBuffer> logger)
     {
         _redis = redis;
@@ -52,7 +46,8 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         _options = options.Value;
         _timeout = redisOptions.Value.OperationTimeout;
         _logger = logger;
-        _dedupWindowMs = (long)_options.DedupWindow.TotalMilliseconds;
+        _rateLimits = rateLimits.Value;
+        _memory = memory;
         _drain = new DrainRateEstimator[keys.Shards];
         for (var i = 0; i < _drain.Length; i++)
         {
@@ -68,20 +63,13 @@ public sealed partial class RedisReportBuffer : IReportBuffer
     }
 
     /// <inheritdoc />
-    public async Task<bool> ContainsAsync(string reportId, CancellationToken cancellationToken = default)
-    {
-        var call = _redis.GetDatabase().KeyExistsAsync(_keys.Dedup(reportId));
-        return await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<ShardStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         var database = _redis.GetDatabase();
         var calls = new Task<RedisResult>[_keys.Shards];
         for (var shard = 0; shard < calls.Length; shard++)
         {
-            calls[shard] = database.ScriptEvaluateAsync(StatusScript, [_keys.Stream(shard), _keys.Stats(shard)]);
+            calls[shard] = database.ScriptEvaluateAsync(StatusScript.Lua, [_keys.Stream(shard), _keys.Stats(shard)]);
         }
 
         var statuses = new ShardStatus[calls.Length];
@@ -109,9 +97,9 @@ public sealed partial class RedisReportBuffer : IReportBuffer
             var stream = _keys.Stream(shard);
             try
             {
-                var call = database.ExecuteAsync("XGROUP", "CREATE", stream, RedisKeyspace.ConsumerGroup, "0", "MKSTREAM");
+                var call = database.ExecuteAsync("XGROUP", "CREATE", stream, BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
                 await RedisCall.RunAsync(call, _timeout, cancellationToken).ConfigureAwait(false);
-                Log.ConsumerGroupCreated(_logger, stream, RedisKeyspace.ConsumerGroup);
+                Log.ConsumerGroupCreated(_logger, stream, BufferKeyspace.ConsumerGroup);
             }
             catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
             {
@@ -121,12 +109,19 @@ public sealed partial class RedisReportBuffer : IReportBuffer
     }
 
     // At most one warning per shard and second: a full buffer refuses every report, and the log must not flood.
-    private void LogOverloaded(int shard, long serverMs, ShardStatus status, TimeSpan delay)
+    private void LogOverloaded(int shard, long serverMs, ShardStatus status, RedisMemoryState memory, TimeSpan delay)
     {
         var last = Volatile.Read(ref _lastOverloadLogMs[shard]);
         if (serverMs - last >= 1000 && Interlocked.CompareExchange(ref _lastOverloadLogMs[shard], serverMs, last) == last)
         {
-            Log.ShardOverloaded(_logger, shard, status.Entries, status.Bytes, delay);
+            if (memory.IsFull)
+            {
+                Log.RedisMemoryHigh(_logger, shard, memory.UsedBytes, memory.MaxBytes, delay);
+            }
+            else
+            {
+                Log.ShardOverloaded(_logger, shard, status.Entries, status.Bytes, delay);
+            }
         }
     }
 
@@ -145,6 +140,10 @@ public sealed partial class RedisReportBuffer : IReportBuffer
         [LoggerMessage(EventId = 2003, EventName = "AppendUnavailable", Level = LogLevel.Warning,
             Message = "Could not append to buffer shard {Shard}: {Reason}")]
         public static partial void AppendUnavailable(ILogger logger, int shard, string reason);
+
+        [LoggerMessage(EventId = 2005, EventName = "RedisMemoryHigh", Level = LogLevel.Warning,
+            Message = "Redis uses {UsedBytes} of its {MaxBytes} bytes of memory, above Buffer:MaxRedisMemoryFraction; refusing reports to shard {Shard} for {RetryDelay}")]
+        public static partial void RedisMemoryHigh(ILogger logger, int shard, long usedBytes, long maxBytes, TimeSpan retryDelay);
 
         [LoggerMessage(EventId = 2004, EventName = "ConsumerGroupCreated", Level = LogLevel.Information,
             Message = "Created consumer group {Group} on {Stream}")]

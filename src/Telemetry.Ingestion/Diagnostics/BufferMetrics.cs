@@ -14,7 +14,7 @@ namespace Telemetry.Ingestion.Diagnostics;
 public sealed partial class BufferMetrics
 {
     /// <summary>Attribute naming the buffer shard.</summary>
-    public const string ShardAttribute = "telemetry.buffer.shard";
+    public const string ShardAttribute = Telemetry.Buffer.BufferTelemetry.ShardAttribute;
 
     private readonly IReportBuffer _buffer;
     private readonly ILogger<BufferMetrics> _logger;

@@ -2,26 +2,28 @@ using System.Diagnostics;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging;
+using Telemetry.Buffer;
 using Telemetry.Contracts.Privacy;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Diagnostics;
-using Telemetry.Ingestion.RateLimiting;
 using Telemetry.Ingestion.Validation;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Pipeline;
 
 /// <summary>
-/// Takes one report from the transport to the buffer: validate → authorize → anonymize → deduplicate →
-/// rate-limit → append. Thread-safe; register once (<see cref="IngestionServiceCollectionExtensions.AddIngestionPipeline"/>)
-/// and call <see cref="IngestAsync"/> for every report of a batch or stream.
+/// Takes reports from the transport to the buffer: validate → authorize → anonymize → (deduplicate, rate-limit,
+/// append: one buffer call for the whole batch). Thread-safe; register once
+/// (<see cref="IngestionServiceCollectionExtensions.AddIngestionPipeline"/>) and call <see cref="IngestBatchAsync"/>
+/// for a batch or <see cref="IngestAsync"/> for each report of a stream.
 /// </summary>
 public sealed partial class IngestionPipeline
 {
+    private const string DuplicateReason = "A report with this report_id was accepted before.";
+
     private readonly ReportValidator _validator;
     private readonly IngestKeyAuthenticator _authenticator;
     private readonly ReportAnonymizer _anonymizer;
-    private readonly IReportRateLimiter _rateLimiter;
     private readonly IReportBuffer _buffer;
     private readonly IngestionMetrics _metrics;
     private readonly ILogger<IngestionPipeline> _logger;
@@ -30,7 +32,6 @@ public sealed partial class IngestionPipeline
         ReportValidator validator,
         IngestKeyAuthenticator authenticator,
         ReportAnonymizer anonymizer,
-        IReportRateLimiter rateLimiter,
         IReportBuffer buffer,
         IngestionMetrics metrics,
         ILogger<IngestionPipeline> logger)
@@ -38,48 +39,112 @@ public sealed partial class IngestionPipeline
         _validator = validator;
         _authenticator = authenticator;
         _anonymizer = anonymizer;
-        _rateLimiter = rateLimiter;
         _buffer = buffer;
         _metrics = metrics;
         _logger = logger;
     }
 
+    /// <summary>Ingests one report; see <see cref="IngestBatchAsync"/>.</summary>
+    public async Task<ReportResult> IngestAsync(UsageReport report, IngestContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var results = await IngestBatchAsync([report], context, cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
     /// <summary>
-    /// Ingests one report and says what happened to it. The report must have been parsed without
-    /// unknown fields (the collector's gRPC services do so); it is anonymized in place.
+    /// Ingests a batch of reports and says what happened to each, in order. The reports must have been parsed
+    /// without unknown fields (the collector's gRPC services do so); they are anonymized in place. The reports that
+    /// pass validation go to the buffer in one call, which costs Redis one script call per shard.
     /// </summary>
     /// <returns>
-    /// <see cref="ReportOutcome.Accepted"/>, <see cref="ReportOutcome.Duplicate"/>, <see cref="ReportOutcome.Rejected"/>
+    /// Per report <see cref="ReportOutcome.Accepted"/>, <see cref="ReportOutcome.Duplicate"/>, <see cref="ReportOutcome.Rejected"/>
     /// (with field_path and reason), <see cref="ReportOutcome.RateLimited"/> or <see cref="ReportOutcome.Overloaded"/>
     /// (with retry_delay).
     /// </returns>
     /// <exception cref="BufferUnavailableException">
-    /// Redis is unavailable; nothing was acknowledged. The transport answers the call with UNAVAILABLE.
+    /// Redis is unavailable for at least one report; nothing of those was acknowledged. The transport answers the call
+    /// with UNAVAILABLE (a retry of the batch is safe: the buffer answers the reports it holds as duplicates).
     /// </exception>
-    public async Task<ReportResult> IngestAsync(UsageReport report, IngestContext context, CancellationToken cancellationToken = default)
+    public async Task<ReportResult[]> IngestBatchAsync(IReadOnlyList<UsageReport> reports, IngestContext context, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
-        using var activity = IngestionTracing.StartReport(report);
-        _metrics.Received();
+        var results = new ReportResult?[reports.Count];
+        var activities = new Activity?[reports.Count];
+        var appends = new List<AppendRequest>(reports.Count);
+        var appendIndexes = new List<int>(reports.Count);
+        var parent = Activity.Current;
         try
         {
-            var result = await IngestCoreAsync(report, context, cancellationToken).ConfigureAwait(false);
-            _metrics.Completed(result.Outcome, result.FieldPath, Stopwatch.GetElapsedTime(started));
-            IngestionTracing.Completed(activity, result);
-            return result;
+            for (var i = 0; i < reports.Count; i++)
+            {
+                _metrics.Received();
+                // Each report's span is a sibling under the call's span, not the child of the previous report's.
+                activities[i] = IngestionTracing.StartReport(reports[i]);
+                Activity.Current = parent;
+                if (Prepare(reports[i], context) is { } refused)
+                {
+                    results[i] = refused;
+                    continue;
+                }
+
+                appends.Add(new AppendRequest(reports[i].ToByteArray(), reports[i].ReportId, ReportRouting.Product(reports[i]), InstanceKeys.Of(reports[i])));
+                appendIndexes.Add(i);
+            }
+
+            var unavailable = default(AppendResult?);
+            if (appends.Count > 0)
+            {
+                var appended = await _buffer.AppendAsync(appends).ConfigureAwait(false);
+                for (var k = 0; k < appended.Count; k++)
+                {
+                    var i = appendIndexes[k];
+                    if (appended[k].Status == AppendStatus.Unavailable)
+                    {
+                        unavailable ??= appended[k];
+                        continue;
+                    }
+
+                    results[i] = ResultOf(reports[i], appended[k]);
+                }
+            }
+
+            for (var i = 0; i < reports.Count; i++)
+            {
+                if (results[i] is { } result)
+                {
+                    _metrics.Completed(result.Outcome, result.FieldPath, Stopwatch.GetElapsedTime(started));
+                    IngestionTracing.Completed(activities[i], result);
+                }
+                else
+                {
+                    _metrics.Unavailable(Stopwatch.GetElapsedTime(started));
+                    IngestionTracing.Unavailable(activities[i]);
+                }
+            }
+
+            if (unavailable is { } failed)
+            {
+                var exception = new BufferUnavailableException("The report buffer (Redis) is unavailable.") { RetryDelay = failed.RetryDelay };
+                Log.BufferUnavailable(_logger, exception.Message);
+                throw exception;
+            }
+
+            return [.. results.Select(r => r!)];
         }
-        catch (BufferUnavailableException exception)
+        finally
         {
-            _metrics.Unavailable(Stopwatch.GetElapsedTime(started));
-            IngestionTracing.Unavailable(activity);
-            Log.BufferUnavailable(_logger, exception.Message);
-            throw;
+            foreach (var activity in activities)
+            {
+                activity?.Dispose();
+            }
         }
     }
 
-    private async Task<ReportResult> IngestCoreAsync(UsageReport report, IngestContext context, CancellationToken cancellationToken)
+    // Validation, authorization and anonymization: the result of a refused report, or null when it goes to the buffer.
+    private ReportResult? Prepare(UsageReport report, IngestContext context)
     {
         var validation = _validator.Validate(report);
         if (!validation.IsValid)
@@ -107,34 +172,19 @@ public sealed partial class IngestionPipeline
             _anonymizer.Apply(report);
         }
 
-        // A retry of an accepted report must hear "duplicate" even when its instance is over the limit, or it would
-        // be told to retry later for ever; checking first also spends no token on it. The append script stays the
-        // authority for a duplicate racing this check, and without rate limits it answers duplicates alone (before
-        // its high-water marks), which saves a Redis call per report.
-        if (_rateLimiter.IsEnabled && await _buffer.ContainsAsync(report.ReportId, cancellationToken).ConfigureAwait(false))
-        {
-            return Result(report, ReportOutcome.Duplicate, string.Empty, "A report with this report_id was accepted before.");
-        }
-
-        var instanceKey = ReportRouting.InstanceKey(report);
-        var decision = await _rateLimiter.AcquireAsync(product, instanceKey, cancellationToken).ConfigureAwait(false);
-        if (!decision.IsAllowed)
-        {
-            return Result(report, ReportOutcome.RateLimited, string.Empty,
-                $"This instance exceeded the rate limit of product \"{product}\"; send the report again after retry_delay.",
-                decision.RetryDelay);
-        }
-
-        var appended = await _buffer.AppendAsync(report.ToByteArray(), report.ReportId, product).ConfigureAwait(false);
-        return appended.Status switch
-        {
-            AppendStatus.Accepted => Result(report, ReportOutcome.Accepted, string.Empty, string.Empty),
-            AppendStatus.Duplicate => Result(report, ReportOutcome.Duplicate, string.Empty, "A report with this report_id was accepted before."),
-            AppendStatus.Overloaded => Result(report, ReportOutcome.Overloaded, string.Empty,
-                "The collector's buffer is full; send the report again after retry_delay.", appended.RetryDelay),
-            _ => throw new BufferUnavailableException("The report buffer (Redis) is unavailable.") { RetryDelay = appended.RetryDelay },
-        };
+        return null;
     }
+
+    private static ReportResult ResultOf(UsageReport report, AppendResult appended) => appended.Status switch
+    {
+        AppendStatus.Accepted => Result(report, ReportOutcome.Accepted, string.Empty, string.Empty),
+        AppendStatus.Duplicate => Result(report, ReportOutcome.Duplicate, string.Empty, DuplicateReason),
+        AppendStatus.RateLimited => Result(report, ReportOutcome.RateLimited, string.Empty,
+            $"This instance exceeded the rate limit of product \"{ReportRouting.Product(report)}\"; send the report again after retry_delay.",
+            appended.RetryDelay),
+        _ => Result(report, ReportOutcome.Overloaded, string.Empty,
+            "The collector's buffer is full; send the report again after retry_delay.", appended.RetryDelay),
+    };
 
     private static ReportResult Result(UsageReport report, ReportOutcome outcome, string fieldPath, string reason, TimeSpan? retryDelay = null) =>
         new()

@@ -2,7 +2,7 @@ using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Pipeline;
 
-/// <summary>What a report is limited, authorized and counted by: its product and its instance key.</summary>
+/// <summary>What a report is limited, authorized and counted by: its product (its instance key is <see cref="Telemetry.Buffer.InstanceKeys"/>).</summary>
 public static class ReportRouting
 {
     /// <summary>
@@ -20,9 +20,4 @@ public static class ReportRouting
         _ => string.Empty,
     };
 
-    /// <summary>The instance a report is rate limited by: its cluster_id, or its instance_id when it has none.</summary>
-    public static string InstanceKey(UsageReport report) =>
-        report.Instance is null ? string.Empty
-        : report.Instance.ClusterId.Length > 0 ? report.Instance.ClusterId
-        : report.Instance.InstanceId;
 }

@@ -55,21 +55,15 @@ internal sealed class IngestGrpcService(
 
         using var activity = IngestionTracing.StartBatch(request.Reports.Count);
         var ingestContext = ContextOf(context);
-        var pending = new Task<ReportResult>[request.Reports.Count];
-        for (var i = 0; i < pending.Length; i++)
-        {
-            pending[i] = pipeline.IngestAsync(request.Reports[i], ingestContext, context.CancellationToken);
-        }
-
         ReportResult[] results;
         try
         {
-            results = await Task.WhenAll(pending);
+            results = await pipeline.IngestBatchAsync(request.Reports, ingestContext, context.CancellationToken);
         }
         catch (BufferUnavailableException)
         {
             // Some reports of the batch may be buffered already; a retry of the whole batch is safe because the
-            // buffer deduplicates by report_id.
+            // buffer answers the reports it holds as duplicates.
             throw new RpcException(new Status(StatusCode.Unavailable, "the report buffer is unavailable; retry the batch later"));
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Google.Protobuf;
+using Telemetry.Buffer;
 using Telemetry.V1;
 
 namespace Telemetry.Upload.Internal;
@@ -13,7 +14,7 @@ internal sealed class PendingEntry
         Raw = raw;
         Shard = shard;
         Deliveries = deliveries;
-        Payload = raw.Fields.TryGetValue(BufferKeys.ReportField, out var payload) ? payload : [];
+        Payload = raw.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload : [];
     }
 
     public BufferEntry Raw { get; }
@@ -34,7 +35,7 @@ internal sealed class PendingEntry
     /// <summary>Why the entry cannot be uploaded at all; it goes to the dead letters at once.</summary>
     public string? MalformedReason { get; private set; }
 
-    public string ReportId => Report?.ReportId ?? Raw.Text(BufferKeys.ReportIdField) ?? string.Empty;
+    public string ReportId => Report?.ReportId ?? Raw.Text(BufferFields.ReportId) ?? string.Empty;
 
     public static PendingEntry From(BufferEntry raw, int shard, long deliveries)
     {
@@ -45,7 +46,7 @@ internal sealed class PendingEntry
 
     private void Parse()
     {
-        if (!Raw.Fields.ContainsKey(BufferKeys.ReportField))
+        if (!Raw.Fields.ContainsKey(BufferFields.Report))
         {
             MalformedReason = "the entry has no report field";
             return;
@@ -69,7 +70,7 @@ internal sealed class PendingEntry
             return;
         }
 
-        var arrival = Raw.Fields.TryGetValue(BufferKeys.ArrivalField, out var arrivalMs)
+        var arrival = Raw.Fields.TryGetValue(BufferFields.Arrival, out var arrivalMs)
             && long.TryParse(arrivalMs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
             ? ms
             : Raw.IdMilliseconds;
@@ -77,7 +78,7 @@ internal sealed class PendingEntry
             Shard,
             Raw.Id,
             reportId,
-            Raw.Text(BufferKeys.ProductField) ?? string.Empty,
+            Raw.Text(BufferFields.Product) ?? string.Empty,
             DateTimeOffset.FromUnixTimeMilliseconds(arrival),
             Payload,
             report);
@@ -87,7 +88,7 @@ internal sealed class PendingEntry
     // reused rather than a second one decoded.
     private string EntryReportId(UsageReport report)
     {
-        if (!Raw.Fields.TryGetValue(BufferKeys.ReportIdField, out var id) || id.Length == 0)
+        if (!Raw.Fields.TryGetValue(BufferFields.ReportId, out var id) || id.Length == 0)
         {
             return report.ReportId;
         }

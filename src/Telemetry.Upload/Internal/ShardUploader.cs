@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 
 namespace Telemetry.Upload.Internal;
 
@@ -17,6 +19,8 @@ internal sealed class ShardUploader
     private readonly RedisKey _stream;
     private readonly RedisKey _stats;
     private readonly RedisKey _deadLetters;
+    private readonly RedisKey _reportIds;
+    private readonly BufferKeyspace _keys;
     private readonly StreamCommands _commands;
     private readonly IReportSink _sink;
     private readonly UploadOptions _options;
@@ -35,13 +39,15 @@ internal sealed class ShardUploader
     private string _claimCursor = "0-0";
     private long _nextClaim;
 
-    public ShardUploader(int shard, BufferKeys keys, StreamCommands commands, IReportSink sink,
+    public ShardUploader(int shard, BufferKeyspace keys, StreamCommands commands, IReportSink sink,
         UploadOptions options, UploadRateLimiter limiter, UploadMetrics metrics, ILogger logger, TimeProvider time, string consumer)
     {
         _shard = shard;
         _stream = keys.Stream(shard);
         _stats = keys.Stats(shard);
         _deadLetters = keys.DeadLetters(shard);
+        _reportIds = keys.ReportIds(shard);
+        _keys = keys;
         _commands = commands;
         _sink = sink;
         _options = options;
@@ -296,7 +302,7 @@ internal sealed class ShardUploader
             catch (ReportsRejectedException exception)
             {
                 _metrics.UploadFailed(_sink.Name, "rejected");
-                // A batch may hold the same report_id twice (a client retry past the dedup window): one verdict per report_id.
+                // A batch may hold the same report_id twice (a client retry after an upload of it): one verdict per report_id.
                 var rejected = exception.Rejections.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToDictionary(r => r.ReportId, StringComparer.Ordinal);
                 var stored = remaining.Where(e => !rejected.ContainsKey(e.ReportId)).ToList();
                 if (stored.Count > 0)
@@ -481,12 +487,11 @@ internal sealed class ShardUploader
 
     private async Task AcknowledgeAsync(List<PendingEntry> entries, CancellationToken cancellationToken)
     {
-        // Lua's unpack is limited by the C stack (LUAI_MAXCSTACK, 8000), so large batches go in chunks.
-        foreach (var chunk in entries.Chunk(4000))
+        foreach (var chunk in entries.Chunk(AcknowledgeScript.MaxEntries))
         {
-            var ids = chunk.Select(e => e.Id).ToArray();
+            var ids = chunk.Select(e => (e.Id, e.ReportId)).ToArray();
             var bytes = chunk.Sum(e => e.Size);
-            await RetryRedisAsync(() => _commands.AcknowledgeAsync(_stream, _stats, ids, bytes, cancellationToken), cancellationToken);
+            await RetryRedisAsync(() => _commands.AcknowledgeAsync(_keys, _shard, ids, bytes, cancellationToken), cancellationToken);
         }
     }
 
@@ -495,18 +500,18 @@ internal sealed class ShardUploader
         var attempts = Math.Max(entry.Deliveries, 1);
         var values = new RedisValue[]
         {
-            BufferKeys.ConsumerGroup,
+            BufferKeyspace.ConsumerGroup,
             entry.Id,
             entry.Size,
             entry.ReportId,
-            entry.Raw.Text(BufferKeys.ProductField) ?? string.Empty,
-            entry.Raw.Text(BufferKeys.ArrivalField) ?? entry.Raw.IdMilliseconds.ToString(CultureInfo.InvariantCulture),
+            entry.Raw.Text(BufferFields.Product) ?? string.Empty,
+            entry.Raw.Text(BufferFields.Arrival) ?? entry.Raw.IdMilliseconds.ToString(CultureInfo.InvariantCulture),
             entry.Payload,
             reason,
             attempts,
             entry.Raw.IdMilliseconds,
         };
-        var moved = await RetryRedisAsync(() => _commands.ScriptAsync(UploadScripts.DeadLetter, [_stream, _deadLetters, _stats], values, cancellationToken), cancellationToken);
+        var moved = await RetryRedisAsync(() => _commands.ScriptAsync(DeadLetterScript.Lua, [_stream, _deadLetters, _stats, _reportIds], values, cancellationToken), cancellationToken);
         if ((long)moved == 1)
         {
             _metrics.DeadLettered(_sink.Name, 1);

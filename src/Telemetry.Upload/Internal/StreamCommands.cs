@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 
 namespace Telemetry.Upload.Internal;
 
@@ -33,7 +35,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
 
         try
         {
-            await BoundAsync(Database.StreamCreateConsumerGroupAsync(stream, BufferKeys.ConsumerGroup, StreamPosition.Beginning, createStream: true), cancellationToken);
+            await BoundAsync(Database.StreamCreateConsumerGroupAsync(stream, BufferKeyspace.ConsumerGroup, StreamPosition.Beginning, createStream: true), cancellationToken);
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
@@ -45,7 +47,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
         try
         {
             var groups = await BoundAsync(Database.StreamGroupInfoAsync(stream), cancellationToken);
-            return groups.Any(g => g.Name == BufferKeys.ConsumerGroup);
+            return groups.Any(g => g.Name == BufferKeyspace.ConsumerGroup);
         }
         catch (RedisServerException exception) when (exception.Message.Contains("no such key", StringComparison.OrdinalIgnoreCase))
         {
@@ -56,7 +58,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
     /// <summary>Up to <paramref name="count"/> entries never delivered to any consumer (XREADGROUP &gt;), without blocking.</summary>
     public async Task<IReadOnlyList<BufferEntry>> ReadGroupAsync(RedisKey stream, string consumer, int count, CancellationToken cancellationToken)
     {
-        var entries = await BoundAsync(Database.StreamReadGroupAsync(stream, BufferKeys.ConsumerGroup, consumer, StreamPosition.NewMessages, count), cancellationToken);
+        var entries = await BoundAsync(Database.StreamReadGroupAsync(stream, BufferKeyspace.ConsumerGroup, consumer, StreamPosition.NewMessages, count), cancellationToken);
         return Entries(entries);
     }
 
@@ -68,28 +70,28 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
         RedisKey stream, string consumer, TimeSpan minIdle, string start, int count, CancellationToken cancellationToken)
     {
         var result = await BoundAsync(
-            Database.StreamAutoClaimAsync(stream, BufferKeys.ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, start, count),
+            Database.StreamAutoClaimAsync(stream, BufferKeyspace.ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, start, count),
             cancellationToken);
         return ((string?)result.NextStartId ?? "0-0", Entries(result.ClaimedEntries));
     }
 
     /// <summary>
-    /// Acknowledges stored entries and removes them from the stream, giving their bytes back to the shard's counter
-    /// (<see cref="UploadScripts.AckAndRemove"/>, trimming up to the highest entry when nothing older is pending).
-    /// Returns the number removed.
+    /// Acknowledges stored entries of shard <paramref name="shard"/> and removes them from the stream with their
+    /// report_ids, giving their bytes back to the shard's counter (<see cref="AcknowledgeScript"/>, trimming up to the
+    /// highest entry when nothing older is pending). Returns the number removed.
     /// </summary>
-    public async Task<long> AcknowledgeAsync(RedisKey stream, RedisKey stats, IReadOnlyList<string> ids, long bytes, CancellationToken cancellationToken)
+    public async Task<long> AcknowledgeAsync(BufferKeyspace keys, int shard, IReadOnlyList<(string Id, string ReportId)> entries, long bytes, CancellationToken cancellationToken)
     {
-        var highest = ids.Max(Comparer<string>.Create(StreamIds.Compare))!;
-        var arguments = UploadScripts.AckAndRemoveArguments(ids, bytes, StreamIds.Next(highest));
-        return (long)await ScriptAsync(UploadScripts.AckAndRemove, [stream, stats], arguments, cancellationToken);
+        var highest = entries.Select(e => e.Id).Max(Comparer<string>.Create(StreamIds.Compare))!;
+        var arguments = AcknowledgeScript.Arguments(entries, bytes, StreamIds.Next(highest));
+        return (long)await ScriptAsync(AcknowledgeScript.Lua, AcknowledgeScript.Keys(keys, shard), arguments, cancellationToken);
     }
 
     /// <summary>Delivery counts of this consumer's pending entries between two IDs (extended XPENDING).</summary>
     public async Task<IReadOnlyDictionary<string, long>> DeliveryCountsAsync(
         RedisKey stream, string consumer, string minId, string maxId, int count, CancellationToken cancellationToken)
     {
-        var pending = await BoundAsync(Database.StreamPendingMessagesAsync(stream, BufferKeys.ConsumerGroup, count, consumer, minId, maxId), cancellationToken);
+        var pending = await BoundAsync(Database.StreamPendingMessagesAsync(stream, BufferKeyspace.ConsumerGroup, count, consumer, minId, maxId), cancellationToken);
         return pending.ToDictionary(p => (string)p.MessageId!, p => (long)p.DeliveryCount, StringComparer.Ordinal);
     }
 
@@ -108,11 +110,11 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
         var messageIds = ids.Select(id => (RedisValue)id).ToArray();
         if (justId)
         {
-            var claimed = await BoundAsync(Database.StreamClaimIdsOnlyAsync(stream, BufferKeys.ConsumerGroup, consumer, 0, messageIds), cancellationToken);
+            var claimed = await BoundAsync(Database.StreamClaimIdsOnlyAsync(stream, BufferKeyspace.ConsumerGroup, consumer, 0, messageIds), cancellationToken);
             return claimed.Select(id => (string)id!).ToArray();
         }
 
-        var entries = await BoundAsync(Database.StreamClaimAsync(stream, BufferKeys.ConsumerGroup, consumer, 0, messageIds), cancellationToken);
+        var entries = await BoundAsync(Database.StreamClaimAsync(stream, BufferKeyspace.ConsumerGroup, consumer, 0, messageIds), cancellationToken);
         return entries.Where(e => !e.IsNull).Select(e => (string)e.Id!).ToArray();
     }
 
@@ -129,7 +131,7 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
         var groups = await BoundAsync(Database.StreamGroupInfoAsync(stream), cancellationToken);
         foreach (var group in groups)
         {
-            if (group.Name == BufferKeys.ConsumerGroup)
+            if (group.Name == BufferKeyspace.ConsumerGroup)
             {
                 return (group.Lag, group.PendingMessageCount);
             }
@@ -145,11 +147,11 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
     /// </summary>
     public async Task<int> RemoveIdleConsumersAsync(RedisKey stream, TimeSpan idle, CancellationToken cancellationToken)
     {
-        var consumers = await BoundAsync(Database.StreamConsumerInfoAsync(stream, BufferKeys.ConsumerGroup), cancellationToken);
+        var consumers = await BoundAsync(Database.StreamConsumerInfoAsync(stream, BufferKeyspace.ConsumerGroup), cancellationToken);
         var removed = 0;
         foreach (var consumer in consumers.Where(c => c.PendingMessageCount == 0 && c.IdleTimeInMilliseconds > idle.TotalMilliseconds))
         {
-            await BoundAsync(Database.StreamDeleteConsumerAsync(stream, BufferKeys.ConsumerGroup, consumer.Name), cancellationToken);
+            await BoundAsync(Database.StreamDeleteConsumerAsync(stream, BufferKeyspace.ConsumerGroup, consumer.Name), cancellationToken);
             removed++;
         }
 

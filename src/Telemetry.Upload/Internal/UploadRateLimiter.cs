@@ -1,5 +1,7 @@
 using System.Globalization;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 
 namespace Telemetry.Upload.Internal;
 
@@ -15,7 +17,7 @@ internal sealed class UploadRateLimiter
     private readonly long _bytesPerSecond;
     private readonly long _burstMicroseconds;
 
-    public UploadRateLimiter(StreamCommands commands, BufferKeys keys, string sink, UploadOptions options)
+    public UploadRateLimiter(StreamCommands commands, BufferKeyspace keys, string sink, UploadOptions options)
     {
         _commands = commands;
         _batchesPerSecond = options.MaxBatchesPerSecond;
@@ -56,7 +58,7 @@ internal sealed class UploadRateLimiter
             AddLimit(values, (long)Math.Ceiling(bytes * 1_000_000.0 / _bytesPerSecond));
         }
 
-        var wait = (long)await _commands.ScriptAsync(UploadScripts.Gcra, _keys, [.. values], cancellationToken);
+        var wait = (long)await _commands.ScriptAsync(UploadGcraScript.Lua, _keys, [.. values], cancellationToken);
         return TimeSpan.FromTicks(wait * 10);
     }
 

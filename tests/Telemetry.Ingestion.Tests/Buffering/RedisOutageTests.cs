@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf;
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;
@@ -28,7 +29,7 @@ public sealed class RedisOutageTests
         // Arrange: twenty reports accepted before the outage.
         using var services = IngestionServices.Create(_redis);
         var buffer = services.Get<IReportBuffer>();
-        var keys = services.Get<RedisKeyspace>();
+        var keys = services.Get<BufferKeyspace>();
         await buffer.InitializeAsync(cancellationToken);
         var before = Enumerable.Range(0, 20).Select(_ => TestReports.Mimir()).ToList();
         foreach (var report in before)
@@ -55,7 +56,7 @@ public sealed class RedisOutageTests
             Assert.That(unavailable.Status, Is.EqualTo(AppendStatus.Unavailable));
             Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
             Assert.That(recovered.Status, Is.EqualTo(AppendStatus.Accepted));
-            Assert.That(retryOfEarlier.Status, Is.EqualTo(AppendStatus.Duplicate), "dedup keys survive the restart");
+            Assert.That(retryOfEarlier.Status, Is.EqualTo(AppendStatus.Duplicate), "the report-ids hash survives the restart");
             Assert.That(entries.Select(e => e.ReportId), Is.SupersetOf(before.Select(r => r.ReportId)));
             Assert.That(entries, Has.Count.EqualTo(21));
         });

@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using StackExchange.Redis;
+using Telemetry.Buffer;
+using Telemetry.Buffer.Scripts;
 using Telemetry.Ingestion.Buffering;
 using Telemetry.Ingestion.Tests.Infrastructure;
 using Telemetry.V1;
@@ -17,7 +19,7 @@ public sealed class RedisReportBufferTests
         // third time afterwards.
         using var services = IngestionServices.Create(SharedRedis.Server);
         var buffer = services.Get<IReportBuffer>();
-        var keys = services.Get<RedisKeyspace>();
+        var keys = services.Get<BufferKeyspace>();
         await buffer.InitializeAsync(cancellationToken);
         var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Mimir()).ToList();
 
@@ -59,7 +61,7 @@ public sealed class RedisReportBufferTests
 
         // Act
         var result = await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "loki");
-        var entry = (await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>())).Single();
+        var entry = (await BufferInspector.ReadAllAsync(services.Redis, services.Get<BufferKeyspace>())).Single();
 
         // Assert
         Assert.Multiple(() =>
@@ -80,7 +82,7 @@ public sealed class RedisReportBufferTests
         // Arrange
         using var services = IngestionServices.Create(SharedRedis.Server);
         var buffer = services.Get<IReportBuffer>();
-        var keys = services.Get<RedisKeyspace>();
+        var keys = services.Get<BufferKeyspace>();
 
         // Act: the second call meets BUSYGROUP and ignores it.
         await buffer.InitializeAsync(cancellationToken);
@@ -91,7 +93,7 @@ public sealed class RedisReportBufferTests
         {
             var groups = (RedisResult[])(await services.Redis.GetDatabase().ExecuteAsync("XINFO", "GROUPS", keys.Stream(shard)))!;
             var group = (RedisResult[])groups.Single()!;
-            Assert.That((string?)group[1], Is.EqualTo(RedisKeyspace.ConsumerGroup));
+            Assert.That((string?)group[1], Is.EqualTo(BufferKeyspace.ConsumerGroup));
         }
     }
 
@@ -107,7 +109,7 @@ public sealed class RedisReportBufferTests
         // Act
         await buffer.AppendAsync(report.ToByteArray(), report.ReportId, "mimir");
         var read = await services.Redis.GetDatabase().StreamReadGroupAsync(
-            services.Get<RedisKeyspace>().Stream(0), RedisKeyspace.ConsumerGroup, "uploader-1", StreamPosition.NewMessages, 10);
+            services.Get<BufferKeyspace>().Stream(0), BufferKeyspace.ConsumerGroup, "uploader-1", StreamPosition.NewMessages, 10);
 
         // Assert: the group exists and sees the entry appended before anyone read.
         Assert.That(read, Has.Length.EqualTo(1));
@@ -134,8 +136,8 @@ public sealed class RedisReportBufferTests
         }
 
         var retryOfAccepted = await buffer.AppendAsync(reports[0].ToByteArray(), reports[0].ReportId, "mimir");
-        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
-        var refusedSeen = await buffer.ContainsAsync(reports[5].ReportId, cancellationToken);
+        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<BufferKeyspace>());
+        var refusedSeen = await services.Redis.GetDatabase().HashExistsAsync(services.Get<BufferKeyspace>().ReportIds(0), reports[5].ReportId);
 
         // Assert: refused with a bounded delay (nothing drains here, so the maximum); the accepted five all remain;
         // a retry of an accepted report is still a duplicate, not overloaded; a refused report is not remembered, so
@@ -167,7 +169,7 @@ public sealed class RedisReportBufferTests
         // Act
         var results = await Task.WhenAll(reports.Concat(reports)
             .Select(r => buffer.AppendAsync(r.ToByteArray(), r.ReportId, "mimir")));
-        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>());
+        var entries = await BufferInspector.ReadAllAsync(services.Redis, services.Get<BufferKeyspace>());
         var accepted = results.Where(r => r.Status == AppendStatus.Accepted).ToList();
 
         // Assert: exactly the mark is accepted, each accepted result names its own entry, the rest are duplicates or
@@ -237,7 +239,7 @@ public sealed class RedisReportBufferTests
         // Act: the uploader deletes four entries in a little over a second (≈ 3.5 entries/s), the shard refills.
         await buffer.GetStatusAsync(cancellationToken);
         await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
-        await BufferInspector.RemoveAsUploaderAsync(services.Redis, services.Get<RedisKeyspace>(), 0, ids.Take(4).ToList(), bytes: 40);
+        await BufferInspector.RemoveAsUploaderAsync(services.Redis, services.Get<BufferKeyspace>(), 0, ids.Take(4).ToList(), bytes: 40);
         await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
         await buffer.GetStatusAsync(cancellationToken);
         for (var i = 0; i < 4; i++)
@@ -263,7 +265,7 @@ public sealed class RedisReportBufferTests
         // Arrange
         using var services = IngestionServices.Create(SharedRedis.Server);
         var buffer = services.Get<IReportBuffer>();
-        var keys = services.Get<RedisKeyspace>();
+        var keys = services.Get<BufferKeyspace>();
         await buffer.InitializeAsync(cancellationToken);
         var reportId = Guid.NewGuid().ToString();
         await buffer.AppendAsync(new byte[10], reportId, "mimir");
@@ -286,25 +288,36 @@ public sealed class RedisReportBufferTests
 
     [Test]
     [CancelAfter(5000)]
-    public async Task ContainsAsync_BeforeAndAfterAppend_ReflectsDedupKey(CancellationToken cancellationToken)
+    public async Task AppendAsync_ReportIdRememberedWhileBufferedOnly_NothingLeftAfterAcknowledgement(CancellationToken cancellationToken)
     {
         // Arrange
-        using var services = IngestionServices.Create(SharedRedis.Server);
+        using var services = IngestionServices.Create(SharedRedis.Server, new Dictionary<string, string?> { ["Buffer:Shards"] = "1" });
         var buffer = services.Get<IReportBuffer>();
+        var keys = services.Get<BufferKeyspace>();
+        var database = services.Redis.GetDatabase();
         var reportId = Guid.NewGuid().ToString();
 
-        // Act
-        var before = await buffer.ContainsAsync(reportId, cancellationToken);
-        await buffer.AppendAsync(new byte[1], reportId, "mimir");
-        var after = await buffer.ContainsAsync(reportId, cancellationToken);
-        var ttl = await services.Redis.GetDatabase().KeyTimeToLiveAsync(services.Get<RedisKeyspace>().Dedup(reportId));
+        // Act: appended, retried, acknowledged by the uploader's script, retried again.
+        var first = await buffer.AppendAsync(new byte[1], reportId, "mimir");
+        var remembered = await database.HashGetAsync(keys.ReportIds(0), reportId);
+        var retry = await buffer.AppendAsync(new byte[1], reportId, "mimir");
+        await database.StreamReadGroupAsync(keys.Stream(0), BufferKeyspace.ConsumerGroup, "uploader", StreamPosition.NewMessages, 10);
+        await database.ScriptEvaluateAsync(
+            AcknowledgeScript.Lua, AcknowledgeScript.Keys(keys, 0), AcknowledgeScript.Arguments([(first.EntryId!, reportId)], 1, StreamIds.Next(first.EntryId!)));
+        var keysLeft = await database.ScriptEvaluateAsync("return redis.call('KEYS', ARGV[1])", values: [keys.Prefix + "*"]);
+        var rateLimitTtl = await database.KeyTimeToLiveAsync(keys.RateLimit(0, "mimir", reportId));
+        var afterUpload = await buffer.AppendAsync(new byte[1], reportId, "mimir");
 
-        // Assert
+        // Assert: remembered with its entry while buffered; nothing of it remains once uploaded (no key but the
+        // statistics hash, the stream and the instance's rate limit, which expires once its bucket is full again,
+        // one emission interval at the defaults); a retry after the upload is a new entry, which the sinks store once.
         Assert.Multiple(() =>
         {
-            Assert.That(before, Is.False);
-            Assert.That(after, Is.True);
-            Assert.That(ttl, Is.InRange(TimeSpan.FromHours(23), TimeSpan.FromHours(24)));
+            Assert.That((string?)remembered, Is.EqualTo(first.EntryId));
+            Assert.That(retry.Status, Is.EqualTo(AppendStatus.Duplicate));
+            Assert.That(((RedisResult[])keysLeft!).Select(k => (string?)k), Is.EquivalentTo(new[] { (string?)keys.Stream(0), (string?)keys.Stats(0), (string?)keys.RateLimit(0, "mimir", reportId) }));
+            Assert.That(rateLimitTtl, Is.InRange(TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5)));
+            Assert.That(afterUpload.Status, Is.EqualTo(AppendStatus.Accepted));
         });
     }
 }

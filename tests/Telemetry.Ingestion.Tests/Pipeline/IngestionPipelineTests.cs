@@ -1,3 +1,4 @@
+using Telemetry.Buffer;
 using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;
 using Telemetry.Ingestion.Tests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class IngestionPipelineTests
 
         // Act
         var result = await pipeline.IngestAsync(report, IngestContext.Anonymous, cancellationToken);
-        var buffered = UsageReport.Parser.ParseFrom((await BufferInspector.ReadAllAsync(services.Redis, services.Get<RedisKeyspace>())).Single().Report);
+        var buffered = UsageReport.Parser.ParseFrom((await BufferInspector.ReadAllAsync(services.Redis, services.Get<BufferKeyspace>())).Single().Report);
 
         // Assert: never-stored fields are gone and rounded fields rounded before anything reaches Redis.
         Assert.Multiple(() =>
@@ -46,7 +47,7 @@ public sealed class IngestionPipelineTests
 
         // Act
         var result = await pipeline.IngestAsync(report, IngestContext.Anonymous, cancellationToken);
-        var buffered = await BufferInspector.LengthAsync(services.Redis, services.Get<RedisKeyspace>());
+        var buffered = await BufferInspector.LengthAsync(services.Redis, services.Get<BufferKeyspace>());
 
         // Assert
         Assert.Multiple(() =>

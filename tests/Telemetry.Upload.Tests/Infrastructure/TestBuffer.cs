@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Protobuf;
 using StackExchange.Redis;
+using Telemetry.Buffer;
 using Telemetry.V1;
 
 namespace Telemetry.Upload.Tests.Infrastructure;
@@ -9,25 +10,16 @@ namespace Telemetry.Upload.Tests.Infrastructure;
 /// Writes reports into the shard streams exactly as the ingestion buffer does (XADD with report_id, product,
 /// arrival_ms and report; the shard's byte counter; the uploaders group), and reads the buffer's state back.
 /// </summary>
-public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeys keys)
+public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeyspace keys)
 {
-    public BufferKeys Keys => keys;
+    public BufferKeyspace Keys => keys;
 
     public IConnectionMultiplexer Redis => redis;
 
     public IDatabase Database => redis.GetDatabase();
 
-    /// <summary>The ingestion side's shard function: FNV-1a (32 bits) of the report_id's characters.</summary>
-    public int ShardOf(string reportId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in reportId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % (uint)keys.Shards);
-    }
+    /// <summary>The buffer's shard function.</summary>
+    public int ShardOf(string key) => keys.ShardOf(key);
 
     public async Task CreateGroupsAsync()
     {
@@ -35,7 +27,7 @@ public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeys keys)
         {
             try
             {
-                await Database.ExecuteAsync("XGROUP", "CREATE", keys.Stream(shard), BufferKeys.ConsumerGroup, "0", "MKSTREAM");
+                await Database.ExecuteAsync("XGROUP", "CREATE", keys.Stream(shard), BufferKeyspace.ConsumerGroup, "0", "MKSTREAM");
             }
             catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
             {
@@ -49,7 +41,7 @@ public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeys keys)
         var bytes = report.ToByteArray();
         var arrival = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         await Database.ExecuteAsync("XADD", keys.Stream(shard), "*", "report_id", report.ReportId, "product", product, "arrival_ms", arrival, "report", bytes);
-        await Database.HashIncrementAsync(keys.Stats(shard), BufferKeys.StatsBytesField, bytes.Length);
+        await Database.HashIncrementAsync(keys.Stats(shard), BufferFields.StatsBytes, bytes.Length);
     }
 
     public async Task AddManyAsync(IEnumerable<UsageReport> reports)
@@ -62,7 +54,7 @@ public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeys keys)
             var shard = ShardOf(report.ReportId);
             var bytes = report.ToByteArray();
             tasks.Add(batch.ExecuteAsync("XADD", keys.Stream(shard), "*", "report_id", report.ReportId, "product", "mimir", "arrival_ms", arrival, "report", bytes));
-            tasks.Add(batch.HashIncrementAsync(keys.Stats(shard), BufferKeys.StatsBytesField, bytes.Length));
+            tasks.Add(batch.HashIncrementAsync(keys.Stats(shard), BufferFields.StatsBytes, bytes.Length));
             if (tasks.Count >= 2000)
             {
                 batch.Execute();
@@ -94,7 +86,7 @@ public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeys keys)
         long total = 0;
         for (var shard = 0; shard < keys.Shards; shard++)
         {
-            var summary = (RedisResult[])(await Database.ExecuteAsync("XPENDING", keys.Stream(shard), BufferKeys.ConsumerGroup))!;
+            var summary = (RedisResult[])(await Database.ExecuteAsync("XPENDING", keys.Stream(shard), BufferKeyspace.ConsumerGroup))!;
             total += (long)summary[0];
         }
 
@@ -118,7 +110,7 @@ public sealed class TestBuffer(IConnectionMultiplexer redis, BufferKeys keys)
         long total = 0;
         for (var shard = 0; shard < keys.Shards; shard++)
         {
-            total += (long)await Database.HashGetAsync(keys.Stats(shard), BufferKeys.StatsBytesField);
+            total += (long)await Database.HashGetAsync(keys.Stats(shard), BufferFields.StatsBytes);
         }
 
         return total;

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Telemetry.Ingestion;
+namespace Telemetry.Buffer;
 
-/// <summary>How the service reaches Redis, which holds the report buffer, the deduplication keys and the rate limits.</summary>
+/// <summary>How the service reaches Redis, which holds the report buffer (with the report_ids it holds) and the rate limits.</summary>
 public sealed class RedisOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
@@ -24,8 +24,8 @@ public sealed class RedisOptions
     public string KeyPrefix { get; set; } = "telemetry:v1:";
 
     /// <summary>
-    /// How long one Redis call may take before the report is answered as unavailable. StackExchange.Redis 1.2.6 has
-    /// no timeout for asynchronous calls, so every call is bounded by this. Defaults to 2 seconds.
+    /// How long one Redis call may take before it counts as failed (a report is then answered as unavailable); the
+    /// multiplexer's synchronous and asynchronous timeout. Defaults to 2 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -1,10 +1,10 @@
 using System.Text;
 using StackExchange.Redis;
 
-namespace Telemetry.Upload.Internal;
+namespace Telemetry.Buffer;
 
 /// <summary>A raw entry of a buffer stream: its ID and its field values by name.</summary>
-internal sealed record BufferEntry(string Id, IReadOnlyDictionary<string, byte[]> Fields)
+public sealed record BufferEntry(string Id, IReadOnlyDictionary<string, byte[]> Fields)
 {
     /// <summary>The entry as StackExchange.Redis returns it; null for an entry deleted while it was pending.</summary>
     public static BufferEntry? From(StreamEntry entry)
@@ -25,7 +25,7 @@ internal sealed record BufferEntry(string Id, IReadOnlyDictionary<string, byte[]
 
     // The buffer writes the same field names into every entry: their strings are reused rather than decoded each time.
     private static readonly (byte[] Utf8, string Text)[] KnownFields =
-        [.. new[] { BufferKeys.ReportField, BufferKeys.ReportIdField, BufferKeys.ProductField, BufferKeys.ArrivalField }
+        [.. new[] { BufferFields.Report, BufferFields.ReportId, BufferFields.Product, BufferFields.Arrival }
             .Select(name => (Encoding.UTF8.GetBytes(name), name))];
 
     /// <summary>The milliseconds part of the entry ID: when the entry was added.</summary>

@@ -1,8 +1,11 @@
 using Telemetry.V1;
 
-namespace Telemetry.Upload;
+namespace Telemetry.Buffer;
 
-/// <summary>The key data-rights requests name an installation by.</summary>
+/// <summary>
+/// The key of the installation a report belongs to: what its rate limit counts, and what data-rights requests name
+/// it by.
+/// </summary>
 public static class InstanceKeys
 {
     /// <summary>The report's <c>instance.cluster_id</c> if set, else its <c>instance.instance_id</c>; empty when neither is.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Telemetry.Ingestion;
+namespace Telemetry.Buffer;
 
 /// <summary>Registers the process's one Redis connection, from the <c>Redis</c> section.</summary>
 public static class RedisServiceCollectionExtensions

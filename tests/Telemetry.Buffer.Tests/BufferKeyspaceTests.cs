@@ -1,26 +1,26 @@
-namespace Telemetry.Ingestion.Tests;
+namespace Telemetry.Buffer.Tests;
 
 [TestFixture]
-public sealed class RedisKeyspaceTests
+public sealed class BufferKeyspaceTests
 {
     [Test]
     public void Keys_OfOneAppend_ShareOneHashTag()
     {
         // Arrange
-        var keys = new RedisKeyspace("telemetry:v1:", 4);
-        var reportId = "0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e90";
-        var shard = keys.ShardOf(reportId);
+        var keys = new BufferKeyspace("telemetry:v1:", 4);
+        var instanceKey = "0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e90";
+        var shard = keys.ShardOf(instanceKey);
 
         // Act: the keys the append script touches, as Redis Cluster hashes them.
-        var tags = new[] { keys.Dedup(reportId), keys.Stream(shard), keys.Stats(shard) }.Select(k => HashTag(k!)).Distinct().ToList();
+        var tags = new[] { keys.Stream(shard), keys.Stats(shard), keys.ReportIds(shard), keys.RateLimit(shard, "mimir", instanceKey), keys.DeadLetters(shard) }.Select(k => HashTag(k!)).Distinct().ToList();
 
         // Assert
         Assert.Multiple(() =>
         {
             Assert.That(tags, Is.EqualTo(new[] { $"shard-{shard}" }));
             Assert.That((string?)keys.Stream(shard), Is.EqualTo($"telemetry:v1:{{shard-{shard}}}:reports"));
-            Assert.That((string?)keys.Dedup(reportId), Is.EqualTo($"telemetry:v1:{{shard-{shard}}}:dedup:{reportId}"));
-            Assert.That(HashTag(keys.RateLimit("mimir", reportId)!), Is.EqualTo("mimir:" + reportId));
+            Assert.That((string?)keys.ReportIds(shard), Is.EqualTo($"telemetry:v1:{{shard-{shard}}}:report-ids"));
+            Assert.That((string?)keys.RateLimit(shard, "mimir", instanceKey), Is.EqualTo($"telemetry:v1:{{shard-{shard}}}:ratelimit:mimir:{instanceKey}"));
         });
     }
 
@@ -28,8 +28,8 @@ public sealed class RedisKeyspaceTests
     public void ShardOf_ManyReportIds_StableAndSpread()
     {
         // Arrange
-        var keys = new RedisKeyspace("telemetry:v1:", 4);
-        var again = new RedisKeyspace("other:", 4);
+        var keys = new BufferKeyspace("telemetry:v1:", 4);
+        var again = new BufferKeyspace("other:", 4);
         var ids = Enumerable.Range(0, 4000).Select(_ => Guid.NewGuid().ToString()).ToList();
 
         // Act
@@ -40,7 +40,7 @@ public sealed class RedisKeyspaceTests
         {
             Assert.That(shards.GroupBy(s => s).Select(g => g.Count()), Is.All.InRange(800, 1200));
             Assert.That(ids.Select(again.ShardOf), Is.EqualTo(shards));
-            Assert.That(keys.ShardOf("0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e90"), Is.EqualTo(3), "FNV-1a 1982702651 mod 4: pinned, a change would move report_ids");
+            Assert.That(keys.ShardOf("0b8e4a52-8e0c-4c1e-9a51-2f6d3c1b7e90"), Is.EqualTo(3), "FNV-1a 1982702651 mod 4: pinned, a change would move installations");
         });
     }
 
@@ -48,7 +48,7 @@ public sealed class RedisKeyspaceTests
     public void Constructor_PrefixWithBraces_Throws()
     {
         // Act and assert
-        Assert.That(() => new RedisKeyspace("telemetry:{v1}:", 4), Throws.ArgumentException);
+        Assert.That(() => new BufferKeyspace("telemetry:{v1}:", 4), Throws.ArgumentException);
     }
 
     private static string HashTag(string key)

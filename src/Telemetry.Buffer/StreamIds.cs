@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Telemetry.Upload.Internal;
+namespace Telemetry.Buffer;
 
 /// <summary>Stream entry ID arithmetic.</summary>
-internal static class StreamIds
+public static class StreamIds
 {
     /// <summary>The milliseconds part of an ID such as <c>1700000000000-3</c>.</summary>
     public static long Milliseconds(string id)

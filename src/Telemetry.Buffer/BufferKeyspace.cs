@@ -1,0 +1,87 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace Telemetry.Buffer;
+
+/// <summary>
+/// Every Redis key of the report buffer, under one versioned prefix (<see cref="RedisOptions.KeyPrefix"/>).
+/// </summary>
+/// <remarks>
+/// Cluster-correct by design: every script call touches keys of a single hash tag. A shard's stream, its statistics
+/// hash, its report-ids hash, its dead letters and the rate limits of its instances all carry <c>{shard-N}</c>, so each script's keys live in one
+/// cluster slot; the upload rate limit carries its own tag.
+/// </remarks>
+public sealed class BufferKeyspace
+{
+    /// <summary>The consumer group the uploaders read each shard stream with; created with the stream.</summary>
+    public const string ConsumerGroup = "uploaders";
+
+    public BufferKeyspace(string prefix, int shards)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        if (prefix.AsSpan().IndexOfAny('{', '}') >= 0)
+        {
+            throw new ArgumentException("The key prefix must not contain braces: they would change the cluster hash tag.", nameof(prefix));
+        }
+
+        Prefix = prefix;
+        Shards = shards;
+    }
+
+    /// <summary>The key prefix, such as <c>telemetry:v1:</c>.</summary>
+    public string Prefix { get; }
+
+    /// <summary>Number of buffer shards.</summary>
+    public int Shards { get; }
+
+    /// <summary>
+    /// The shard of an instance key (<see cref="InstanceKeys"/>): FNV-1a (32 bits) of its characters modulo
+    /// <see cref="Shards"/>. Stable across processes and versions, so every report of an installation, and every
+    /// retry of a report, lands on the shard that holds the installation's rate limit and the report's report_id.
+    /// </summary>
+    public int ShardOf(string instanceKey)
+    {
+        var hash = 2166136261u;
+        foreach (var c in instanceKey)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)Shards);
+    }
+
+    /// <summary>The stream of shard <paramref name="shard"/>: <c>telemetry:v1:{shard-N}:reports</c>.</summary>
+    public RedisKey Stream(int shard) => ShardKey(shard, "reports");
+
+    /// <summary>The statistics hash of a shard (<see cref="BufferFields.StatsBytes"/> and the append counters).</summary>
+    public RedisKey Stats(int shard) => ShardKey(shard, "stats");
+
+    /// <summary>The dead-letter stream of a shard: <c>telemetry:v1:{shard-N}:dead-letters</c>.</summary>
+    public RedisKey DeadLetters(int shard) => ShardKey(shard, "dead-letters");
+
+    /// <summary>
+    /// The report-ids hash of a shard, <c>telemetry:v1:{shard-N}:report-ids</c>: report_id → stream entry ID of every
+    /// report still in the shard's stream, which the append script checks for duplicates. Emptied as entries leave.
+    /// </summary>
+    public RedisKey ReportIds(int shard) => ShardKey(shard, "report-ids");
+
+    /// <summary>
+    /// The GCRA state of one instance of one product, <c>telemetry:v1:{shard-N}:ratelimit:product:instance</c>, in the
+    /// instance's shard, so the append script checks it together with the append.
+    /// </summary>
+    public RedisKey RateLimit(int shard, string product, string instanceKey) => ShardKey(shard, $"ratelimit:{product}:{instanceKey}");
+
+    /// <summary>
+    /// The GCRA state of the upload rate limit shared by every uploader instance; one hash tag, so the batch and
+    /// byte limits are checked in one script call.
+    /// </summary>
+    public RedisKey UploadRateLimit(string sink, string dimension) => $"{Prefix}upload:{{ratelimit:{sink}}}:{dimension}";
+
+    /// <summary>
+    /// A key of shard <paramref name="shard"/>, <c>telemetry:v1:{shard-N}:suffix</c>: in the shard's cluster slot, so
+    /// one script can touch it together with the shard's stream.
+    /// </summary>
+    public RedisKey ShardKey(int shard, string suffix) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{{shard-{shard}}}:{suffix}");
+}
