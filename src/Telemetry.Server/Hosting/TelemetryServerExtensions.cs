@@ -57,6 +57,7 @@ internal static class TelemetryServerExtensions
 
     public static WebApplication MapTelemetryServer(this WebApplication app)
     {
+        app.UseProtobufContentSubtypeOnly();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcHealthChecksService();
