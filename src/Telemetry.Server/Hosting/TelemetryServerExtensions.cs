@@ -90,6 +90,8 @@ internal static class TelemetryServerExtensions
             .BindConfiguration(HealthOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<BufferConnectionMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<BufferConnectionMonitor>());
         var checks = services.AddHealthChecks()
             .AddCheck<BufferHealthCheck>("buffer", tags: [HealthTags.Ready])
             .AddCheck<StoppingHealthCheck>("stopping", tags: [HealthTags.Ready])
