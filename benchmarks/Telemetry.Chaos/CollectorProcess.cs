@@ -95,6 +95,18 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
         return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), NumberStyles.None, CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>
+    /// The GC's committed memory after its last collection, from the collector's <c>/metrics</c>, in bytes; it tells
+    /// managed heap from native memory in the RSS.
+    /// </summary>
+    public async Task<long?> ReadGcCommittedAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{OperationsPort}/metrics"));
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_last_collection_memory_committed_size_bytes", StringComparison.Ordinal));
+        return line is null ? null : (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
+
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Google.Protobuf;
 using Telemetry.V1;
 
 namespace Telemetry.Chaos;
@@ -19,18 +20,20 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
     private const int Concurrency = 8;
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(60);
 
+    // Parsed as the collector parses requests: unknown fields (a mutation's usual product) are dropped.
+    private static readonly MessageParser<IngestReportsRequest> Requests = IngestReportsRequest.Parser.WithDiscardUnknownFields(true);
+
     public async Task<bool> RunAsync()
     {
         using var http = new HttpClient(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
         {
-            DefaultRequestVersion = HttpVersion.Version20,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Timeout = TimeSpan.FromSeconds(30),
         };
         var generator = new FuzzInputs(seed);
         var generated = new ConcurrentQueue<FuzzInput>(Enumerable.Range(0, 1000).Select(_ => generator.Next()));
         await WarmUpAsync(http, generated);
         var before = collector.ReadRss();
+        var gcBefore = await collector.ReadGcCommittedAsync();
         var outcomes = new ConcurrentDictionary<(string Kind, string Status), int>();
         var failures = new ConcurrentQueue<string>();
         var peak = before;
@@ -74,8 +77,9 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
 
         var failed = outcomes.Where(o => o.Key.Status.StartsWith('!')).Sum(o => o.Value);
         var rssOk = alive && after <= before * 1.2;
+        var gcAfter = alive ? await collector.ReadGcCommittedAsync() : null;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fuzz: wrong answers {failed}; collector {(alive ? "up" : "DOWN")}; RSS before {Mib(before)} MiB, peak {Mib(peak)} MiB, after {Mib(after)} MiB ({settled.TotalSeconds:F0} s after the run; limit {Mib((long)(before * 1.2))} MiB)"));
+            $"fuzz: wrong answers {failed}; collector {(alive ? "up" : "DOWN")}; RSS before {Mib(before)} MiB, peak {Mib(peak)} MiB, after {Mib(after)} MiB ({settled.TotalSeconds:F0} s after the run; limit {Mib((long)(before * 1.2))} MiB); GC committed {Mib(gcBefore ?? 0)} -> {Mib(gcAfter ?? 0)} MiB"));
         foreach (var failure in failures)
         {
             Console.WriteLine("fuzz: wrong answer: " + failure);
@@ -122,7 +126,12 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
     {
         var content = new ByteArrayContent(input.Body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(input.ContentType);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(collector.GrpcAddress, Path)) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(collector.GrpcAddress, Path))
+        {
+            Content = content,
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Headers.TryAddWithoutValidation("te", "trailers");
         try
         {
@@ -131,7 +140,7 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
             var status = response.StatusCode == HttpStatusCode.UnsupportedMediaType ? "415" : Header(response, "grpc-status") ?? "none";
             if (!input.Allowed.Contains(status))
             {
-                return ("!" + status, $"answered {status}: {Uri.UnescapeDataString(Header(response, "grpc-message") ?? string.Empty)}");
+                return ("!" + status, $"answered {status} (HTTP {(int)response.StatusCode}): {Uri.UnescapeDataString(Header(response, "grpc-message") ?? string.Empty)}");
             }
 
             return status == "0" ? CheckResults(input, body) : (status, null);
@@ -145,7 +154,16 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
     /// <summary>An OK answer has one result per report, and accepts no report that breaks the contract.</summary>
     private static (string Status, string? Problem) CheckResults(FuzzInput input, byte[] body)
     {
-        var sent = IngestReportsRequest.Parser.ParseFrom(input.Body.AsSpan(5));
+        IngestReportsRequest sent;
+        try
+        {
+            sent = Requests.ParseFrom(input.Body.AsSpan(5));
+        }
+        catch (InvalidProtocolBufferException exception)
+        {
+            return ("!0", $"answered OK for bytes that are not a request: {exception.Message}");
+        }
+
         var response = IngestReportsResponse.Parser.ParseFrom(body.AsSpan(5, BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(1))));
         if (response.Results.Count != sent.Reports.Count)
         {
