@@ -6,6 +6,10 @@
 #   scripts/chaos.sh --fuzz [--inputs N] [--seed N]
 #                                        N hostile inputs (default 100000): each must get a correct status, the
 #                                        collector must stay up and its RSS come back within 20%
+#   scripts/chaos.sh --soak [--minutes N] [--rate N] [--sample-seconds N]
+#                                        N minutes (default 60) at N reports/s (500), sampling collector RSS and GC
+#                                        committed memory, Redis used_memory, buffer depth and p99 acknowledgement
+#                                        latency every N s (10); passes when each is flat after the first fifth
 # Further options: --clients N (4), --load-seconds N (8). Ends with "chaos: N passed, N failed"; exit 1 on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."

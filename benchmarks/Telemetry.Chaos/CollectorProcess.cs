@@ -99,12 +99,19 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
     /// The GC's committed memory after its last collection, from the collector's <c>/metrics</c>, in bytes; it tells
     /// managed heap from native memory in the RSS.
     /// </summary>
-    public async Task<long?> ReadGcCommittedAsync()
+    public async Task<long?> ReadGcCommittedAsync() =>
+        (long?)await ReadMetricAsync("dotnet_gc_last_collection_memory_committed_size_bytes");
+
+    /// <summary>The sum of every series of a metric on the collector's <c>/metrics</c>; null when it has none.</summary>
+    public async Task<double?> ReadMetricAsync(string name)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{OperationsPort}/metrics"));
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_last_collection_memory_committed_size_bytes", StringComparison.Ordinal));
-        return line is null ? null : (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        var values = text.Split('\n')
+            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
+            .ToList();
+        return values.Count == 0 ? null : values.Sum();
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ internal sealed class LedgerClient : IDisposable
         {
             while (_pending.Count < BatchSize)
             {
-                _pending.Add(NewReport());
+                _pending.Add(NewReport(_instanceId));
             }
 
             await SendPendingAsync();
@@ -100,11 +100,12 @@ internal sealed class LedgerClient : IDisposable
         }
     }
 
-    private UsageReport NewReport() => new()
+    /// <summary>A new valid report of one installation.</summary>
+    public static UsageReport NewReport(string instanceId) => new()
     {
         ReportId = Guid.NewGuid().ToString(),
         SchemaVersion = 1,
-        Instance = new InstanceIdentity { InstanceId = _instanceId },
+        Instance = new InstanceIdentity { InstanceId = instanceId },
         ReportTime = Timestamp.FromDateTime(DateTime.UtcNow),
         Generic = new GenericReport
         {

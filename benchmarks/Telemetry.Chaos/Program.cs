@@ -2,8 +2,9 @@ using System.Globalization;
 using Telemetry.Chaos;
 using Telemetry.Testing;
 
-// Usage: Telemetry.Chaos --collector <Telemetry.Server.dll> [--fuzz [--inputs N] [--seed N]] [--clients N] [--load-seconds N]
-// Without --fuzz: the fault suite. Ends with "chaos: N passed, N failed"; the exit code is 1 on any failure.
+// Usage: Telemetry.Chaos --collector <Telemetry.Server.dll> [--fuzz [--inputs N] [--seed N]]
+//        [--soak [--minutes N] [--rate N] [--sample-seconds N]] [--clients N] [--load-seconds N]
+// Without --fuzz or --soak: the fault suite. Ends with "chaos: N passed, N failed"; the exit code is 1 on any failure.
 var options = args.Select((arg, i) => (arg, i)).Where(a => a.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(a => a.arg[2..], a => a.i + 1 < args.Length && !args[a.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[a.i + 1] : "true");
 int Number(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
@@ -21,7 +22,12 @@ var passed = 0;
 var failed = 0;
 try
 {
-    if (options.ContainsKey("fuzz"))
+    if (options.ContainsKey("soak"))
+    {
+        var soak = new SoakRun(collector, redis, TimeSpan.FromMinutes(Number("minutes", 60)), Number("rate", 500), TimeSpan.FromSeconds(Number("sample-seconds", 10)));
+        (passed, failed) = await soak.RunAsync() ? (1, 0) : (0, 1);
+    }
+    else if (options.ContainsKey("fuzz"))
     {
         var ok = await new FuzzRun(collector, Number("inputs", 100_000), Number("seed", 19)).RunAsync();
         (passed, failed) = ok ? (1, 0) : (0, 1);
