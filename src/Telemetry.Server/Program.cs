@@ -1,5 +1,5 @@
-using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Server.Hosting;
+using Telemetry.Upload.Diagnostics;
 
 // The content root is the application's folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

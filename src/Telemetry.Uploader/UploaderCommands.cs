@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
-using Telemetry.Ingestion.Diagnostics;
+using Telemetry.Upload.Diagnostics;
 using Telemetry.Upload;
 
 namespace Telemetry.Uploader;

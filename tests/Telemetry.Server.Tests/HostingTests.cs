@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using Telemetry.Ingestion.Diagnostics;
+using Telemetry.Upload.Diagnostics;
 using Telemetry.Server.Hosting;
 using Telemetry.Testing;
 

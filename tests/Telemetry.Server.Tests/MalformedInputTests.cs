@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
+using Google.Protobuf;
 using Grpc.Core;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
@@ -61,6 +63,34 @@ public sealed class MalformedInputTests
         });
     }
 
+    [TestCase("application/grpc+json", TestName = "GrpcJsonContentType_ReturnsUnimplementedWithoutIngesting")]
+    [TestCase("application/grpc+json; charset=utf-8", TestName = "GrpcJsonContentTypeWithParameter_ReturnsUnimplementedWithoutIngesting")]
+    [TestCase("application/GRPC+Thrift", TestName = "GrpcThriftContentType_ReturnsUnimplementedWithoutIngesting")]
+    [CancelAfter(20_000)]
+    public async Task IngestReports_NonProtobufContentSubtype_ReturnsUnimplementedWithoutIngesting(string contentType, CancellationToken cancellationToken)
+    {
+        // Arrange: a valid protobuf request, which the collector would accept under application/grpc.
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), cancellationToken: cancellationToken);
+        var report = Reports.Generic();
+        var body = Framed(new IngestReportsRequest { Reports = { report } });
+
+        // Act
+        var (httpStatus, grpcStatus, message) = await PostAsync(collector, body, contentType, cancellationToken);
+        var (protoStatus, protoGrpcStatus, _) = await PostAsync(collector, Framed(new IngestReportsRequest { Reports = { Reports.Generic() } }),
+            "application/grpc+proto", cancellationToken);
+        var buffered = await collector.BufferedReportIdsAsync(SharedRedis.Server);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(httpStatus, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+            Assert.That(grpcStatus, Is.EqualTo("12"), message);
+            Assert.That(message, Does.Contain(contentType).And.Contain("application/grpc+proto"));
+            Assert.That(buffered, Does.Not.Contain(report.ReportId));
+            Assert.That((protoStatus, protoGrpcStatus), Is.EqualTo((HttpStatusCode.OK, "0")), "application/grpc+proto is protobuf");
+        });
+    }
+
     [TestCase("/telemetry.v1.IngestService/IngestEverything", TestName = "UnknownMethod_ReturnsUnimplemented")]
     [TestCase("/telemetry.v2.IngestService/IngestReports", TestName = "UnknownService_ReturnsUnimplemented")]
     [CancelAfter(20_000)]
@@ -101,6 +131,16 @@ public sealed class MalformedInputTests
         var grpcStatus = Header(response, "grpc-status");
         var message = Uri.UnescapeDataString(Header(response, "grpc-message") ?? string.Empty);
         return (response.StatusCode, grpcStatus, message);
+    }
+
+    /// <summary>A message in gRPC's length-prefixed framing, uncompressed.</summary>
+    private static byte[] Framed(IMessage message)
+    {
+        var payload = message.ToByteArray();
+        var framed = new byte[5 + payload.Length];
+        BinaryPrimitives.WriteInt32BigEndian(framed.AsSpan(1), payload.Length);
+        payload.CopyTo(framed, 5);
+        return framed;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -95,7 +95,7 @@ public sealed class UploaderProcessTests
         // Arrange: a backlog, and an uploader with its operations endpoint on a free port and JSON console logs.
         var (redisServer, redis) = await Servers.RedisAsync();
         var prefix = Servers.KeyPrefix();
-        var buffer = new TestBuffer(redis, new BufferKeys(prefix, 4));
+        var buffer = new TestBuffer(redis, new BufferKeyspace(prefix, 4));
         await buffer.CreateGroupsAsync();
         await buffer.AddManyAsync(Enumerable.Range(0, 50).Select(_ => TestReports.Create()).ToList());
         var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;

@@ -18,7 +18,8 @@ namespace Telemetry.Ingestion.Validation;
 /// other field is checked by walking the message through its descriptors, so fields added to the contract are
 /// covered without code changes: string lengths, collection sizes, finite doubles, and non-negative values in
 /// fields that count things (unit <c>count</c>/<c>bytes</c>, names ending in <c>_total</c> or named <c>count</c>,
-/// <c>Counter.total</c>, <c>Counter.rate</c>, <c>Histogram.counts</c>). Thread-safe.
+/// <c>Counter.total</c>, <c>Counter.rate</c>, <c>Histogram.counts</c>); histograms are checked as a whole as well
+/// (ReportValidator.Histograms.cs). Thread-safe.
 /// </summary>
 public sealed partial class ReportValidator
 {
@@ -248,7 +249,7 @@ public sealed partial class ReportValidator
             path.RemoveAt(path.Count - 1);
         }
 
-        return ValidationResult.Success;
+        return message is Histogram histogram ? ValidateHistogram(histogram, path) : ValidationResult.Success;
     }
 
     private ValidationResult WalkRepeated(FieldCheck check, IList list, List<PathSegment> path)

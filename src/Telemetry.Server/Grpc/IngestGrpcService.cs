@@ -96,6 +96,7 @@ internal sealed class IngestGrpcService(
         var writer = WriteAcknowledgementsAsync(acknowledgements.Reader, responseStream);
         var ingestions = new List<Task>();
         RpcException? unavailable = null;
+        RpcException? malformed = null;
         try
         {
             // Waiting for a free slot before reading the next message is the backpressure: while the stream's
@@ -106,7 +107,8 @@ internal sealed class IngestGrpcService(
                 if (report is null)
                 {
                     inFlight.Release();
-                    throw new RpcException(new Status(StatusCode.InvalidArgument, "report: a report is required in every message"));
+                    malformed = new RpcException(new Status(StatusCode.InvalidArgument, "report: a report is required in every message"));
+                    break;
                 }
 
                 ingestions.Add(IngestOneAsync(report));
@@ -121,10 +123,27 @@ internal sealed class IngestGrpcService(
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
         {
         }
+        catch (RpcException exception) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // A message that could not be read (not protobuf, too large): the reports read before it are still
+            // acknowledged below, so the client resends only what follows, and the call ends at once with the
+            // status instead of leaving the acknowledgement writer behind.
+            malformed = exception;
+        }
+        finally
+        {
+            // However the reading ended, the reports in flight finish and their acknowledgements go out before the
+            // call ends, so no writer outlives the call.
+            await Task.WhenAll(ingestions);
+            acknowledgements.Writer.Complete();
+            await writer;
+        }
 
-        await Task.WhenAll(ingestions);
-        acknowledgements.Writer.Complete();
-        await writer;
+        if (malformed is not null)
+        {
+            throw malformed;
+        }
+
         if (unavailable is not null)
         {
             throw unavailable;

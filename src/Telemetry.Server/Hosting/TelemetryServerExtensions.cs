@@ -57,6 +57,7 @@ internal static class TelemetryServerExtensions
 
     public static WebApplication MapTelemetryServer(this WebApplication app)
     {
+        app.UseProtobufContentSubtypeOnly();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcHealthChecksService();
@@ -89,6 +90,8 @@ internal static class TelemetryServerExtensions
             .BindConfiguration(HealthOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<BufferConnectionMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<BufferConnectionMonitor>());
         var checks = services.AddHealthChecks()
             .AddCheck<BufferHealthCheck>("buffer", tags: [HealthTags.Ready])
             .AddCheck<StoppingHealthCheck>("stopping", tags: [HealthTags.Ready])

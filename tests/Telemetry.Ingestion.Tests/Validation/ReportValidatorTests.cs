@@ -68,6 +68,18 @@ public sealed class ReportValidatorTests
             "generic.metrics[\"s\"].statistics.count", "must not be negative");
         yield return Case("negative bytes in a repeated double", r => r.Coroot = new CorootReport { Performance = new CorootPerformance { MemoryUsage = { 1, -1 } } },
             "coroot.performance.memory_usage[1]", "must not be negative");
+        yield return Case("histogram with as many counts as bounds", r => r.Generic = Generic(new() { ["h"] = Histogram([1, 2], [1, 1], 2) }),
+            "generic.metrics[\"h\"].histogram.counts", "has 2 elements; a histogram with 2 bounds has 3 buckets");
+        yield return Case("histogram without counts", r => r.Generic = Generic(new() { ["h"] = Histogram([], [], 0) }),
+            "generic.metrics[\"h\"].histogram.counts", "has 0 elements; a histogram with 0 bounds has 1 buckets");
+        yield return Case("histogram bounds decreasing", r => r.Generic = Generic(new() { ["h"] = Histogram([1, 5, 2], [0, 0, 0, 0], 0) }),
+            "generic.metrics[\"h\"].histogram.bounds[2]", "is 2, not greater than the bound before it (5)");
+        yield return Case("histogram bounds repeated", r => r.Generic = Generic(new() { ["h"] = Histogram([1, 1], [0, 0, 0], 0) }),
+            "generic.metrics[\"h\"].histogram.bounds[1]", "strictly increasing");
+        yield return Case("histogram count not the sum of its buckets", r => r.Generic = Generic(new() { ["h"] = Histogram([1], [2, 3], 4) }),
+            "generic.metrics[\"h\"].histogram.count", "is 4, but the buckets in counts add up to 5");
+        yield return Case("histogram buckets overflowing", r => r.Generic = Generic(new() { ["h"] = Histogram([1], [ulong.MaxValue, 1], 0) }),
+            "generic.metrics[\"h\"].histogram.count", "more than 2^64-1");
     }
 
     [TestCaseSource(nameof(Violations))]
@@ -206,4 +218,7 @@ public sealed class ReportValidatorTests
 
     private static ReportValidator CreateValidator(ValidationOptions? options = null) =>
         new(Options.Create(options ?? new ValidationOptions()), new TestTimeProvider(Now));
+
+    private static MetricValue Histogram(double[] bounds, ulong[] counts, ulong count) =>
+        new() { Histogram = new Histogram { Bounds = { bounds }, Counts = { counts }, Count = count } };
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Telemetry.Ingestion.Diagnostics;
+namespace Telemetry.Upload.Diagnostics;
 
 /// <summary>
 /// Console logs of the collector and of <c>telemetry-uploader</c>, on one line each, starting with an ISO 8601 UTC

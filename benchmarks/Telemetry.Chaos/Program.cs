@@ -1,0 +1,61 @@
+using System.Globalization;
+using Telemetry.Chaos;
+using Telemetry.Testing;
+
+// Usage: Telemetry.Chaos --collector <Telemetry.Server.dll> [--fuzz [--inputs N] [--seed N]]
+//        [--soak [--minutes N] [--rate N] [--sample-seconds N]] [--clients N] [--load-seconds N]
+// Without --fuzz or --soak: the fault suite. Ends with "chaos: N passed, N failed"; the exit code is 1 on any failure.
+var options = args.Select((arg, i) => (arg, i)).Where(a => a.arg.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(a => a.arg[2..], a => a.i + 1 < args.Length && !args[a.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[a.i + 1] : "true");
+int Number(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+if (!options.TryGetValue("collector", out var serverDll) || !File.Exists(serverDll))
+{
+    Console.Error.WriteLine("chaos: --collector <path to Telemetry.Server.dll> is required (scripts/chaos.sh builds and passes it)");
+    return 2;
+}
+
+await using var redis = await RedisServer.StartAsync();
+var reports = Directory.CreateTempSubdirectory("telemetry-chaos-reports-").FullName;
+var collector = new CollectorProcess(Path.GetFullPath(serverDll), redis.ConnectionString, reports);
+await collector.StartAsync(CancellationToken.None);
+var passed = 0;
+var failed = 0;
+try
+{
+    if (options.ContainsKey("soak"))
+    {
+        var soak = new SoakRun(collector, redis, TimeSpan.FromMinutes(Number("minutes", 60)), Number("rate", 500), TimeSpan.FromSeconds(Number("sample-seconds", 10)));
+        (passed, failed) = await soak.RunAsync() ? (1, 0) : (0, 1);
+    }
+    else if (options.ContainsKey("fuzz"))
+    {
+        var ok = await new FuzzRun(collector, Number("inputs", 100_000), Number("seed", 19)).RunAsync();
+        (passed, failed) = ok ? (1, 0) : (0, 1);
+    }
+    else
+    {
+        var run = new FaultRun(collector, reports, Number("clients", 4), TimeSpan.FromSeconds(Number("load-seconds", 8)));
+        Console.WriteLine(FaultRun.Header);
+        var faults = new (string Name, Func<Task> Strike, Func<Task> Repair)[]
+        {
+            ("none", () => Task.CompletedTask, () => Task.CompletedTask),
+            ("redis kill -9", () => redis.StopAsync(), () => redis.StartAgainAsync()),
+            ("collector kill -9", () => collector.KillAsync(), () => collector.StartAsync(CancellationToken.None)),
+            ("collector SIGTERM", () => collector.TerminateAsync(TimeSpan.FromSeconds(30)), () => collector.StartAsync(CancellationToken.None)),
+        };
+        foreach (var (name, strike, repair) in faults)
+        {
+            var result = await run.RunAsync(name, strike, repair);
+            Console.WriteLine(FaultRun.Row(result));
+            (passed, failed) = result.Passed ? (passed + 1, failed) : (passed, failed + 1);
+        }
+    }
+}
+finally
+{
+    await collector.TerminateAsync(TimeSpan.FromSeconds(30));
+    Directory.Delete(reports, recursive: true);
+}
+
+Console.WriteLine($"chaos: {passed} passed, {failed} failed");
+return failed == 0 ? 0 : 1;

@@ -1,0 +1,65 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Telemetry.Server.Tests.Infrastructure;
+using Telemetry.Testing;
+using Telemetry.V1;
+
+namespace Telemetry.Server.Tests;
+
+/// <summary>
+/// A message that is not protobuf arrives on a report stream whose request side stays open: the reports read
+/// before it are acknowledged and the call ends at once with INTERNAL.
+/// </summary>
+[TestFixture]
+public sealed class MalformedStreamTests
+{
+    private static readonly Dictionary<string, string?> GenerousLimits = new()
+    {
+        ["RateLimiting:Default:ReportsPerHour"] = "3600000",
+        ["RateLimiting:Default:Burst"] = "100000",
+    };
+
+    /// <summary>StreamReports with raw request bytes, so a test can send what no generated client would.</summary>
+    private static readonly Method<byte[], StreamReportsResponse> RawStreamReports = new(
+        MethodType.DuplexStreaming,
+        IngestService.Descriptor.FullName,
+        "StreamReports",
+        Marshallers.Create(bytes => bytes, bytes => bytes),
+        Marshallers.Create(message => message.ToByteArray(), StreamReportsResponse.Parser.ParseFrom));
+
+    private static readonly byte[] NotProtobuf = [0xFF, 0xFF, 0xFF];
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task StreamReports_MalformedMessageAfterReports_AcknowledgesThemAndEndsInternal(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
+        var reports = Enumerable.Range(0, 20).Select(_ => Reports.Generic()).ToList();
+        using var call = collector.Channel.CreateCallInvoker().AsyncDuplexStreamingCall(RawStreamReports, null, new CallOptions(cancellationToken: cancellationToken));
+
+        // Act: the request side is never completed.
+        foreach (var report in reports)
+        {
+            await call.RequestStream.WriteAsync(new StreamReportsRequest { Report = report }.ToByteArray(), cancellationToken);
+        }
+
+        await call.RequestStream.WriteAsync(NotProtobuf, cancellationToken);
+        var acknowledged = new List<string>();
+        var ended = Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(cancellationToken))
+            {
+                acknowledged.Add(call.ResponseStream.Current.Result.ReportId);
+            }
+        });
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(ended?.StatusCode, Is.EqualTo(StatusCode.Internal));
+            Assert.That(ended?.Status.Detail, Does.Contain("telemetry.v1.StreamReportsRequest"));
+            Assert.That(acknowledged, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+        });
+    }
+}
