@@ -12,5 +12,6 @@ export * from "./gen/telemetry/v1/tempo_pb.js";
 export * from "./gen/telemetry/v1/influxdb_pb.js";
 export * from "./gen/telemetry/v1/coroot_pb.js";
 export * from "./gen/telemetry/v1/qdrant_pb.js";
+export * from "./gen/telemetry/v1/crash_report_pb.js";
 export * from "./gen/telemetry/v1/privacy_pb.js";
 export * from "./gen/telemetry/v1/admin_service_pb.js";
