@@ -1,5 +1,5 @@
-using Telemetry.Reporter.Diagnostics;
 using Telemetry.Reporter.Building;
+using Telemetry.Reporter.Diagnostics;
 
 namespace Telemetry.Reporter;
 
