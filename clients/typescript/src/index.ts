@@ -1,4 +1,6 @@
-export { IngestServiceClient, grpcServiceDefinition, ingestServiceDefinition } from "./client.js";
+export { connectIngestService } from "./client.js";
+export type { IngestConnection, IngestServiceClient } from "./client.js";
+export { RequestQueue } from "./queue.js";
 export { Reporter, ReportStream, defaultAddress, optedOut, schemaVersion } from "./reporter.js";
 export type { ReporterOptions, SendOptions } from "./reporter.js";
 export { defaultRetryPolicy, retryDelayMs } from "./retry.js";
