@@ -15,11 +15,12 @@ public sealed class ReportPreview
 {
     private readonly UsageReport _report;
 
-    internal ReportPreview(UsageReport report, string? notSentReason = null)
+    internal ReportPreview(UsageReport report, string? notSentReason = null, int? detailsLevel = null)
     {
         _report = report.Clone();
         Json = ReportJson.Format(_report);
         NotSentReason = notSentReason;
+        DetailsLevel = detailsLevel;
     }
 
     /// <summary>A copy of the report.</summary>
@@ -36,6 +37,12 @@ public sealed class ReportPreview
 
     /// <summary>Why the report is not sent (such as <c>environment: DO_NOT_TRACK</c>); <see langword="null"/> when it is.</summary>
     public string? NotSentReason { get; }
+
+    /// <summary>
+    /// The Qdrant detail level the preview was asked for, <see langword="null"/> for the whole report. At a level,
+    /// the report is the one that is sent with what the level does not show left out.
+    /// </summary>
+    public int? DetailsLevel { get; }
 
     /// <summary>The report in the protobuf binary encoding, as a transport sends it.</summary>
     /// <returns>A new array with the encoded report.</returns>

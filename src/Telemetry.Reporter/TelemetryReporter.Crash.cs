@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
+using Telemetry.Reporter.Building;
 using Telemetry.Reporter.Diagnostics;
-using Telemetry.V1;
 
 namespace Telemetry.Reporter;
 
@@ -48,10 +46,9 @@ public sealed partial class TelemetryReporter
                 return false;
             }
 
-            var type = exception.GetType().FullName ?? exception.GetType().Name;
-            var location = Location(exception);
+            var crash = CrashReports.Describe(exception);
             var (report, _) = _builder.Value.Build(
-                identity, _timeProvider.GetUtcNow(), NewReportId(), commit: false, report => AsCrashReport(report, type, location));
+                identity, _timeProvider.GetUtcNow(), NewReportId(), commit: false, report => CrashReports.Apply(report, crash));
 
             // A transport of its own: the loop's may be in the middle of a send.
             var transport = CreateTransport();
@@ -63,7 +60,7 @@ public sealed partial class TelemetryReporter
                 result = await transport.SendAsync(report, linked.Token).ConfigureAwait(false);
             }
 
-            ReporterLog.CrashReported(_logger, report.ReportId, type, result.Outcome);
+            ReporterLog.CrashReported(_logger, report.ReportId, crash.ErrorType, result.Outcome);
             return result.Outcome is Transport.ReportSendOutcome.Accepted or Transport.ReportSendOutcome.Duplicate;
         }
         catch (Exception failure)
@@ -72,49 +69,5 @@ public sealed partial class TelemetryReporter
             ReporterLog.CrashReportFailed(_logger, failure);
             return false;
         }
-    }
-
-    // Qdrant carries crash reports in its payload ("in file X at line Y"); other products get a generic report.
-    // Only the type and the place go out: a message may quote user data.
-    private void AsCrashReport(UsageReport report, string type, string location)
-    {
-        if (report.PayloadCase == UsageReport.PayloadOneofCase.Qdrant)
-        {
-            report.Qdrant = new QdrantReport
-            {
-                Id = report.Qdrant.Id,
-                App = report.Qdrant.App,
-                CrashReports = { new QdrantCrashReport { Id = report.Qdrant.Id, Backtrace = $"{type} in {location}" } },
-            };
-            return;
-        }
-
-        report.Generic = new GenericReport
-        {
-            Product = _options.Product,
-            Metrics =
-            {
-                ["crash.exception_type"] = new MetricValue { StringValue = type },
-                ["crash.location"] = new MetricValue { StringValue = location },
-            },
-        };
-    }
-
-    // The innermost frame with a source file, as "file X at line Y" (the file name only: paths name users' folders),
-    // or the method when the program has no symbols.
-    private static string Location(Exception exception)
-    {
-        var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
-        foreach (var frame in frames)
-        {
-            if (frame.GetFileName() is { Length: > 0 } file)
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"file {Path.GetFileName(file)} at line {frame.GetFileLineNumber()}");
-            }
-        }
-
-        return frames.Length > 0 && frames[0].GetMethod() is { } method
-            ? $"method {method.DeclaringType?.FullName}.{method.Name}"
-            : "an unknown place";
     }
 }

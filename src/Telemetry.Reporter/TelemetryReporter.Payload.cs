@@ -15,7 +15,7 @@ public sealed partial class TelemetryReporter
     /// <param name="configure">
     /// Called with each report after the metrics and the reporter's own fields are in, and before the privacy rules
     /// are applied and the report is previewed or sent; what it sets is anonymized like everything else. It runs on
-    /// the reporter's loop or the caller of <see cref="PreviewAsync"/>, once per report built (previews included),
+    /// the reporter's loop or the caller of <see cref="PreviewAsync(CancellationToken)"/>, once per report built (previews included),
     /// so it must be quick and thread-safe, and should read state rather than change it.
     /// </param>
     /// <remarks>

@@ -225,41 +225,6 @@ public sealed partial class TelemetryReporter : IAsyncDisposable
         }
     }
 
-    /// <summary>Returns the anonymized report the next send would carry, without changing any metric.</summary>
-    /// <param name="cancellationToken">Cancels resolving the identity.</param>
-    /// <returns>
-    /// The preview. When reporting is disabled it is built all the same, under a temporary identity that is never
-    /// stored, and <see cref="ReportPreview.WillBeSent"/> is <see langword="false"/>.
-    /// </returns>
-    public async Task<ReportPreview> PreviewAsync(CancellationToken cancellationToken = default)
-    {
-        if (!Consent.Enabled)
-        {
-            // Nothing may be created or stored while reporting is off, so the preview gets an identity of its own.
-            var temporary = _previewIdentity ??= EphemeralInstanceIdentityStore.Create(_timeProvider.GetUtcNow());
-            var (unsent, _) = _builder.Value.Build(temporary, FirstSlot(temporary, _timeProvider.GetUtcNow()), _nextReportId, commit: false);
-            return new ReportPreview(unsent, Consent.Reason);
-        }
-
-        var notSent = _options.DryRun ? "configuration: DryRun=true" : null;
-        var identity = await GetIdentityAsync(cancellationToken).ConfigureAwait(false);
-        if (_queue.PeekNext() is { } pending)
-        {
-            return new ReportPreview(pending.Report, notSent);
-        }
-
-        DateTimeOffset slot;
-        string reportId;
-        lock (_stateLock)
-        {
-            slot = _nextSlot ?? FirstSlot(identity, _timeProvider.GetUtcNow());
-            reportId = _nextReportId;
-        }
-
-        var (report, _) = _builder.Value.Build(identity, slot, reportId, commit: false);
-        return new ReportPreview(report, notSent);
-    }
-
     /// <summary>Stops the reporter and releases everything it holds.</summary>
     /// <returns>A task that completes when the reporter is disposed.</returns>
     public async ValueTask DisposeAsync()

@@ -138,9 +138,9 @@ public sealed class TelemetryReporterOptions
 
     /// <summary>
     /// Whether an unhandled exception sends a small crash report before the process ends: the exception's type and
-    /// the file name and line where it was thrown (or the method, without symbols), never its message. Qdrant
-    /// reports carry it in <c>crash_reports</c>; other products send a generic report with <c>crash.exception_type</c>
-    /// and <c>crash.location</c>, except Mimir, Tempo, InfluxDB and Coroot, whose contracts have no crash field.
+    /// the file name, line and method where it was thrown, never its message. Qdrant reports carry it in
+    /// <c>crash_reports</c>, as Qdrant does; every other product's payload carries it in its <c>crash</c> field
+    /// (<see cref="V1.CrashReport"/>), with the rest of the payload left empty.
     /// Bounded by <see cref="SendTimeout"/>; sent only once the identity is known. Defaults to <see langword="false"/>.
     /// </summary>
     public bool ReportCrashes { get; set; }
@@ -215,11 +215,6 @@ public sealed class TelemetryReporterOptions
         if (RuntimeSampleInterval <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(RuntimeSampleInterval)} must be positive.");
-        }
-
-        if (ReportCrashes && Product is "mimir" or "tempo" or "influxdb" or "coroot")
-        {
-            errors.Add($"{nameof(ReportCrashes)} is not available for {Product}: its contract has no field for crash reports.");
         }
 
         if (Enabled && IdentityStore == IdentityStoreKind.Redis && string.IsNullOrWhiteSpace(RedisConfiguration))

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Options;
+using Google.Protobuf;
 using Telemetry.Reporter.Tests.Infrastructure;
+using Telemetry.V1;
 
 namespace Telemetry.Reporter.Tests;
 
@@ -37,46 +38,49 @@ public sealed class TelemetryReporterCrashTests
         });
     }
 
-    [Test]
+    [TestCase("mimir")]
+    [TestCase("tempo")]
+    [TestCase("influxdb")]
+    [TestCase("coroot")]
+    [TestCase("sample")]
     [CancelAfter(5000)]
-    public async Task ReportCrashAsync_OtherProduct_SendsAGenericReportWithTypeAndPlace(CancellationToken cancellationToken)
+    public async Task ReportCrashAsync_OtherProduct_PayloadCarriesOnlyTheSharedCrashReport(string product, CancellationToken cancellationToken)
     {
         // Arrange
-        await using var harness = new ReporterHarness(options => options.ReportCrashes = true);
+        await using var harness = new ReporterHarness(options =>
+        {
+            options.Product = product;
+            options.ReportCrashes = true;
+        });
         harness.Reporter.Metrics.Counter("requests").Add(5);
         await harness.Reporter.StartAsync(cancellationToken);
-        await harness.Transport.NextAsync(cancellationToken);
+        var usage = await harness.Transport.NextAsync(cancellationToken);
 
         // Act
         await harness.Reporter.ReportCrashAsync(Thrown("user data"), cancellationToken);
         var crash = await harness.Transport.NextAsync(cancellationToken);
 
         // Assert
-        var metrics = crash.Report.Generic.Metrics;
+        var payloadField = UsageReport.Descriptor.FindFieldByNumber((int)crash.Report.PayloadCase);
+        var payload = (IMessage)payloadField.Accessor.GetValue(crash.Report);
+        var shared = (CrashReport)payload.Descriptor.FindFieldByName("crash").Accessor.GetValue(payload);
+        var expectedPayload = (IMessage)payloadField.MessageType.Parser.ParseFrom(ByteString.Empty);
+        expectedPayload.Descriptor.FindFieldByName("crash").Accessor.SetValue(expectedPayload, shared);
+        if (expectedPayload is GenericReport generic)
+        {
+            generic.Product = product;
+        }
+
         Assert.Multiple(() =>
         {
-            Assert.That(metrics.Keys, Is.EquivalentTo(new[] { "crash.exception_type", "crash.location" }));
-            Assert.That(metrics["crash.exception_type"].StringValue, Is.EqualTo("System.InvalidOperationException"));
-            Assert.That(metrics["crash.location"].StringValue, Does.StartWith("file TelemetryReporterCrashTests.cs at line "));
+            Assert.That(crash.Report.PayloadCase, Is.EqualTo(usage.Report.PayloadCase));
+            Assert.That(shared.ErrorType, Is.EqualTo("System.InvalidOperationException"));
+            Assert.That(shared.SourceFile, Is.EqualTo("TelemetryReporterCrashTests.cs"));
+            Assert.That(shared.SourceLine, Is.GreaterThan(0));
+            Assert.That(shared.Function, Is.EqualTo($"{typeof(TelemetryReporterCrashTests).FullName}.{nameof(Thrown)}"));
+            Assert.That(payload, Is.EqualTo(expectedPayload), "nothing but the crash in the payload");
+            Assert.That(crash.Report.ToString(), Does.Not.Contain("user data"));
         });
-    }
-
-    [Test]
-    [CancelAfter(5000)]
-    public async Task StartAsync_CrashReportsForAProductWithoutACrashField_FailsValidation(CancellationToken cancellationToken)
-    {
-        // Arrange
-        await using var harness = new ReporterHarness(options =>
-        {
-            options.Product = "mimir";
-            options.ReportCrashes = true;
-        });
-
-        // Act
-        Task Act() => harness.Reporter.StartAsync(cancellationToken);
-
-        // Assert
-        Assert.That(Act, Throws.TypeOf<OptionsValidationException>().With.Message.Contains("ReportCrashes"));
     }
 
     private static InvalidOperationException Thrown(string message)

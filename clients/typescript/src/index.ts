@@ -1,4 +1,6 @@
-export { IngestServiceClient, grpcServiceDefinition, ingestServiceDefinition } from "./client.js";
+export { connectIngestService } from "./client.js";
+export type { IngestConnection, IngestServiceClient } from "./client.js";
+export { RequestQueue } from "./queue.js";
 export { Reporter, ReportStream, defaultAddress, optedOut, schemaVersion } from "./reporter.js";
 export type { ReporterOptions, SendOptions } from "./reporter.js";
 export { defaultRetryPolicy, retryDelayMs } from "./retry.js";
@@ -12,5 +14,6 @@ export * from "./gen/telemetry/v1/tempo_pb.js";
 export * from "./gen/telemetry/v1/influxdb_pb.js";
 export * from "./gen/telemetry/v1/coroot_pb.js";
 export * from "./gen/telemetry/v1/qdrant_pb.js";
+export * from "./gen/telemetry/v1/crash_report_pb.js";
 export * from "./gen/telemetry/v1/privacy_pb.js";
 export * from "./gen/telemetry/v1/admin_service_pb.js";

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import * as grpc from "@grpc/grpc-js";
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
-import { IngestServiceClient } from "./client.js";
+import type { CallOptions } from "@connectrpc/connect";
+import { connectIngestService, type IngestConnection } from "./client.js";
+import { RequestQueue } from "./queue.js";
 import {
   IngestReportsRequestSchema,
   StreamReportsRequestSchema,
@@ -34,8 +35,8 @@ export interface ReporterOptions {
   clusterId?: string;
   /** Defaults to defaultRetryPolicy. */
   retry?: RetryPolicy;
-  /** Defaults to plaintext. */
-  credentials?: grpc.ChannelCredentials;
+  /** Connects with TLS instead of plaintext. Defaults to false. */
+  tls?: boolean;
 }
 
 /** Options of one send. */
@@ -54,15 +55,15 @@ export class Reporter {
   readonly clusterId: string;
   readonly retry: RetryPolicy;
   readonly optedOut: boolean;
-  private readonly credentials: grpc.ChannelCredentials;
-  private client: IngestServiceClient | undefined;
+  private readonly tls: boolean;
+  private connection: IngestConnection | undefined;
 
   constructor(options: ReporterOptions = {}) {
     this.address = options.address || process.env.TELEMETRY_ADDRESS || defaultAddress;
     this.clusterId = options.clusterId ?? "";
     this.instanceId = options.instanceId ?? (this.clusterId ? "" : randomUUID());
     this.retry = options.retry ?? defaultRetryPolicy;
-    this.credentials = options.credentials ?? grpc.credentials.createInsecure();
+    this.tls = options.tls ?? false;
     this.optedOut = optedOut();
   }
 
@@ -90,7 +91,7 @@ export class Reporter {
     if (this.optedOut || reports.length === 0) {
       return [];
     }
-    const client = this.getClient();
+    const { client } = this.getConnection();
     const results: ReportResult[] = new Array(reports.length);
     let pending = reports.map((_, i) => i);
     for (let attempt = 1; pending.length > 0; attempt++) {
@@ -123,23 +124,33 @@ export class Reporter {
 
   /** Opens a report stream. When opted out, the stream sends nothing. */
   openStream(): ReportStream {
-    return new ReportStream(this, this.optedOut ? undefined : this.getClient().streamReports());
+    if (this.optedOut) {
+      return new ReportStream(this, undefined);
+    }
+    const requests = new RequestQueue<StreamReportsRequest>();
+    return new ReportStream(this, { requests, responses: this.getConnection().client.streamReports(requests) });
   }
 
   /** Closes the connection, if one was opened. */
   close(): void {
-    this.client?.close();
-    this.client = undefined;
+    this.connection?.close();
+    this.connection = undefined;
   }
 
-  private getClient(): IngestServiceClient {
-    this.client ??= new IngestServiceClient(this.address, this.credentials);
-    return this.client;
+  private getConnection(): IngestConnection {
+    this.connection ??= connectIngestService(this.address, this.tls);
+    return this.connection;
   }
 }
 
-function callOptions(options: SendOptions): grpc.CallOptions {
-  return options.timeoutMs === undefined ? {} : { deadline: Date.now() + options.timeoutMs };
+function callOptions(options: SendOptions): CallOptions {
+  return options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+}
+
+/** The two halves of one StreamReports call. */
+interface StreamCall {
+  requests: RequestQueue<StreamReportsRequest>;
+  responses: AsyncIterable<StreamReportsResponse>;
 }
 
 interface Waiter {
@@ -158,27 +169,26 @@ export class ReportStream {
 
   constructor(
     private readonly reporter: Reporter,
-    private readonly call: grpc.ClientDuplexStream<StreamReportsRequest, StreamReportsResponse> | undefined,
+    private readonly call: StreamCall | undefined,
   ) {
-    if (!call) {
-      this.ended = Promise.resolve();
-      return;
-    }
-    call.on("data", (response: StreamReportsResponse) => {
-      const id = response.result?.reportId ?? "";
-      const waiter = this.waiting.get(id);
-      if (waiter && response.result) {
-        this.waiting.delete(id);
-        waiter.resolve(response.result);
+    this.ended = call ? this.receive(call.responses) : Promise.resolve();
+  }
+
+  // Reads acknowledgements until the server ends the call, handing each to the send waiting for its report.
+  private async receive(responses: AsyncIterable<StreamReportsResponse>): Promise<void> {
+    try {
+      for await (const response of responses) {
+        const id = response.result?.reportId ?? "";
+        const waiter = this.waiting.get(id);
+        if (waiter && response.result) {
+          this.waiting.delete(id);
+          waiter.resolve(response.result);
+        }
       }
-    });
-    this.ended = new Promise((resolve) => {
-      call.on("error", (error: Error) => this.fail(error));
-      call.on("status", () => {
-        this.fail(new Error("the report stream is closed"));
-        resolve();
-      });
-    });
+      this.fail(new Error("the report stream is closed"));
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   /**
@@ -201,7 +211,7 @@ export class ReportStream {
 
   /** Half-closes the stream and waits for the server to end it. */
   async close(): Promise<void> {
-    this.call?.end();
+    this.call?.requests.end();
     await this.ended;
   }
 
@@ -213,7 +223,7 @@ export class ReportStream {
         reject(new Error(`report ${report.reportId} is already awaiting its acknowledgement`));
       } else {
         this.waiting.set(report.reportId, { resolve, reject });
-        this.call!.write(create(StreamReportsRequestSchema, { report }));
+        this.call!.requests.push(create(StreamReportsRequestSchema, { report }));
       }
     });
   }

@@ -1,29 +1,40 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { create } from "@bufbuild/protobuf";
-import { ingestServiceDefinition } from "../src/index.js";
-import { IngestReportsRequestSchema, type IngestReportsRequest } from "../src/gen/telemetry/v1/ingest_service_pb.js";
+import { connectIngestService, RequestQueue } from "../src/index.js";
+import { IngestService } from "../src/gen/telemetry/v1/ingest_service_pb.js";
 
-describe("ingestServiceDefinition", () => {
-  test("every method of the generated IngestService descriptor, with its path and streaming kind", () => {
-    const methods = Object.fromEntries(
-      Object.entries(ingestServiceDefinition).map(([name, m]) => [name, [m.path, m.requestStream, m.responseStream]]),
-    );
+describe("connectIngestService", () => {
+  test("the client has a method for every method of the generated IngestService descriptor", () => {
+    const connection = connectIngestService("127.0.0.1:9");
+    try {
+      const methods = Object.fromEntries(IngestService.methods.map((m) => [m.localName, [m.name, m.methodKind]]));
 
-    assert.deepEqual(methods, {
-      ingestReports: ["/telemetry.v1.IngestService/IngestReports", false, false],
-      streamReports: ["/telemetry.v1.IngestService/StreamReports", true, true],
-    });
+      assert.deepEqual(methods, { ingestReports: ["IngestReports", "unary"], streamReports: ["StreamReports", "bidi_streaming"] });
+      for (const name of Object.keys(methods)) {
+        assert.equal(typeof (connection.client as Record<string, unknown>)[name], "function", name);
+      }
+    } finally {
+      connection.close();
+    }
   });
+});
 
-  test("requests round-trip through the definition's serializers as protobuf", () => {
-    const definition = ingestServiceDefinition.ingestReports;
-    const request = create(IngestReportsRequestSchema, { requestId: "5f0c6c58-1f0e-4c53-9d43-3d7d2f2b7a10" });
+describe("RequestQueue", () => {
+  test("yields what is pushed, in order, including what is pushed while it waits, and ends on end()", async () => {
+    const queue = new RequestQueue<number>();
+    queue.push(1);
+    const read = (async () => {
+      const items: number[] = [];
+      for await (const item of queue) items.push(item);
+      return items;
+    })();
 
-    const bytes = definition.requestSerialize(request);
-    const parsed = definition.requestDeserialize(bytes) as IngestReportsRequest;
+    await new Promise((resolve) => setImmediate(resolve));
+    queue.push(2);
+    queue.push(3);
+    queue.end();
+    queue.push(4);
 
-    assert.equal(parsed.requestId, request.requestId);
-    assert.equal(bytes.length, 38);
+    assert.deepEqual(await read, [1, 2, 3]);
   });
 });

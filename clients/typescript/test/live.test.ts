@@ -4,11 +4,13 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { fromBinary } from "@bufbuild/protobuf";
+import { create, equals, fromBinary } from "@bufbuild/protobuf";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { Reporter } from "../src/index.js";
 import { ReportOutcome } from "../src/gen/telemetry/v1/ingest_service_pb.js";
 import { UsageReportSchema, type UsageReport } from "../src/gen/telemetry/v1/usage_report_pb.js";
+import { QdrantReportSchema } from "../src/gen/telemetry/v1/qdrant_pb.js";
+import { CrashReportSchema } from "../src/gen/telemetry/v1/crash_report_pb.js";
 import { RespClient, type RespValue } from "./support.js";
 
 const address = process.env.TELEMETRY_ADDRESS ?? "";
@@ -34,6 +36,29 @@ function mimirReport(reporter: Reporter): UsageReport {
       },
     },
   });
+}
+
+/**
+ * A Qdrant report with repeated fields, maps keyed by data (routes, status codes) and a crash report, as the Go,
+ * Python and Java live tests build it.
+ */
+function qdrantFieldsReport(reporter: Reporter): UsageReport {
+  const report = reporter.newReport();
+  const id = report.instance?.instanceId ?? "";
+  report.payload = {
+    case: "qdrant",
+    value: create(QdrantReportSchema, {
+      id,
+      app: { name: "qdrant", version: "1.19.0" },
+      collections: { numberOfCollections: 2n, collections: [{ id: "products" }, { id: "reviews" }] },
+      requests: {
+        rest: { responses: { "GET /collections": { statuses: { 200: { count: 42n } } } } },
+        grpc: { responses: { "/qdrant.Points/Search": { statuses: { 0: { count: 7n } } } } },
+      },
+      crashReports: [{ id, error: "collection products is broken", backtrace: " in file lib/segment/src/index.rs at line 42" }],
+    }),
+  };
+  return report;
 }
 
 /** Fields of the entry with reportId in telemetry:v1:{shard-N}:reports (N = 0..3). */
@@ -114,5 +139,50 @@ describe("live ingestion service", () => {
     assert.equal(buffered.payload.value?.clusterId, reporter.clusterId);
     assert.equal(buffered.payload.value?.metrics?.blocksStorageBackend, "filesystem");
     assert.equal(buffered.build?.buildUser ?? "", "", "privacy.proto marks build.build_user NEVER_STORED");
+  });
+
+  /** Sends report, waits for its entry in the Redis buffer and returns the stored report. */
+  async function sendAndFetch(report: UsageReport): Promise<UsageReport> {
+    const redisAddress = process.env.TELEMETRY_REDIS;
+    assert.ok(redisAddress, "TELEMETRY_REDIS is not set; clients/test.sh sets it with TELEMETRY_ADDRESS");
+    const [result] = await reporter.send([report], { timeoutMs: 20_000 });
+    assert.equal(result.outcome, ReportOutcome.ACCEPTED);
+    const entry = await findBufferedReport(redisAddress, report.reportId);
+    return fromBinary(UsageReportSchema, entry.get("report") ?? new Uint8Array());
+  }
+
+  test("a Qdrant report's repeated fields and data-keyed maps are stored", { skip }, async () => {
+    const stored = await sendAndFetch(qdrantFieldsReport(reporter));
+
+    assert.equal(stored.payload.case, "qdrant");
+    const qdrant = stored.payload.value;
+    const ids = qdrant?.collections?.collections.map((c) => c.id) ?? [];
+    assert.equal(ids.length, 2);
+    for (const id of ids) assert.match(id, /^[0-9a-f]{32}$/, "a keyed hash of the name");
+    assert.notEqual(ids[0], ids[1]);
+    assert.equal(qdrant?.requests?.rest?.responses["GET /collections"]?.statuses[200]?.count, 42n);
+    assert.equal(qdrant?.requests?.grpc?.responses["/qdrant.Points/Search"]?.statuses[0]?.count, 7n);
+    assert.equal(qdrant?.crashReports.length, 1);
+    assert.equal(qdrant?.crashReports[0].backtrace, " in file lib/segment/src/index.rs at line 42");
+    assert.equal(qdrant?.crashReports[0].error, "", "privacy.proto marks error NEVER_STORED");
+  });
+
+  test("a Mimir crash report's shared crash field is stored", { skip }, async () => {
+    const report = mimirReport(reporter);
+    const crash = create(CrashReportSchema, {
+      errorType: "runtime.Error",
+      sourceFile: "ingester.go",
+      sourceLine: 812,
+      function: "ingester.(*Ingester).Push",
+    });
+    if (report.payload.case === "mimir") {
+      report.payload.value.metrics = undefined;
+      report.payload.value.crash = crash;
+    }
+
+    const stored = await sendAndFetch(report);
+
+    assert.equal(stored.payload.case, "mimir");
+    assert.ok(stored.payload.value?.crash && equals(CrashReportSchema, stored.payload.value.crash, crash), "the stored crash equals the sent one");
   });
 });

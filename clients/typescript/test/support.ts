@@ -1,17 +1,16 @@
+import * as http2 from "node:http2";
 import * as net from "node:net";
-import * as grpc from "@grpc/grpc-js";
 import { create } from "@bufbuild/protobuf";
-import { ingestServiceDefinition } from "../src/client.js";
+import { connectNodeAdapter } from "@connectrpc/connect-node";
 import {
   IngestReportsResponseSchema,
+  IngestService,
   ReportOutcome,
   ReportResultSchema,
   StreamReportsResponseSchema,
   type IngestReportsRequest,
-  type IngestReportsResponse,
   type ReportResult,
   type StreamReportsRequest,
-  type StreamReportsResponse,
 } from "../src/gen/telemetry/v1/ingest_service_pb.js";
 import type { UsageReport } from "../src/gen/telemetry/v1/usage_report_pb.js";
 
@@ -43,7 +42,8 @@ export class CountingListener {
 export class LimitingService {
   static readonly retryDelayMs = 200;
   readonly sends = new Map<string, number[]>();
-  private readonly server = new grpc.Server();
+  private readonly server = http2.createServer();
+  private readonly sessions = new Set<http2.ServerHttp2Session>();
 
   private answer(report: UsageReport | undefined): ReportResult {
     const id = report?.reportId ?? "";
@@ -61,27 +61,28 @@ export class LimitingService {
     return create(ReportResultSchema, { reportId: id, outcome: ReportOutcome.ACCEPTED });
   }
 
+  /** Serves IngestService over gRPC (Connect's Node adapter, HTTP/2 without TLS) on a free loopback port. */
   async start(): Promise<string> {
-    this.server.addService(ingestServiceDefinition, {
-      ingestReports: (
-        call: grpc.ServerUnaryCall<IngestReportsRequest, IngestReportsResponse>,
-        callback: grpc.sendUnaryData<IngestReportsResponse>,
-      ) => {
-        callback(null, create(IngestReportsResponseSchema, { results: call.request.reports.map((r) => this.answer(r)) }));
-      },
-      streamReports: (call: grpc.ServerDuplexStream<StreamReportsRequest, StreamReportsResponse>) => {
-        call.on("data", (request: StreamReportsRequest) => {
-          call.write(create(StreamReportsResponseSchema, { result: this.answer(request.report) }));
-        });
-        call.on("end", () => call.end());
-      },
+    const answer = (report: UsageReport | undefined) => this.answer(report);
+    const handler = connectNodeAdapter({
+      routes: (router) =>
+        router.service(IngestService, {
+          ingestReports: (request: IngestReportsRequest) =>
+            create(IngestReportsResponseSchema, { results: request.reports.map((r) => this.answer(r)) }),
+          streamReports: async function* (requests: AsyncIterable<StreamReportsRequest>) {
+            for await (const request of requests) {
+              yield create(StreamReportsResponseSchema, { result: answer(request.report) });
+            }
+          },
+        }),
     });
-    const port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) =>
-        error ? reject(error) : resolve(port),
-      ),
-    );
-    return `127.0.0.1:${port}`;
+    this.server.on("request", handler);
+    this.server.on("session", (session) => {
+      this.sessions.add(session);
+      session.on("close", () => this.sessions.delete(session));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
   }
 
   gapMs(reportId: string): number {
@@ -93,7 +94,8 @@ export class LimitingService {
   }
 
   stop(): void {
-    this.server.forceShutdown();
+    for (const session of this.sessions) session.destroy();
+    this.server.close();
   }
 }
 

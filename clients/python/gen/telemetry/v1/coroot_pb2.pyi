@@ -1,3 +1,4 @@
+from telemetry.v1 import crash_report_pb2 as _crash_report_pb2
 from telemetry.v1 import privacy_pb2 as _privacy_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -267,7 +268,8 @@ class CorootQueryStatistics(_message.Message):
     def __init__(self, failed: bool = ..., query_time: _Optional[float] = ..., metrics_count: _Optional[int] = ..., cardinality: _Optional[_Union[CorootQueryCardinality, _Mapping]] = ...) -> None: ...
 
 class CorootReport(_message.Message):
-    __slots__ = ["infra", "instance", "integration", "performance", "profile", "stack", "ux"]
+    __slots__ = ["crash", "infra", "instance", "integration", "performance", "profile", "stack", "ux"]
+    CRASH_FIELD_NUMBER: _ClassVar[int]
     INFRA_FIELD_NUMBER: _ClassVar[int]
     INSTANCE_FIELD_NUMBER: _ClassVar[int]
     INTEGRATION_FIELD_NUMBER: _ClassVar[int]
@@ -275,6 +277,7 @@ class CorootReport(_message.Message):
     PROFILE_FIELD_NUMBER: _ClassVar[int]
     STACK_FIELD_NUMBER: _ClassVar[int]
     UX_FIELD_NUMBER: _ClassVar[int]
+    crash: _crash_report_pb2.CrashReport
     infra: CorootInfra
     instance: CorootInstance
     integration: CorootIntegration
@@ -282,7 +285,7 @@ class CorootReport(_message.Message):
     profile: CorootProfile
     stack: CorootStack
     ux: CorootUx
-    def __init__(self, instance: _Optional[_Union[CorootInstance, _Mapping]] = ..., integration: _Optional[_Union[CorootIntegration, _Mapping]] = ..., stack: _Optional[_Union[CorootStack, _Mapping]] = ..., infra: _Optional[_Union[CorootInfra, _Mapping]] = ..., ux: _Optional[_Union[CorootUx, _Mapping]] = ..., performance: _Optional[_Union[CorootPerformance, _Mapping]] = ..., profile: _Optional[_Union[CorootProfile, _Mapping]] = ...) -> None: ...
+    def __init__(self, instance: _Optional[_Union[CorootInstance, _Mapping]] = ..., integration: _Optional[_Union[CorootIntegration, _Mapping]] = ..., stack: _Optional[_Union[CorootStack, _Mapping]] = ..., infra: _Optional[_Union[CorootInfra, _Mapping]] = ..., ux: _Optional[_Union[CorootUx, _Mapping]] = ..., performance: _Optional[_Union[CorootPerformance, _Mapping]] = ..., profile: _Optional[_Union[CorootProfile, _Mapping]] = ..., crash: _Optional[_Union[_crash_report_pb2.CrashReport, _Mapping]] = ...) -> None: ...
 
 class CorootStack(_message.Message):
     __slots__ = ["clouds", "instrumented_services", "services"]

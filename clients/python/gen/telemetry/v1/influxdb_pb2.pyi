@@ -1,3 +1,4 @@
+from telemetry.v1 import crash_report_pb2 as _crash_report_pb2
 from telemetry.v1 import metric_kinds_pb2 as _metric_kinds_pb2
 from telemetry.v1 import privacy_pb2 as _privacy_pb2
 from google.protobuf.internal import containers as _containers
@@ -48,7 +49,7 @@ class InfluxDbQueryRequests(_message.Message):
     def __init__(self, org: _Optional[str] = ..., result: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class InfluxDbReport(_message.Message):
-    __slots__ = ["arch", "buckets_total", "build_date", "bytes_scanned_total", "bytes_written_total", "commit", "cpus", "dashboards_total", "flux_function_calls", "http_api_requests", "id", "index_partitions", "ip", "organizations_total", "os", "query_duration_seconds", "query_requests", "remotes_total", "replications_total", "scrapers_total", "series_file_partitions", "series_total", "storage_bytes", "task_scheduler_claims_active", "telegraf_plugins", "telegrafs_total", "tokens_total", "uptime_seconds", "users_total", "version", "wal_current_segment_bytes", "wal_writes_by_status"]
+    __slots__ = ["arch", "buckets_total", "build_date", "bytes_scanned_total", "bytes_written_total", "commit", "cpus", "crash", "dashboards_total", "flux_function_calls", "http_api_requests", "id", "index_partitions", "ip", "organizations_total", "os", "query_duration_seconds", "query_requests", "remotes_total", "replications_total", "scrapers_total", "series_file_partitions", "series_total", "storage_bytes", "task_scheduler_claims_active", "telegraf_plugins", "telegrafs_total", "tokens_total", "uptime_seconds", "users_total", "version", "wal_current_segment_bytes", "wal_writes_by_status"]
     class TelegrafPluginsEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -70,6 +71,7 @@ class InfluxDbReport(_message.Message):
     BYTES_WRITTEN_TOTAL_FIELD_NUMBER: _ClassVar[int]
     COMMIT_FIELD_NUMBER: _ClassVar[int]
     CPUS_FIELD_NUMBER: _ClassVar[int]
+    CRASH_FIELD_NUMBER: _ClassVar[int]
     DASHBOARDS_TOTAL_FIELD_NUMBER: _ClassVar[int]
     FLUX_FUNCTION_CALLS_FIELD_NUMBER: _ClassVar[int]
     HTTP_API_REQUESTS_FIELD_NUMBER: _ClassVar[int]
@@ -102,6 +104,7 @@ class InfluxDbReport(_message.Message):
     bytes_written_total: int
     commit: str
     cpus: int
+    crash: _crash_report_pb2.CrashReport
     dashboards_total: int
     flux_function_calls: _containers.RepeatedCompositeFieldContainer[InfluxDbFunctionCalls]
     http_api_requests: _containers.RepeatedCompositeFieldContainer[InfluxDbHttpApiRequests]
@@ -127,7 +130,7 @@ class InfluxDbReport(_message.Message):
     version: str
     wal_current_segment_bytes: int
     wal_writes_by_status: _containers.ScalarMap[str, int]
-    def __init__(self, id: _Optional[str] = ..., version: _Optional[str] = ..., commit: _Optional[str] = ..., build_date: _Optional[str] = ..., os: _Optional[str] = ..., arch: _Optional[str] = ..., cpus: _Optional[int] = ..., ip: _Optional[str] = ..., buckets_total: _Optional[int] = ..., bytes_written_total: _Optional[int] = ..., bytes_scanned_total: _Optional[int] = ..., dashboards_total: _Optional[int] = ..., flux_function_calls: _Optional[_Iterable[_Union[InfluxDbFunctionCalls, _Mapping]]] = ..., http_api_requests: _Optional[_Iterable[_Union[InfluxDbHttpApiRequests, _Mapping]]] = ..., query_duration_seconds: _Optional[_Union[_metric_kinds_pb2.Histogram, _Mapping]] = ..., query_requests: _Optional[_Iterable[_Union[InfluxDbQueryRequests, _Mapping]]] = ..., organizations_total: _Optional[int] = ..., scrapers_total: _Optional[int] = ..., series_total: _Optional[int] = ..., index_partitions: _Optional[_Iterable[_Union[InfluxDbIndexPartition, _Mapping]]] = ..., series_file_partitions: _Optional[_Iterable[_Union[InfluxDbSeriesFilePartition, _Mapping]]] = ..., storage_bytes: _Optional[int] = ..., task_scheduler_claims_active: _Optional[int] = ..., telegrafs_total: _Optional[int] = ..., tokens_total: _Optional[int] = ..., uptime_seconds: _Optional[float] = ..., users_total: _Optional[int] = ..., wal_current_segment_bytes: _Optional[int] = ..., wal_writes_by_status: _Optional[_Mapping[str, int]] = ..., remotes_total: _Optional[int] = ..., replications_total: _Optional[int] = ..., telegraf_plugins: _Optional[_Mapping[str, int]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., version: _Optional[str] = ..., commit: _Optional[str] = ..., build_date: _Optional[str] = ..., os: _Optional[str] = ..., arch: _Optional[str] = ..., cpus: _Optional[int] = ..., ip: _Optional[str] = ..., buckets_total: _Optional[int] = ..., bytes_written_total: _Optional[int] = ..., bytes_scanned_total: _Optional[int] = ..., dashboards_total: _Optional[int] = ..., flux_function_calls: _Optional[_Iterable[_Union[InfluxDbFunctionCalls, _Mapping]]] = ..., http_api_requests: _Optional[_Iterable[_Union[InfluxDbHttpApiRequests, _Mapping]]] = ..., query_duration_seconds: _Optional[_Union[_metric_kinds_pb2.Histogram, _Mapping]] = ..., query_requests: _Optional[_Iterable[_Union[InfluxDbQueryRequests, _Mapping]]] = ..., organizations_total: _Optional[int] = ..., scrapers_total: _Optional[int] = ..., series_total: _Optional[int] = ..., index_partitions: _Optional[_Iterable[_Union[InfluxDbIndexPartition, _Mapping]]] = ..., series_file_partitions: _Optional[_Iterable[_Union[InfluxDbSeriesFilePartition, _Mapping]]] = ..., storage_bytes: _Optional[int] = ..., task_scheduler_claims_active: _Optional[int] = ..., telegrafs_total: _Optional[int] = ..., tokens_total: _Optional[int] = ..., uptime_seconds: _Optional[float] = ..., users_total: _Optional[int] = ..., wal_current_segment_bytes: _Optional[int] = ..., wal_writes_by_status: _Optional[_Mapping[str, int]] = ..., remotes_total: _Optional[int] = ..., replications_total: _Optional[int] = ..., telegraf_plugins: _Optional[_Mapping[str, int]] = ..., crash: _Optional[_Union[_crash_report_pb2.CrashReport, _Mapping]] = ...) -> None: ...
 
 class InfluxDbSeriesFilePartition(_message.Message):
     __slots__ = ["disk_bytes", "series_file_partition"]

@@ -1,4 +1,5 @@
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from telemetry.v1 import crash_report_pb2 as _crash_report_pb2
 from telemetry.v1 import grafana_pb2 as _grafana_pb2
 from telemetry.v1 import metric_kinds_pb2 as _metric_kinds_pb2
 from telemetry.v1 import privacy_pb2 as _privacy_pb2
@@ -63,9 +64,10 @@ class MimirMetrics(_message.Message):
     def __init__(self, memstats: _Optional[_Union[_grafana_pb2.GoMemStats, _Mapping]] = ..., num_goroutine: _Optional[int] = ..., cpu_usage: _Optional[float] = ..., num_cpu: _Optional[int] = ..., blocks_storage_backend: _Optional[str] = ..., installation_mode: _Optional[str] = ..., ingester_replication_factor: _Optional[int] = ..., ingester_ring_store: _Optional[str] = ..., ingester_inmemory_series: _Optional[int] = ..., ingester_active_series: _Optional[int] = ..., ingester_inmemory_tenants: _Optional[int] = ..., ingester_ooo_enabled_tenants: _Optional[int] = ..., ingester_ooo_min_window: _Optional[int] = ..., ingester_ooo_max_window: _Optional[int] = ..., ingester_appended_samples: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., ingester_appended_exemplars: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_remote_read_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_instant_query_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_range_query_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_exemplars_query_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_labels_query_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_series_query_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_metadata_query_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_cardinality_query_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., querier_formatting_requests: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ...) -> None: ...
 
 class MimirReport(_message.Message):
-    __slots__ = ["arch", "cluster_id", "created_at", "edition", "interval", "interval_period", "metrics", "mode", "os", "target", "version"]
+    __slots__ = ["arch", "cluster_id", "crash", "created_at", "edition", "interval", "interval_period", "metrics", "mode", "os", "target", "version"]
     ARCH_FIELD_NUMBER: _ClassVar[int]
     CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    CRASH_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
     INTERVAL_FIELD_NUMBER: _ClassVar[int]
@@ -77,6 +79,7 @@ class MimirReport(_message.Message):
     VERSION_FIELD_NUMBER: _ClassVar[int]
     arch: str
     cluster_id: str
+    crash: _crash_report_pb2.CrashReport
     created_at: _timestamp_pb2.Timestamp
     edition: str
     interval: _timestamp_pb2.Timestamp
@@ -86,4 +89,4 @@ class MimirReport(_message.Message):
     os: str
     target: str
     version: _grafana_pb2.GrafanaVersion
-    def __init__(self, cluster_id: _Optional[str] = ..., created_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval_period: _Optional[float] = ..., target: _Optional[str] = ..., version: _Optional[_Union[_grafana_pb2.GrafanaVersion, _Mapping]] = ..., os: _Optional[str] = ..., arch: _Optional[str] = ..., edition: _Optional[str] = ..., mode: _Optional[str] = ..., metrics: _Optional[_Union[MimirMetrics, _Mapping]] = ...) -> None: ...
+    def __init__(self, cluster_id: _Optional[str] = ..., created_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval_period: _Optional[float] = ..., target: _Optional[str] = ..., version: _Optional[_Union[_grafana_pb2.GrafanaVersion, _Mapping]] = ..., os: _Optional[str] = ..., arch: _Optional[str] = ..., edition: _Optional[str] = ..., mode: _Optional[str] = ..., metrics: _Optional[_Union[MimirMetrics, _Mapping]] = ..., crash: _Optional[_Union[_crash_report_pb2.CrashReport, _Mapping]] = ...) -> None: ...

@@ -1,4 +1,5 @@
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from telemetry.v1 import crash_report_pb2 as _crash_report_pb2
 from telemetry.v1 import grafana_pb2 as _grafana_pb2
 from telemetry.v1 import metric_kinds_pb2 as _metric_kinds_pb2
 from telemetry.v1 import privacy_pb2 as _privacy_pb2
@@ -61,9 +62,10 @@ class TempoMetrics(_message.Message):
     def __init__(self, ring_kv_store: _Optional[str] = ..., memstats: _Optional[_Union[_grafana_pb2.GoMemStats, _Mapping]] = ..., num_cpu: _Optional[int] = ..., num_goroutine: _Optional[int] = ..., feature_enabled_multitenancy: _Optional[int] = ..., feature_enabled_auth_stats: _Optional[int] = ..., receiver_enabled_jaeger: _Optional[int] = ..., receiver_enabled_opencensus: _Optional[int] = ..., receiver_enabled_otlp: _Optional[int] = ..., receiver_enabled_kafka: _Optional[int] = ..., receiver_enabled_zipkin: _Optional[int] = ..., storage_block_encoding: _Optional[str] = ..., storage_block_search_encoding: _Optional[str] = ..., storage_wal_encoding: _Optional[str] = ..., storage_wal_search_encoding: _Optional[str] = ..., storage_cache: _Optional[str] = ..., storage_backend: _Optional[str] = ..., frontend_version: _Optional[str] = ..., frontend_concurrency: _Optional[int] = ..., ring_replication_factor: _Optional[int] = ..., cache_memcached: _Optional[int] = ..., cache_redis: _Optional[int] = ..., distributor_bytes_received: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ..., distributor_spans_received: _Optional[_Union[_metric_kinds_pb2.Counter, _Mapping]] = ...) -> None: ...
 
 class TempoReport(_message.Message):
-    __slots__ = ["arch", "cluster_id", "created_at", "edition", "interval", "interval_period", "metrics", "os", "target", "version"]
+    __slots__ = ["arch", "cluster_id", "crash", "created_at", "edition", "interval", "interval_period", "metrics", "os", "target", "version"]
     ARCH_FIELD_NUMBER: _ClassVar[int]
     CLUSTER_ID_FIELD_NUMBER: _ClassVar[int]
+    CRASH_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
     INTERVAL_FIELD_NUMBER: _ClassVar[int]
@@ -74,6 +76,7 @@ class TempoReport(_message.Message):
     VERSION_FIELD_NUMBER: _ClassVar[int]
     arch: str
     cluster_id: str
+    crash: _crash_report_pb2.CrashReport
     created_at: _timestamp_pb2.Timestamp
     edition: str
     interval: _timestamp_pb2.Timestamp
@@ -82,4 +85,4 @@ class TempoReport(_message.Message):
     os: str
     target: str
     version: _grafana_pb2.GrafanaVersion
-    def __init__(self, cluster_id: _Optional[str] = ..., created_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval_period: _Optional[float] = ..., target: _Optional[str] = ..., version: _Optional[_Union[_grafana_pb2.GrafanaVersion, _Mapping]] = ..., os: _Optional[str] = ..., arch: _Optional[str] = ..., edition: _Optional[str] = ..., metrics: _Optional[_Union[TempoMetrics, _Mapping]] = ...) -> None: ...
+    def __init__(self, cluster_id: _Optional[str] = ..., created_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., interval_period: _Optional[float] = ..., target: _Optional[str] = ..., version: _Optional[_Union[_grafana_pb2.GrafanaVersion, _Mapping]] = ..., os: _Optional[str] = ..., arch: _Optional[str] = ..., edition: _Optional[str] = ..., metrics: _Optional[_Union[TempoMetrics, _Mapping]] = ..., crash: _Optional[_Union[_crash_report_pb2.CrashReport, _Mapping]] = ...) -> None: ...

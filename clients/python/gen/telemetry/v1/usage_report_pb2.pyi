@@ -1,6 +1,7 @@
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from telemetry.v1 import coroot_pb2 as _coroot_pb2
+from telemetry.v1 import crash_report_pb2 as _crash_report_pb2
 from telemetry.v1 import influxdb_pb2 as _influxdb_pb2
 from telemetry.v1 import metric_kinds_pb2 as _metric_kinds_pb2
 from telemetry.v1 import mimir_pb2 as _mimir_pb2
@@ -61,7 +62,7 @@ class GarbageCollection(_message.Message):
     def __init__(self, collections_per_generation: _Optional[_Iterable[int]] = ..., pause_total: _Optional[_Union[_duration_pb2.Duration, _Mapping]] = ..., cpu_fraction: _Optional[float] = ...) -> None: ...
 
 class GenericReport(_message.Message):
-    __slots__ = ["metrics", "product"]
+    __slots__ = ["crash", "metrics", "product"]
     class MetricsEntry(_message.Message):
         __slots__ = ["key", "value"]
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -69,11 +70,13 @@ class GenericReport(_message.Message):
         key: str
         value: _metric_kinds_pb2.MetricValue
         def __init__(self, key: _Optional[str] = ..., value: _Optional[_Union[_metric_kinds_pb2.MetricValue, _Mapping]] = ...) -> None: ...
+    CRASH_FIELD_NUMBER: _ClassVar[int]
     METRICS_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_FIELD_NUMBER: _ClassVar[int]
+    crash: _crash_report_pb2.CrashReport
     metrics: _containers.MessageMap[str, _metric_kinds_pb2.MetricValue]
     product: str
-    def __init__(self, product: _Optional[str] = ..., metrics: _Optional[_Mapping[str, _metric_kinds_pb2.MetricValue]] = ...) -> None: ...
+    def __init__(self, product: _Optional[str] = ..., metrics: _Optional[_Mapping[str, _metric_kinds_pb2.MetricValue]] = ..., crash: _Optional[_Union[_crash_report_pb2.CrashReport, _Mapping]] = ...) -> None: ...
 
 class InstanceIdentity(_message.Message):
     __slots__ = ["cluster_id", "created_time", "instance_id", "interval_period", "interval_start_time"]

@@ -189,183 +189,186 @@ public final class CorootProto {
   static {
     java.lang.String[] descriptorData = {
       "\n\031telemetry/v1/coroot.proto\022\014telemetry.v" +
-      "1\032\032telemetry/v1/privacy.proto\"\217\003\n\014Coroot" +
-      "Report\0228\n\010instance\030\001 \001(\0132\034.telemetry.v1." +
-      "CorootInstanceR\010instance\022A\n\013integration\030" +
-      "\002 \001(\0132\037.telemetry.v1.CorootIntegrationR\013" +
-      "integration\022/\n\005stack\030\003 \001(\0132\031.telemetry.v" +
-      "1.CorootStackR\005stack\022/\n\005infra\030\004 \001(\0132\031.te" +
-      "lemetry.v1.CorootInfraR\005infra\022&\n\002ux\030\005 \001(" +
-      "\0132\026.telemetry.v1.CorootUxR\002ux\022A\n\013perform" +
-      "ance\030\006 \001(\0132\037.telemetry.v1.CorootPerforma" +
-      "nceR\013performance\0225\n\007profile\030\007 \001(\0132\033.tele" +
-      "metry.v1.CorootProfileR\007profile\"\252\001\n\016Coro" +
-      "otInstance\022\022\n\004uuid\030\001 \001(\tR\004uuid\022\030\n\007versio" +
-      "n\030\002 \001(\tR\007version\022#\n\rdatabase_type\030\003 \001(\tR" +
-      "\014databaseType\022\030\n\007edition\030\004 \001(\tR\007edition\022" +
-      "+\n\021installation_type\030\005 \001(\tR\020installation" +
-      "Type\"\330\006\n\021CorootIntegration\022\036\n\nprometheus" +
-      "\030\001 \001(\010R\nprometheus\022K\n\033prometheus_refresh" +
-      "_interval\030\002 \001(\003B\013\322\363\030\007secondsR\031prometheus" +
-      "RefreshInterval\022\035\n\nnode_agent\030\003 \001(\010R\tnod" +
-      "eAgent\022.\n\023node_agent_versions\030\004 \003(\tR\021nod" +
-      "eAgentVersions\0221\n\022kube_state_metrics\030\005 \001" +
-      "(\010H\000R\020kubeStateMetrics\210\001\001\022k\n\024inspection_" +
-      "overrides\030\006 \003(\01328.telemetry.v1.CorootInt" +
-      "egration.InspectionOverridesEntryR\023inspe" +
-      "ctionOverrides\022@\n\026application_categories" +
-      "\030\007 \001(\003B\t\322\363\030\005countR\025applicationCategories" +
-      "\0223\n\025alerting_integrations\030\010 \003(\tR\024alertin" +
-      "gIntegrations\022\037\n\013cloud_costs\030\t \001(\010R\nclou" +
-      "dCosts\022\036\n\nclickhouse\030\n \001(\010R\nclickhouse\022\030" +
-      "\n\007tracing\030\013 \001(\010R\007tracing\022\022\n\004logs\030\014 \001(\010R\004" +
-      "logs\022\032\n\010profiles\030\r \001(\010R\010profiles\022.\n\023java" +
-      "_async_profiler\030\016 \001(\010R\021javaAsyncProfiler" +
-      "\022\026\n\006fluxcd\030\017 \001(\010R\006fluxcd\022\026\n\006argocd\030\020 \001(\010" +
-      "R\006argocd\032n\n\030InspectionOverridesEntry\022\020\n\003" +
-      "key\030\001 \001(\tR\003key\022<\n\005value\030\002 \001(\0132&.telemetr" +
-      "y.v1.CorootInspectionOverrideR\005value:\0028\001" +
-      "B\025\n\023_kube_state_metrics\"\202\001\n\030CorootInspec" +
-      "tionOverride\022.\n\rproject_level\030\001 \001(\003B\t\322\363\030" +
-      "\005countR\014projectLevel\0226\n\021application_leve" +
-      "l\030\002 \001(\003B\t\322\363\030\005countR\020applicationLevel\"v\n\013" +
-      "CorootStack\022\026\n\006clouds\030\001 \003(\tR\006clouds\022\032\n\010s" +
-      "ervices\030\002 \003(\tR\010services\0223\n\025instrumented_" +
-      "services\030\003 \003(\tR\024instrumented_service\"\335\005\n" +
-      "\013CorootInfra\022%\n\010projects\030\001 \001(\003B\t\322\363\030\005coun" +
-      "tR\010projects\0221\n\014applications\030\002 \001(\003B\r\310\363\030\002\322" +
-      "\363\030\005countR\014applications\022#\n\005nodes\030\003 \001(\003B\r\310" +
-      "\363\030\002\322\363\030\005countR\005nodes\022*\n\tcpu_cores\030\004 \001(\003B\r" +
-      "\310\363\030\002\322\363\030\005countR\010cpuCores\022\035\n\004gpus\030\005 \001(\003B\t\322" +
-      "\363\030\005countR\004gpus\022+\n\tinstances\030\006 \001(\003B\r\310\363\030\002\322" +
-      "\363\030\005countR\tinstances\022+\n\013deployments\030\007 \001(\003" +
-      "B\t\322\363\030\005countR\013deployments\022c\n\024applications" +
-      "_by_kind\030\010 \003(\01321.telemetry.v1.CorootInfr" +
-      "a.ApplicationsByKindEntryR\022applicationsB" +
-      "yKind\022e\n\024deployment_summaries\030\t \003(\01322.te" +
-      "lemetry.v1.CorootInfra.DeploymentSummari" +
-      "esEntryR\023deploymentSummaries\022\'\n\017kernel_v" +
-      "ersions\030\n \003(\tR\016kernelVersions\032m\n\027Applica" +
-      "tionsByKindEntry\022\020\n\003key\030\001 \001(\tR\003key\022<\n\005va" +
-      "lue\030\002 \001(\0132&.telemetry.v1.CorootApplicati" +
-      "onsByKindR\005value:\0028\001\032F\n\030DeploymentSummar" +
-      "iesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(" +
-      "\003R\005value:\0028\001\"r\n\030CorootApplicationsByKind" +
-      "\022-\n\014applications\030\001 \001(\003B\t\322\363\030\005countR\014appli" +
-      "cations\022\'\n\tinstances\030\002 \001(\003B\t\322\363\030\005countR\ti" +
-      "nstances\"\201\t\n\010CorootUx\022^\n\024users_by_screen" +
-      "_size\030\001 \003(\0132-.telemetry.v1.CorootUx.User" +
-      "sByScreenSizeEntryR\021usersByScreenSize\022N\n" +
-      "\016users_by_theme\030\002 \003(\0132(.telemetry.v1.Cor" +
-      "ootUx.UsersByThemeEntryR\014usersByTheme\022K\n" +
-      "\rusers_by_role\030\003 \003(\0132\'.telemetry.v1.Coro" +
-      "otUx.UsersByRoleEntryR\013usersByRole\022\032\n\005us" +
-      "ers\030\004 \003(\tB\004\310\363\030\003R\005users\022D\n\npage_views\030\005 \003" +
-      "(\0132%.telemetry.v1.CorootUx.PageViewsEntr" +
-      "yR\tpageViews\022A\n\tapi_calls\030\006 \003(\0132$.teleme" +
-      "try.v1.CorootUx.ApiCallsEntryR\010apiCalls\022" +
-      "A\n\tmcp_calls\030\007 \003(\0132$.telemetry.v1.Coroot" +
-      "Ux.McpCallsEntryR\010mcpCalls\022:\n\023world_load" +
-      "_time_avg\030\010 \001(\001B\013\322\363\030\007secondsR\020worldLoadT" +
-      "imeAvg\0221\n\016audit_time_avg\030\t \001(\001B\013\322\363\030\007seco" +
-      "ndsR\014auditTimeAvg\022\\\n\022sent_notifications\030" +
-      "\n \003(\0132-.telemetry.v1.CorootUx.SentNotifi" +
-      "cationsEntryR\021sentNotifications\032D\n\026Users" +
-      "ByScreenSizeEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005v" +
-      "alue\030\002 \001(\003R\005value:\0028\001\032?\n\021UsersByThemeEnt" +
+      "1\032\037telemetry/v1/crash_report.proto\032\032tele" +
+      "metry/v1/privacy.proto\"\300\003\n\014CorootReport\022" +
+      "8\n\010instance\030\001 \001(\0132\034.telemetry.v1.CorootI" +
+      "nstanceR\010instance\022A\n\013integration\030\002 \001(\0132\037" +
+      ".telemetry.v1.CorootIntegrationR\013integra" +
+      "tion\022/\n\005stack\030\003 \001(\0132\031.telemetry.v1.Coroo" +
+      "tStackR\005stack\022/\n\005infra\030\004 \001(\0132\031.telemetry" +
+      ".v1.CorootInfraR\005infra\022&\n\002ux\030\005 \001(\0132\026.tel" +
+      "emetry.v1.CorootUxR\002ux\022A\n\013performance\030\006 " +
+      "\001(\0132\037.telemetry.v1.CorootPerformanceR\013pe" +
+      "rformance\0225\n\007profile\030\007 \001(\0132\033.telemetry.v" +
+      "1.CorootProfileR\007profile\022/\n\005crash\030\010 \001(\0132" +
+      "\031.telemetry.v1.CrashReportR\005crash\"\252\001\n\016Co" +
+      "rootInstance\022\022\n\004uuid\030\001 \001(\tR\004uuid\022\030\n\007vers" +
+      "ion\030\002 \001(\tR\007version\022#\n\rdatabase_type\030\003 \001(" +
+      "\tR\014databaseType\022\030\n\007edition\030\004 \001(\tR\007editio" +
+      "n\022+\n\021installation_type\030\005 \001(\tR\020installati" +
+      "onType\"\330\006\n\021CorootIntegration\022\036\n\npromethe" +
+      "us\030\001 \001(\010R\nprometheus\022K\n\033prometheus_refre" +
+      "sh_interval\030\002 \001(\003B\013\322\363\030\007secondsR\031promethe" +
+      "usRefreshInterval\022\035\n\nnode_agent\030\003 \001(\010R\tn" +
+      "odeAgent\022.\n\023node_agent_versions\030\004 \003(\tR\021n" +
+      "odeAgentVersions\0221\n\022kube_state_metrics\030\005" +
+      " \001(\010H\000R\020kubeStateMetrics\210\001\001\022k\n\024inspectio" +
+      "n_overrides\030\006 \003(\01328.telemetry.v1.CorootI" +
+      "ntegration.InspectionOverridesEntryR\023ins" +
+      "pectionOverrides\022@\n\026application_categori" +
+      "es\030\007 \001(\003B\t\322\363\030\005countR\025applicationCategori" +
+      "es\0223\n\025alerting_integrations\030\010 \003(\tR\024alert" +
+      "ingIntegrations\022\037\n\013cloud_costs\030\t \001(\010R\ncl" +
+      "oudCosts\022\036\n\nclickhouse\030\n \001(\010R\nclickhouse" +
+      "\022\030\n\007tracing\030\013 \001(\010R\007tracing\022\022\n\004logs\030\014 \001(\010" +
+      "R\004logs\022\032\n\010profiles\030\r \001(\010R\010profiles\022.\n\023ja" +
+      "va_async_profiler\030\016 \001(\010R\021javaAsyncProfil" +
+      "er\022\026\n\006fluxcd\030\017 \001(\010R\006fluxcd\022\026\n\006argocd\030\020 \001" +
+      "(\010R\006argocd\032n\n\030InspectionOverridesEntry\022\020" +
+      "\n\003key\030\001 \001(\tR\003key\022<\n\005value\030\002 \001(\0132&.teleme" +
+      "try.v1.CorootInspectionOverrideR\005value:\002" +
+      "8\001B\025\n\023_kube_state_metrics\"\202\001\n\030CorootInsp" +
+      "ectionOverride\022.\n\rproject_level\030\001 \001(\003B\t\322" +
+      "\363\030\005countR\014projectLevel\0226\n\021application_le" +
+      "vel\030\002 \001(\003B\t\322\363\030\005countR\020applicationLevel\"v" +
+      "\n\013CorootStack\022\026\n\006clouds\030\001 \003(\tR\006clouds\022\032\n" +
+      "\010services\030\002 \003(\tR\010services\0223\n\025instrumente" +
+      "d_services\030\003 \003(\tR\024instrumented_service\"\335" +
+      "\005\n\013CorootInfra\022%\n\010projects\030\001 \001(\003B\t\322\363\030\005co" +
+      "untR\010projects\0221\n\014applications\030\002 \001(\003B\r\310\363\030" +
+      "\002\322\363\030\005countR\014applications\022#\n\005nodes\030\003 \001(\003B" +
+      "\r\310\363\030\002\322\363\030\005countR\005nodes\022*\n\tcpu_cores\030\004 \001(\003" +
+      "B\r\310\363\030\002\322\363\030\005countR\010cpuCores\022\035\n\004gpus\030\005 \001(\003B" +
+      "\t\322\363\030\005countR\004gpus\022+\n\tinstances\030\006 \001(\003B\r\310\363\030" +
+      "\002\322\363\030\005countR\tinstances\022+\n\013deployments\030\007 \001" +
+      "(\003B\t\322\363\030\005countR\013deployments\022c\n\024applicatio" +
+      "ns_by_kind\030\010 \003(\01321.telemetry.v1.CorootIn" +
+      "fra.ApplicationsByKindEntryR\022application" +
+      "sByKind\022e\n\024deployment_summaries\030\t \003(\01322." +
+      "telemetry.v1.CorootInfra.DeploymentSumma" +
+      "riesEntryR\023deploymentSummaries\022\'\n\017kernel" +
+      "_versions\030\n \003(\tR\016kernelVersions\032m\n\027Appli" +
+      "cationsByKindEntry\022\020\n\003key\030\001 \001(\tR\003key\022<\n\005" +
+      "value\030\002 \001(\0132&.telemetry.v1.CorootApplica" +
+      "tionsByKindR\005value:\0028\001\032F\n\030DeploymentSumm" +
+      "ariesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 " +
+      "\001(\003R\005value:\0028\001\"r\n\030CorootApplicationsByKi" +
+      "nd\022-\n\014applications\030\001 \001(\003B\t\322\363\030\005countR\014app" +
+      "lications\022\'\n\tinstances\030\002 \001(\003B\t\322\363\030\005countR" +
+      "\tinstances\"\201\t\n\010CorootUx\022^\n\024users_by_scre" +
+      "en_size\030\001 \003(\0132-.telemetry.v1.CorootUx.Us" +
+      "ersByScreenSizeEntryR\021usersByScreenSize\022" +
+      "N\n\016users_by_theme\030\002 \003(\0132(.telemetry.v1.C" +
+      "orootUx.UsersByThemeEntryR\014usersByTheme\022" +
+      "K\n\rusers_by_role\030\003 \003(\0132\'.telemetry.v1.Co" +
+      "rootUx.UsersByRoleEntryR\013usersByRole\022\032\n\005" +
+      "users\030\004 \003(\tB\004\310\363\030\003R\005users\022D\n\npage_views\030\005" +
+      " \003(\0132%.telemetry.v1.CorootUx.PageViewsEn" +
+      "tryR\tpageViews\022A\n\tapi_calls\030\006 \003(\0132$.tele" +
+      "metry.v1.CorootUx.ApiCallsEntryR\010apiCall" +
+      "s\022A\n\tmcp_calls\030\007 \003(\0132$.telemetry.v1.Coro" +
+      "otUx.McpCallsEntryR\010mcpCalls\022:\n\023world_lo" +
+      "ad_time_avg\030\010 \001(\001B\013\322\363\030\007secondsR\020worldLoa" +
+      "dTimeAvg\0221\n\016audit_time_avg\030\t \001(\001B\013\322\363\030\007se" +
+      "condsR\014auditTimeAvg\022\\\n\022sent_notification" +
+      "s\030\n \003(\0132-.telemetry.v1.CorootUx.SentNoti" +
+      "ficationsEntryR\021sentNotifications\032D\n\026Use" +
+      "rsByScreenSizeEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n" +
+      "\005value\030\002 \001(\003R\005value:\0028\001\032?\n\021UsersByThemeE" +
+      "ntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\003R\005v" +
+      "alue:\0028\001\032>\n\020UsersByRoleEntry\022\020\n\003key\030\001 \001(" +
+      "\tR\003key\022\024\n\005value\030\002 \001(\003R\005value:\0028\001\032<\n\016Page" +
+      "ViewsEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 " +
+      "\001(\003R\005value:\0028\001\032;\n\rApiCallsEntry\022\020\n\003key\030\001" +
+      " \001(\tR\003key\022\024\n\005value\030\002 \001(\003R\005value:\0028\001\032;\n\rM" +
+      "cpCallsEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030" +
+      "\002 \001(\003R\005value:\0028\001\032D\n\026SentNotificationsEnt" +
       "ry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\003R\005val" +
-      "ue:\0028\001\032>\n\020UsersByRoleEntry\022\020\n\003key\030\001 \001(\tR" +
-      "\003key\022\024\n\005value\030\002 \001(\003R\005value:\0028\001\032<\n\016PageVi" +
-      "ewsEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(" +
-      "\003R\005value:\0028\001\032;\n\rApiCallsEntry\022\020\n\003key\030\001 \001" +
-      "(\tR\003key\022\024\n\005value\030\002 \001(\003R\005value:\0028\001\032;\n\rMcp" +
-      "CallsEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 " +
-      "\001(\003R\005value:\0028\001\032D\n\026SentNotificationsEntry" +
-      "\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\003R\005value" +
-      ":\0028\001\"\242\002\n\021CorootPerformance\022A\n\013constructo" +
-      "r\030\001 \001(\0132\037.telemetry.v1.CorootConstructor" +
-      "R\013constructor\0225\n\007auditor\030\002 \001(\0132\033.telemet" +
-      "ry.v1.CorootAuditorR\007auditor\022=\n\ncomponen" +
-      "ts\030\003 \003(\0132\035.telemetry.v1.CorootComponentR" +
-      "\ncomponents\022&\n\tcpu_usage\030\004 \003(\001B\t\322\363\030\005core" +
-      "sR\010cpuUsage\022,\n\014memory_usage\030\005 \003(\001B\t\322\363\030\005b" +
-      "ytesR\013memoryUsage\"\274\002\n\021CorootConstructor\022" +
-      "C\n\006stages\030\001 \003(\0132+.telemetry.v1.CorootCon" +
-      "structor.StagesEntryR\006stages\022F\n\007queries\030" +
-      "\002 \003(\0132,.telemetry.v1.CorootConstructor.Q" +
-      "ueriesEntryR\007queries\0329\n\013StagesEntry\022\020\n\003k" +
-      "ey\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\001R\005value:\0028\001\032" +
-      "_\n\014QueriesEntry\022\020\n\003key\030\001 \001(\tR\003key\0229\n\005val" +
-      "ue\030\002 \001(\0132#.telemetry.v1.CorootQueryStati" +
-      "sticsR\005value:\0028\001\"\323\001\n\025CorootQueryStatisti" +
-      "cs\022\026\n\006failed\030\001 \001(\010R\006failed\022*\n\nquery_time" +
-      "\030\002 \001(\001B\013\322\363\030\007secondsR\tqueryTime\022.\n\rmetric" +
-      "s_count\030\003 \001(\003B\t\322\363\030\005countR\014metricsCount\022F" +
-      "\n\013cardinality\030\004 \001(\0132$.telemetry.v1.Coroo" +
-      "tQueryCardinalityR\013cardinality\"\357\001\n\026Coroo" +
-      "tQueryCardinality\022,\n\014container_id\030\001 \001(\003B" +
-      "\t\322\363\030\005countR\013containerId\022L\n\013destination\030\002" +
-      " \001(\0132*.telemetry.v1.CorootDestinationCar" +
-      "dinalityR\013destination\022Y\n\022actual_destinat" +
-      "ion\030\003 \001(\0132*.telemetry.v1.CorootDestinati" +
-      "onCardinalityR\021actualDestination\"\221\003\n\034Cor" +
-      "ootDestinationCardinality\022!\n\006unique\030\001 \001(" +
-      "\003B\t\322\363\030\005countR\006unique\0220\n\016external_total\030\002" +
-      " \001(\003B\t\322\363\030\005countR\rexternalTotal\0222\n\017extern" +
-      "al_unique\030\003 \001(\003B\t\322\363\030\005countR\016externalUniq" +
-      "ue\022.\n\rprivate_total\030\004 \001(\003B\t\322\363\030\005countR\014pr" +
-      "ivateTotal\0220\n\016private_unique\030\005 \001(\003B\t\322\363\030\005" +
-      "countR\rprivateUnique\022(\n\nfqdn_total\030\006 \001(\003" +
-      "B\t\322\363\030\005countR\tfqdnTotal\022*\n\013fqdn_unique\030\007 " +
-      "\001(\003B\t\322\363\030\005countR\nfqdnUnique\0220\n\016loopback_t" +
-      "otal\030\010 \001(\003B\t\322\363\030\005countR\rloopbackTotal\"\213\001\n" +
-      "\rCorootAuditor\022?\n\006stages\030\001 \003(\0132\'.telemet" +
-      "ry.v1.CorootAuditor.StagesEntryR\006stages\032" +
-      "9\n\013StagesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005valu" +
-      "e\030\002 \001(\001R\005value:\0028\001\"l\n\017CorootComponent\022\024\n" +
-      "\002id\030\001 \001(\tB\004\310\363\030\003R\002id\022C\n\tinstances\030\002 \003(\0132%" +
-      ".telemetry.v1.CorootComponentInstanceR\ti" +
-      "nstances\"\216\002\n\027CorootComponentInstance\022U\n\n" +
-      "containers\030\001 \003(\01325.telemetry.v1.CorootCo" +
-      "mponentInstance.ContainersEntryR\ncontain" +
-      "ers\0229\n\007volumes\030\002 \003(\0132\037.telemetry.v1.Coro" +
-      "otVolumeUsageR\007volumes\032a\n\017ContainersEntr" +
-      "y\022\020\n\003key\030\001 \001(\tR\003key\0228\n\005value\030\002 \001(\0132\".tel" +
-      "emetry.v1.CorootContainerUsageR\005value:\0028" +
-      "\001\"\313\003\n\024CorootContainerUsage\022(\n\tcpu_total\030" +
-      "\001 \001(\001B\013\322\363\030\007secondsR\010cpuTotal\022&\n\tcpu_usag" +
-      "e\030\002 \001(\001B\t\322\363\030\005coresR\010cpuUsage\022&\n\tcpu_limi" +
-      "t\030\003 \001(\001B\t\322\363\030\005coresR\010cpuLimit\022(\n\tcpu_dela" +
-      "y\030\004 \001(\001B\013\322\363\030\007secondsR\010cpuDelay\0222\n\016cpu_th" +
-      "rottling\030\005 \001(\001B\013\322\363\030\007secondsR\rcpuThrottli" +
-      "ng\022,\n\014memory_total\030\006 \001(\001B\t\322\363\030\005bytesR\013mem" +
-      "oryTotal\022,\n\014memory_usage\030\007 \001(\001B\t\322\363\030\005byte" +
-      "sR\013memoryUsage\022,\n\014memory_limit\030\010 \001(\001B\t\322\363" +
-      "\030\005bytesR\013memoryLimit\022*\n\013memory_ooms\030\t \001(" +
-      "\001B\t\322\363\030\005countR\nmemoryOoms\022%\n\010restarts\030\n \001" +
-      "(\001B\t\322\363\030\005countR\010restarts\"\225\003\n\021CorootVolume" +
-      "Usage\022\035\n\004size\030\001 \001(\001B\t\322\363\030\005bytesR\004size\022\037\n\005" +
-      "usage\030\002 \001(\001B\t\322\363\030\005bytesR\005usage\022.\n\014read_la" +
-      "tency\030\003 \001(\001B\013\322\363\030\007secondsR\013readLatency\0220\n" +
-      "\rwrite_latency\030\004 \001(\001B\013\322\363\030\007secondsR\014write" +
-      "Latency\022/\n\005reads\030\005 \001(\001B\031\322\363\030\025operations p" +
-      "er secondR\005reads\0221\n\006writes\030\006 \001(\001B\031\322\363\030\025op" +
-      "erations per secondR\006writes\022;\n\016read_band" +
-      "width\030\007 \001(\001B\024\322\363\030\020bytes per secondR\rreadB" +
-      "andwidth\022=\n\017write_bandwidth\030\010 \001(\001B\024\322\363\030\020b" +
-      "ytes per secondR\016writeBandwidth\"\201\001\n\rCoro" +
-      "otProfile\022$\n\004from\030\001 \001(\003B\020\322\363\030\014unix second" +
-      "sR\004from\022 \n\002to\030\002 \001(\003B\020\322\363\030\014unix secondsR\002t" +
-      "o\022\020\n\003cpu\030\003 \001(\014R\003cpu\022\026\n\006memory\030\004 \001(\014R\006mem" +
-      "oryB\243\001\n\020com.telemetry.v1B\013CorootProtoP\001Z" +
-      "1telemetry/clients/go/gen/telemetry/v1;t" +
-      "elemetryv1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014Teleme" +
-      "try\\V1\342\002\030Telemetry\\V1\\GPBMetadata\352\002\rTele" +
-      "metry::V1b\006proto3"
+      "ue:\0028\001\"\242\002\n\021CorootPerformance\022A\n\013construc" +
+      "tor\030\001 \001(\0132\037.telemetry.v1.CorootConstruct" +
+      "orR\013constructor\0225\n\007auditor\030\002 \001(\0132\033.telem" +
+      "etry.v1.CorootAuditorR\007auditor\022=\n\ncompon" +
+      "ents\030\003 \003(\0132\035.telemetry.v1.CorootComponen" +
+      "tR\ncomponents\022&\n\tcpu_usage\030\004 \003(\001B\t\322\363\030\005co" +
+      "resR\010cpuUsage\022,\n\014memory_usage\030\005 \003(\001B\t\322\363\030" +
+      "\005bytesR\013memoryUsage\"\274\002\n\021CorootConstructo" +
+      "r\022C\n\006stages\030\001 \003(\0132+.telemetry.v1.CorootC" +
+      "onstructor.StagesEntryR\006stages\022F\n\007querie" +
+      "s\030\002 \003(\0132,.telemetry.v1.CorootConstructor" +
+      ".QueriesEntryR\007queries\0329\n\013StagesEntry\022\020\n" +
+      "\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\001R\005value:\0028" +
+      "\001\032_\n\014QueriesEntry\022\020\n\003key\030\001 \001(\tR\003key\0229\n\005v" +
+      "alue\030\002 \001(\0132#.telemetry.v1.CorootQuerySta" +
+      "tisticsR\005value:\0028\001\"\323\001\n\025CorootQueryStatis" +
+      "tics\022\026\n\006failed\030\001 \001(\010R\006failed\022*\n\nquery_ti" +
+      "me\030\002 \001(\001B\013\322\363\030\007secondsR\tqueryTime\022.\n\rmetr" +
+      "ics_count\030\003 \001(\003B\t\322\363\030\005countR\014metricsCount" +
+      "\022F\n\013cardinality\030\004 \001(\0132$.telemetry.v1.Cor" +
+      "ootQueryCardinalityR\013cardinality\"\357\001\n\026Cor" +
+      "ootQueryCardinality\022,\n\014container_id\030\001 \001(" +
+      "\003B\t\322\363\030\005countR\013containerId\022L\n\013destination" +
+      "\030\002 \001(\0132*.telemetry.v1.CorootDestinationC" +
+      "ardinalityR\013destination\022Y\n\022actual_destin" +
+      "ation\030\003 \001(\0132*.telemetry.v1.CorootDestina" +
+      "tionCardinalityR\021actualDestination\"\221\003\n\034C" +
+      "orootDestinationCardinality\022!\n\006unique\030\001 " +
+      "\001(\003B\t\322\363\030\005countR\006unique\0220\n\016external_total" +
+      "\030\002 \001(\003B\t\322\363\030\005countR\rexternalTotal\0222\n\017exte" +
+      "rnal_unique\030\003 \001(\003B\t\322\363\030\005countR\016externalUn" +
+      "ique\022.\n\rprivate_total\030\004 \001(\003B\t\322\363\030\005countR\014" +
+      "privateTotal\0220\n\016private_unique\030\005 \001(\003B\t\322\363" +
+      "\030\005countR\rprivateUnique\022(\n\nfqdn_total\030\006 \001" +
+      "(\003B\t\322\363\030\005countR\tfqdnTotal\022*\n\013fqdn_unique\030" +
+      "\007 \001(\003B\t\322\363\030\005countR\nfqdnUnique\0220\n\016loopback" +
+      "_total\030\010 \001(\003B\t\322\363\030\005countR\rloopbackTotal\"\213" +
+      "\001\n\rCorootAuditor\022?\n\006stages\030\001 \003(\0132\'.telem" +
+      "etry.v1.CorootAuditor.StagesEntryR\006stage" +
+      "s\0329\n\013StagesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005va" +
+      "lue\030\002 \001(\001R\005value:\0028\001\"l\n\017CorootComponent\022" +
+      "\024\n\002id\030\001 \001(\tB\004\310\363\030\003R\002id\022C\n\tinstances\030\002 \003(\013" +
+      "2%.telemetry.v1.CorootComponentInstanceR" +
+      "\tinstances\"\216\002\n\027CorootComponentInstance\022U" +
+      "\n\ncontainers\030\001 \003(\01325.telemetry.v1.Coroot" +
+      "ComponentInstance.ContainersEntryR\nconta" +
+      "iners\0229\n\007volumes\030\002 \003(\0132\037.telemetry.v1.Co" +
+      "rootVolumeUsageR\007volumes\032a\n\017ContainersEn" +
+      "try\022\020\n\003key\030\001 \001(\tR\003key\0228\n\005value\030\002 \001(\0132\".t" +
+      "elemetry.v1.CorootContainerUsageR\005value:" +
+      "\0028\001\"\313\003\n\024CorootContainerUsage\022(\n\tcpu_tota" +
+      "l\030\001 \001(\001B\013\322\363\030\007secondsR\010cpuTotal\022&\n\tcpu_us" +
+      "age\030\002 \001(\001B\t\322\363\030\005coresR\010cpuUsage\022&\n\tcpu_li" +
+      "mit\030\003 \001(\001B\t\322\363\030\005coresR\010cpuLimit\022(\n\tcpu_de" +
+      "lay\030\004 \001(\001B\013\322\363\030\007secondsR\010cpuDelay\0222\n\016cpu_" +
+      "throttling\030\005 \001(\001B\013\322\363\030\007secondsR\rcpuThrott" +
+      "ling\022,\n\014memory_total\030\006 \001(\001B\t\322\363\030\005bytesR\013m" +
+      "emoryTotal\022,\n\014memory_usage\030\007 \001(\001B\t\322\363\030\005by" +
+      "tesR\013memoryUsage\022,\n\014memory_limit\030\010 \001(\001B\t" +
+      "\322\363\030\005bytesR\013memoryLimit\022*\n\013memory_ooms\030\t " +
+      "\001(\001B\t\322\363\030\005countR\nmemoryOoms\022%\n\010restarts\030\n" +
+      " \001(\001B\t\322\363\030\005countR\010restarts\"\225\003\n\021CorootVolu" +
+      "meUsage\022\035\n\004size\030\001 \001(\001B\t\322\363\030\005bytesR\004size\022\037" +
+      "\n\005usage\030\002 \001(\001B\t\322\363\030\005bytesR\005usage\022.\n\014read_" +
+      "latency\030\003 \001(\001B\013\322\363\030\007secondsR\013readLatency\022" +
+      "0\n\rwrite_latency\030\004 \001(\001B\013\322\363\030\007secondsR\014wri" +
+      "teLatency\022/\n\005reads\030\005 \001(\001B\031\322\363\030\025operations" +
+      " per secondR\005reads\0221\n\006writes\030\006 \001(\001B\031\322\363\030\025" +
+      "operations per secondR\006writes\022;\n\016read_ba" +
+      "ndwidth\030\007 \001(\001B\024\322\363\030\020bytes per secondR\rrea" +
+      "dBandwidth\022=\n\017write_bandwidth\030\010 \001(\001B\024\322\363\030" +
+      "\020bytes per secondR\016writeBandwidth\"\201\001\n\rCo" +
+      "rootProfile\022$\n\004from\030\001 \001(\003B\020\322\363\030\014unix seco" +
+      "ndsR\004from\022 \n\002to\030\002 \001(\003B\020\322\363\030\014unix secondsR" +
+      "\002to\022\020\n\003cpu\030\003 \001(\014R\003cpu\022\026\n\006memory\030\004 \001(\014R\006m" +
+      "emoryB\243\001\n\020com.telemetry.v1B\013CorootProtoP" +
+      "\001Z1telemetry/clients/go/gen/telemetry/v1" +
+      ";telemetryv1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014Tele" +
+      "metry\\V1\342\002\030Telemetry\\V1\\GPBMetadata\352\002\rTe" +
+      "lemetry::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
+          com.telemetry.v1.CrashReportProto.getDescriptor(),
           com.telemetry.v1.PrivacyProto.getDescriptor(),
         });
     internal_static_telemetry_v1_CorootReport_descriptor =
@@ -373,7 +376,7 @@ public final class CorootProto {
     internal_static_telemetry_v1_CorootReport_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_CorootReport_descriptor,
-        new java.lang.String[] { "Instance", "Integration", "Stack", "Infra", "Ux", "Performance", "Profile", });
+        new java.lang.String[] { "Instance", "Integration", "Stack", "Infra", "Ux", "Performance", "Profile", "Crash", });
     internal_static_telemetry_v1_CorootInstance_descriptor =
       getDescriptor().getMessageTypes().get(1);
     internal_static_telemetry_v1_CorootInstance_fieldAccessorTable = new
@@ -572,6 +575,7 @@ public final class CorootProto {
     registry.add(com.telemetry.v1.PrivacyProto.unit);
     com.google.protobuf.Descriptors.FileDescriptor
         .internalUpdateFileDescriptor(descriptor, registry);
+    com.telemetry.v1.CrashReportProto.getDescriptor();
     com.telemetry.v1.PrivacyProto.getDescriptor();
   }
 

@@ -314,6 +314,44 @@ private static final long serialVersionUID = 0L;
     return profile_ == null ? com.telemetry.v1.CorootProfile.getDefaultInstance() : profile_;
   }
 
+  public static final int CRASH_FIELD_NUMBER = 8;
+  private com.telemetry.v1.CrashReport crash_;
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  @java.lang.Override
+  public boolean hasCrash() {
+    return crash_ != null;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReport getCrash() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -348,6 +386,9 @@ private static final long serialVersionUID = 0L;
     }
     if (profile_ != null) {
       output.writeMessage(7, getProfile());
+    }
+    if (crash_ != null) {
+      output.writeMessage(8, getCrash());
     }
     getUnknownFields().writeTo(output);
   }
@@ -385,6 +426,10 @@ private static final long serialVersionUID = 0L;
     if (profile_ != null) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(7, getProfile());
+    }
+    if (crash_ != null) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(8, getCrash());
     }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
@@ -436,6 +481,11 @@ private static final long serialVersionUID = 0L;
       if (!getProfile()
           .equals(other.getProfile())) return false;
     }
+    if (hasCrash() != other.hasCrash()) return false;
+    if (hasCrash()) {
+      if (!getCrash()
+          .equals(other.getCrash())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -474,6 +524,10 @@ private static final long serialVersionUID = 0L;
     if (hasProfile()) {
       hash = (37 * hash) + PROFILE_FIELD_NUMBER;
       hash = (53 * hash) + getProfile().hashCode();
+    }
+    if (hasCrash()) {
+      hash = (37 * hash) + CRASH_FIELD_NUMBER;
+      hash = (53 * hash) + getCrash().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -644,6 +698,11 @@ private static final long serialVersionUID = 0L;
         profileBuilder_.dispose();
         profileBuilder_ = null;
       }
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
       return this;
     }
 
@@ -712,6 +771,11 @@ private static final long serialVersionUID = 0L;
             ? profile_
             : profileBuilder_.build();
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.crash_ = crashBuilder_ == null
+            ? crash_
+            : crashBuilder_.build();
+      }
     }
 
     @java.lang.Override
@@ -778,6 +842,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasProfile()) {
         mergeProfile(other.getProfile());
+      }
+      if (other.hasCrash()) {
+        mergeCrash(other.getCrash());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -854,6 +921,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000040;
               break;
             } // case 58
+            case 66: {
+              input.readMessage(
+                  getCrashFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1954,6 +2028,161 @@ private static final long serialVersionUID = 0L;
         profile_ = null;
       }
       return profileBuilder_;
+    }
+
+    private com.telemetry.v1.CrashReport crash_;
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> crashBuilder_;
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     * @return Whether the crash field is set.
+     */
+    public boolean hasCrash() {
+      return ((bitField0_ & 0x00000080) != 0);
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     * @return The crash.
+     */
+    public com.telemetry.v1.CrashReport getCrash() {
+      if (crashBuilder_ == null) {
+        return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      } else {
+        return crashBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        crash_ = value;
+      } else {
+        crashBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(
+        com.telemetry.v1.CrashReport.Builder builderForValue) {
+      if (crashBuilder_ == null) {
+        crash_ = builderForValue.build();
+      } else {
+        crashBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     */
+    public Builder mergeCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (((bitField0_ & 0x00000080) != 0) &&
+          crash_ != null &&
+          crash_ != com.telemetry.v1.CrashReport.getDefaultInstance()) {
+          getCrashBuilder().mergeFrom(value);
+        } else {
+          crash_ = value;
+        }
+      } else {
+        crashBuilder_.mergeFrom(value);
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     */
+    public Builder clearCrash() {
+      bitField0_ = (bitField0_ & ~0x00000080);
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReport.Builder getCrashBuilder() {
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return getCrashFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+      if (crashBuilder_ != null) {
+        return crashBuilder_.getMessageOrBuilder();
+      } else {
+        return crash_ == null ?
+            com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> 
+        getCrashFieldBuilder() {
+      if (crashBuilder_ == null) {
+        crashBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder>(
+                getCrash(),
+                getParentForChildren(),
+                isClean());
+        crash_ = null;
+      }
+      return crashBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

@@ -195,4 +195,31 @@ public interface CorootReportOrBuilder extends
    * <code>.telemetry.v1.CorootProfile profile = 7 [json_name = "profile"];</code>
    */
   com.telemetry.v1.CorootProfileOrBuilder getProfileOrBuilder();
+
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  boolean hasCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  com.telemetry.v1.CrashReport getCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 8 [json_name = "crash"];</code>
+   */
+  com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder();
 }

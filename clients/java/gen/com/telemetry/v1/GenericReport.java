@@ -206,6 +206,44 @@ com.telemetry.v1.MetricValue defaultValue) {
     return map.get(key);
   }
 
+  public static final int CRASH_FIELD_NUMBER = 3;
+  private com.telemetry.v1.CrashReport crash_;
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  @java.lang.Override
+  public boolean hasCrash() {
+    return crash_ != null;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReport getCrash() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -229,6 +267,9 @@ com.telemetry.v1.MetricValue defaultValue) {
         internalGetMetrics(),
         MetricsDefaultEntryHolder.defaultEntry,
         2);
+    if (crash_ != null) {
+      output.writeMessage(3, getCrash());
+    }
     getUnknownFields().writeTo(output);
   }
 
@@ -251,6 +292,10 @@ com.telemetry.v1.MetricValue defaultValue) {
       size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(2, metrics__);
     }
+    if (crash_ != null) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(3, getCrash());
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -270,6 +315,11 @@ com.telemetry.v1.MetricValue defaultValue) {
         .equals(other.getProduct())) return false;
     if (!internalGetMetrics().equals(
         other.internalGetMetrics())) return false;
+    if (hasCrash() != other.hasCrash()) return false;
+    if (hasCrash()) {
+      if (!getCrash()
+          .equals(other.getCrash())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -286,6 +336,10 @@ com.telemetry.v1.MetricValue defaultValue) {
     if (!internalGetMetrics().getMap().isEmpty()) {
       hash = (37 * hash) + METRICS_FIELD_NUMBER;
       hash = (53 * hash) + internalGetMetrics().hashCode();
+    }
+    if (hasCrash()) {
+      hash = (37 * hash) + CRASH_FIELD_NUMBER;
+      hash = (53 * hash) + getCrash().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -444,6 +498,11 @@ com.telemetry.v1.MetricValue defaultValue) {
       bitField0_ = 0;
       product_ = "";
       internalGetMutableMetrics().clear();
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
       return this;
     }
 
@@ -483,6 +542,11 @@ com.telemetry.v1.MetricValue defaultValue) {
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.metrics_ = internalGetMetrics();
         result.metrics_.makeImmutable();
+      }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.crash_ = crashBuilder_ == null
+            ? crash_
+            : crashBuilder_.build();
       }
     }
 
@@ -538,6 +602,9 @@ com.telemetry.v1.MetricValue defaultValue) {
       internalGetMutableMetrics().mergeFrom(
           other.internalGetMetrics());
       bitField0_ |= 0x00000002;
+      if (other.hasCrash()) {
+        mergeCrash(other.getCrash());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -578,6 +645,13 @@ com.telemetry.v1.MetricValue defaultValue) {
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 26: {
+              input.readMessage(
+                  getCrashFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -847,6 +921,161 @@ com.telemetry.v1.MetricValue defaultValue) {
           .putAll(values);
       bitField0_ |= 0x00000002;
       return this;
+    }
+
+    private com.telemetry.v1.CrashReport crash_;
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> crashBuilder_;
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     * @return Whether the crash field is set.
+     */
+    public boolean hasCrash() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     * @return The crash.
+     */
+    public com.telemetry.v1.CrashReport getCrash() {
+      if (crashBuilder_ == null) {
+        return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      } else {
+        return crashBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        crash_ = value;
+      } else {
+        crashBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(
+        com.telemetry.v1.CrashReport.Builder builderForValue) {
+      if (crashBuilder_ == null) {
+        crash_ = builderForValue.build();
+      } else {
+        crashBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     */
+    public Builder mergeCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0) &&
+          crash_ != null &&
+          crash_ != com.telemetry.v1.CrashReport.getDefaultInstance()) {
+          getCrashBuilder().mergeFrom(value);
+        } else {
+          crash_ = value;
+        }
+      } else {
+        crashBuilder_.mergeFrom(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     */
+    public Builder clearCrash() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReport.Builder getCrashBuilder() {
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return getCrashFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+      if (crashBuilder_ != null) {
+        return crashBuilder_.getMessageOrBuilder();
+      } else {
+        return crash_ == null ?
+            com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> 
+        getCrashFieldBuilder() {
+      if (crashBuilder_ == null) {
+        crashBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder>(
+                getCrash(),
+                getParentForChildren(),
+                isClean());
+        crash_ = null;
+      }
+      return crashBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

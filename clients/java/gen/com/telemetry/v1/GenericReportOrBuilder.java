@@ -85,4 +85,31 @@ com.telemetry.v1.MetricValue defaultValue);
    */
   com.telemetry.v1.MetricValue getMetricsOrThrow(
       java.lang.String key);
+
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  boolean hasCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  com.telemetry.v1.CrashReport getCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 3 [json_name = "crash"];</code>
+   */
+  com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder();
 }

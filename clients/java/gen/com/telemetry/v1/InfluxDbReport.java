@@ -1193,6 +1193,44 @@ private static final long serialVersionUID = 0L;
     return map.get(key);
   }
 
+  public static final int CRASH_FIELD_NUMBER = 33;
+  private com.telemetry.v1.CrashReport crash_;
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  @java.lang.Override
+  public boolean hasCrash() {
+    return crash_ != null;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReport getCrash() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -1309,6 +1347,9 @@ private static final long serialVersionUID = 0L;
         internalGetTelegrafPlugins(),
         TelegrafPluginsDefaultEntryHolder.defaultEntry,
         32);
+    if (crash_ != null) {
+      output.writeMessage(33, getCrash());
+    }
     getUnknownFields().writeTo(output);
   }
 
@@ -1451,6 +1492,10 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(32, telegrafPlugins__);
     }
+    if (crash_ != null) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(33, getCrash());
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -1534,6 +1579,11 @@ private static final long serialVersionUID = 0L;
         != other.getReplicationsTotal()) return false;
     if (!internalGetTelegrafPlugins().equals(
         other.internalGetTelegrafPlugins())) return false;
+    if (hasCrash() != other.hasCrash()) return false;
+    if (hasCrash()) {
+      if (!getCrash()
+          .equals(other.getCrash())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1641,6 +1691,10 @@ private static final long serialVersionUID = 0L;
     if (!internalGetTelegrafPlugins().getMap().isEmpty()) {
       hash = (37 * hash) + TELEGRAF_PLUGINS_FIELD_NUMBER;
       hash = (53 * hash) + internalGetTelegrafPlugins().hashCode();
+    }
+    if (hasCrash()) {
+      hash = (37 * hash) + CRASH_FIELD_NUMBER;
+      hash = (53 * hash) + getCrash().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -1802,6 +1856,7 @@ private static final long serialVersionUID = 0L;
     public Builder clear() {
       super.clear();
       bitField0_ = 0;
+      bitField1_ = 0;
       id_ = "";
       version_ = "";
       commit_ = "";
@@ -1868,6 +1923,11 @@ private static final long serialVersionUID = 0L;
       remotesTotal_ = 0L;
       replicationsTotal_ = 0L;
       internalGetMutableTelegrafPlugins().clear();
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
       return this;
     }
 
@@ -1896,6 +1956,7 @@ private static final long serialVersionUID = 0L;
       com.telemetry.v1.InfluxDbReport result = new com.telemetry.v1.InfluxDbReport(this);
       buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
+      if (bitField1_ != 0) { buildPartial1(result); }
       onBuilt();
       return result;
     }
@@ -2034,6 +2095,15 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x80000000) != 0)) {
         result.telegrafPlugins_ = internalGetTelegrafPlugins();
         result.telegrafPlugins_.makeImmutable();
+      }
+    }
+
+    private void buildPartial1(com.telemetry.v1.InfluxDbReport result) {
+      int from_bitField1_ = bitField1_;
+      if (((from_bitField1_ & 0x00000001) != 0)) {
+        result.crash_ = crashBuilder_ == null
+            ? crash_
+            : crashBuilder_.build();
       }
     }
 
@@ -2306,6 +2376,9 @@ private static final long serialVersionUID = 0L;
       internalGetMutableTelegrafPlugins().mergeFrom(
           other.internalGetTelegrafPlugins());
       bitField0_ |= 0x80000000;
+      if (other.hasCrash()) {
+        mergeCrash(other.getCrash());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -2542,6 +2615,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x80000000;
               break;
             } // case 258
+            case 266: {
+              input.readMessage(
+                  getCrashFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField1_ |= 0x00000001;
+              break;
+            } // case 266
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2558,6 +2638,7 @@ private static final long serialVersionUID = 0L;
       return this;
     }
     private int bitField0_;
+    private int bitField1_;
 
     private java.lang.Object id_ = "";
     /**
@@ -5982,6 +6063,161 @@ private static final long serialVersionUID = 0L;
           .putAll(values);
       bitField0_ |= 0x80000000;
       return this;
+    }
+
+    private com.telemetry.v1.CrashReport crash_;
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> crashBuilder_;
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     * @return Whether the crash field is set.
+     */
+    public boolean hasCrash() {
+      return ((bitField1_ & 0x00000001) != 0);
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     * @return The crash.
+     */
+    public com.telemetry.v1.CrashReport getCrash() {
+      if (crashBuilder_ == null) {
+        return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      } else {
+        return crashBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        crash_ = value;
+      } else {
+        crashBuilder_.setMessage(value);
+      }
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(
+        com.telemetry.v1.CrashReport.Builder builderForValue) {
+      if (crashBuilder_ == null) {
+        crash_ = builderForValue.build();
+      } else {
+        crashBuilder_.setMessage(builderForValue.build());
+      }
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     */
+    public Builder mergeCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (((bitField1_ & 0x00000001) != 0) &&
+          crash_ != null &&
+          crash_ != com.telemetry.v1.CrashReport.getDefaultInstance()) {
+          getCrashBuilder().mergeFrom(value);
+        } else {
+          crash_ = value;
+        }
+      } else {
+        crashBuilder_.mergeFrom(value);
+      }
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     */
+    public Builder clearCrash() {
+      bitField1_ = (bitField1_ & ~0x00000001);
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReport.Builder getCrashBuilder() {
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return getCrashFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+      if (crashBuilder_ != null) {
+        return crashBuilder_.getMessageOrBuilder();
+      } else {
+        return crash_ == null ?
+            com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> 
+        getCrashFieldBuilder() {
+      if (crashBuilder_ == null) {
+        crashBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder>(
+                getCrash(),
+                getParentForChildren(),
+                isClean());
+        crash_ = null;
+      }
+      return crashBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

@@ -674,4 +674,31 @@ public interface InfluxDbReportOrBuilder extends
    */
   long getTelegrafPluginsOrThrow(
       java.lang.String key);
+
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  boolean hasCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  com.telemetry.v1.CrashReport getCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 33 [json_name = "crash"];</code>
+   */
+  com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder();
 }

@@ -64,79 +64,82 @@ public final class InfluxdbProto {
   static {
     java.lang.String[] descriptorData = {
       "\n\033telemetry/v1/influxdb.proto\022\014telemetry" +
-      ".v1\032\037telemetry/v1/metric_kinds.proto\032\032te" +
-      "lemetry/v1/privacy.proto\"\203\017\n\016InfluxDbRep" +
-      "ort\022\016\n\002id\030\001 \001(\tR\002id\022\030\n\007version\030\002 \001(\tR\007ve" +
-      "rsion\022\026\n\006commit\030\003 \001(\tR\006commit\022\035\n\nbuild_d" +
-      "ate\030\004 \001(\tR\tbuildDate\022\016\n\002os\030\005 \001(\tR\002os\022\022\n\004" +
-      "arch\030\006 \001(\tR\004arch\022\035\n\004cpus\030\007 \001(\003B\t\322\363\030\005coun" +
-      "tR\004cpus\022\024\n\002ip\030\010 \001(\tB\004\310\363\030\004R\002ip\022.\n\rbuckets" +
-      "_total\030\t \001(\003B\t\322\363\030\005countR\014bucketsTotal\022=\n" +
-      "\023bytes_written_total\030\n \001(\003B\r\310\363\030\002\322\363\030\005byte" +
-      "sR\021bytesWrittenTotal\022=\n\023bytes_scanned_to" +
-      "tal\030\013 \001(\003B\r\310\363\030\002\322\363\030\005bytesR\021bytesScannedTo" +
-      "tal\0224\n\020dashboards_total\030\014 \001(\003B\t\322\363\030\005count" +
-      "R\017dashboardsTotal\022S\n\023flux_function_calls" +
-      "\030\r \003(\0132#.telemetry.v1.InfluxDbFunctionCa" +
-      "llsR\021fluxFunctionCalls\022Q\n\021http_api_reque" +
-      "sts\030\016 \003(\0132%.telemetry.v1.InfluxDbHttpApi" +
-      "RequestsR\017httpApiRequests\022M\n\026query_durat" +
-      "ion_seconds\030\017 \001(\0132\027.telemetry.v1.Histogr" +
-      "amR\024queryDurationSeconds\022J\n\016query_reques" +
-      "ts\030\020 \003(\0132#.telemetry.v1.InfluxDbQueryReq" +
-      "uestsR\rqueryRequests\022:\n\023organizations_to" +
-      "tal\030\021 \001(\003B\t\322\363\030\005countR\022organizationsTotal" +
-      "\0220\n\016scrapers_total\030\022 \001(\003B\t\322\363\030\005countR\rscr" +
-      "apersTotal\0220\n\014series_total\030\023 \001(\003B\r\310\363\030\002\322\363" +
-      "\030\005countR\013seriesTotal\022O\n\020index_partitions" +
-      "\030\024 \003(\0132$.telemetry.v1.InfluxDbIndexParti" +
-      "tionR\017indexPartitions\022_\n\026series_file_par" +
-      "titions\030\025 \003(\0132).telemetry.v1.InfluxDbSer" +
-      "iesFilePartitionR\024seriesFilePartitions\0222" +
-      "\n\rstorage_bytes\030\026 \001(\003B\r\310\363\030\002\322\363\030\005bytesR\014st" +
-      "orageBytes\022J\n\034task_scheduler_claims_acti" +
-      "ve\030\027 \001(\003B\t\322\363\030\005countR\031taskSchedulerClaims" +
-      "Active\0222\n\017telegrafs_total\030\030 \001(\003B\t\322\363\030\005cou" +
-      "ntR\016telegrafsTotal\022,\n\014tokens_total\030\031 \001(\003" +
-      "B\t\322\363\030\005countR\013tokensTotal\0222\n\016uptime_secon" +
-      "ds\030\032 \001(\001B\013\322\363\030\007secondsR\ruptimeSeconds\022*\n\013" +
-      "users_total\030\033 \001(\003B\t\322\363\030\005countR\nusersTotal" +
-      "\022D\n\031wal_current_segment_bytes\030\034 \001(\003B\t\322\363\030" +
-      "\005bytesR\026walCurrentSegmentBytes\022d\n\024wal_wr" +
-      "ites_by_status\030\035 \003(\01323.telemetry.v1.Infl" +
-      "uxDbReport.WalWritesByStatusEntryR\021walWr" +
-      "itesByStatus\022.\n\rremotes_total\030\036 \001(\003B\t\322\363\030" +
-      "\005countR\014remotesTotal\0228\n\022replications_tot" +
-      "al\030\037 \001(\003B\t\322\363\030\005countR\021replicationsTotal\022\\" +
-      "\n\020telegraf_plugins\030  \003(\01321.telemetry.v1." +
-      "InfluxDbReport.TelegrafPluginsEntryR\017tel" +
-      "egrafPlugins\032D\n\026WalWritesByStatusEntry\022\020" +
-      "\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\003R\005value:\002" +
-      "8\001\032B\n\024TelegrafPluginsEntry\022\020\n\003key\030\001 \001(\tR" +
-      "\003key\022\024\n\005value\030\002 \001(\003R\005value:\0028\001\"T\n\025Influx" +
-      "DbFunctionCalls\022\032\n\010function\030\001 \001(\tR\010funct" +
-      "ion\022\037\n\005count\030\002 \001(\003B\t\322\363\030\005countR\005count\"\235\001\n" +
-      "\027InfluxDbHttpApiRequests\022\022\n\004path\030\001 \001(\tR\004" +
-      "path\022\026\n\006method\030\002 \001(\tR\006method\022\026\n\006status\030\003" +
-      " \001(\tR\006status\022\035\n\nuser_agent\030\004 \001(\tR\tuserAg" +
-      "ent\022\037\n\005count\030\005 \001(\003B\t\322\363\030\005countR\005count\"h\n\025" +
-      "InfluxDbQueryRequests\022\026\n\003org\030\001 \001(\tB\004\310\363\030\003" +
-      "R\003org\022\026\n\006result\030\002 \001(\tR\006result\022\037\n\005count\030\003" +
-      " \001(\003B\t\322\363\030\005countR\005count\"h\n\026InfluxDbIndexP" +
-      "artition\022\'\n\017index_partition\030\001 \001(\tR\016index" +
-      "Partition\022%\n\006series\030\002 \001(\003B\r\310\363\030\002\322\363\030\005count" +
-      "R\006series\"\177\n\033InfluxDbSeriesFilePartition\022" +
-      "2\n\025series_file_partition\030\001 \001(\tR\023seriesFi" +
-      "lePartition\022,\n\ndisk_bytes\030\002 \001(\003B\r\310\363\030\002\322\363\030" +
-      "\005bytesR\tdiskBytesB\245\001\n\020com.telemetry.v1B\r" +
-      "InfluxdbProtoP\001Z1telemetry/clients/go/ge" +
-      "n/telemetry/v1;telemetryv1\242\002\003TXX\252\002\014Telem" +
-      "etry.V1\312\002\014Telemetry\\V1\342\002\030Telemetry\\V1\\GP" +
-      "BMetadata\352\002\rTelemetry::V1b\006proto3"
+      ".v1\032\037telemetry/v1/crash_report.proto\032\037te" +
+      "lemetry/v1/metric_kinds.proto\032\032telemetry" +
+      "/v1/privacy.proto\"\264\017\n\016InfluxDbReport\022\016\n\002" +
+      "id\030\001 \001(\tR\002id\022\030\n\007version\030\002 \001(\tR\007version\022\026" +
+      "\n\006commit\030\003 \001(\tR\006commit\022\035\n\nbuild_date\030\004 \001" +
+      "(\tR\tbuildDate\022\016\n\002os\030\005 \001(\tR\002os\022\022\n\004arch\030\006 " +
+      "\001(\tR\004arch\022\035\n\004cpus\030\007 \001(\003B\t\322\363\030\005countR\004cpus" +
+      "\022\024\n\002ip\030\010 \001(\tB\004\310\363\030\004R\002ip\022.\n\rbuckets_total\030" +
+      "\t \001(\003B\t\322\363\030\005countR\014bucketsTotal\022=\n\023bytes_" +
+      "written_total\030\n \001(\003B\r\310\363\030\002\322\363\030\005bytesR\021byte" +
+      "sWrittenTotal\022=\n\023bytes_scanned_total\030\013 \001" +
+      "(\003B\r\310\363\030\002\322\363\030\005bytesR\021bytesScannedTotal\0224\n\020" +
+      "dashboards_total\030\014 \001(\003B\t\322\363\030\005countR\017dashb" +
+      "oardsTotal\022S\n\023flux_function_calls\030\r \003(\0132" +
+      "#.telemetry.v1.InfluxDbFunctionCallsR\021fl" +
+      "uxFunctionCalls\022Q\n\021http_api_requests\030\016 \003" +
+      "(\0132%.telemetry.v1.InfluxDbHttpApiRequest" +
+      "sR\017httpApiRequests\022M\n\026query_duration_sec" +
+      "onds\030\017 \001(\0132\027.telemetry.v1.HistogramR\024que" +
+      "ryDurationSeconds\022J\n\016query_requests\030\020 \003(" +
+      "\0132#.telemetry.v1.InfluxDbQueryRequestsR\r" +
+      "queryRequests\022:\n\023organizations_total\030\021 \001" +
+      "(\003B\t\322\363\030\005countR\022organizationsTotal\0220\n\016scr" +
+      "apers_total\030\022 \001(\003B\t\322\363\030\005countR\rscrapersTo" +
+      "tal\0220\n\014series_total\030\023 \001(\003B\r\310\363\030\002\322\363\030\005count" +
+      "R\013seriesTotal\022O\n\020index_partitions\030\024 \003(\0132" +
+      "$.telemetry.v1.InfluxDbIndexPartitionR\017i" +
+      "ndexPartitions\022_\n\026series_file_partitions" +
+      "\030\025 \003(\0132).telemetry.v1.InfluxDbSeriesFile" +
+      "PartitionR\024seriesFilePartitions\0222\n\rstora" +
+      "ge_bytes\030\026 \001(\003B\r\310\363\030\002\322\363\030\005bytesR\014storageBy" +
+      "tes\022J\n\034task_scheduler_claims_active\030\027 \001(" +
+      "\003B\t\322\363\030\005countR\031taskSchedulerClaimsActive\022" +
+      "2\n\017telegrafs_total\030\030 \001(\003B\t\322\363\030\005countR\016tel" +
+      "egrafsTotal\022,\n\014tokens_total\030\031 \001(\003B\t\322\363\030\005c" +
+      "ountR\013tokensTotal\0222\n\016uptime_seconds\030\032 \001(" +
+      "\001B\013\322\363\030\007secondsR\ruptimeSeconds\022*\n\013users_t" +
+      "otal\030\033 \001(\003B\t\322\363\030\005countR\nusersTotal\022D\n\031wal" +
+      "_current_segment_bytes\030\034 \001(\003B\t\322\363\030\005bytesR" +
+      "\026walCurrentSegmentBytes\022d\n\024wal_writes_by" +
+      "_status\030\035 \003(\01323.telemetry.v1.InfluxDbRep" +
+      "ort.WalWritesByStatusEntryR\021walWritesByS" +
+      "tatus\022.\n\rremotes_total\030\036 \001(\003B\t\322\363\030\005countR" +
+      "\014remotesTotal\0228\n\022replications_total\030\037 \001(" +
+      "\003B\t\322\363\030\005countR\021replicationsTotal\022\\\n\020teleg" +
+      "raf_plugins\030  \003(\01321.telemetry.v1.InfluxD" +
+      "bReport.TelegrafPluginsEntryR\017telegrafPl" +
+      "ugins\022/\n\005crash\030! \001(\0132\031.telemetry.v1.Cras" +
+      "hReportR\005crash\032D\n\026WalWritesByStatusEntry" +
+      "\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\003R\005value" +
+      ":\0028\001\032B\n\024TelegrafPluginsEntry\022\020\n\003key\030\001 \001(" +
+      "\tR\003key\022\024\n\005value\030\002 \001(\003R\005value:\0028\001\"T\n\025Infl" +
+      "uxDbFunctionCalls\022\032\n\010function\030\001 \001(\tR\010fun" +
+      "ction\022\037\n\005count\030\002 \001(\003B\t\322\363\030\005countR\005count\"\235" +
+      "\001\n\027InfluxDbHttpApiRequests\022\022\n\004path\030\001 \001(\t" +
+      "R\004path\022\026\n\006method\030\002 \001(\tR\006method\022\026\n\006status" +
+      "\030\003 \001(\tR\006status\022\035\n\nuser_agent\030\004 \001(\tR\tuser" +
+      "Agent\022\037\n\005count\030\005 \001(\003B\t\322\363\030\005countR\005count\"h" +
+      "\n\025InfluxDbQueryRequests\022\026\n\003org\030\001 \001(\tB\004\310\363" +
+      "\030\003R\003org\022\026\n\006result\030\002 \001(\tR\006result\022\037\n\005count" +
+      "\030\003 \001(\003B\t\322\363\030\005countR\005count\"h\n\026InfluxDbInde" +
+      "xPartition\022\'\n\017index_partition\030\001 \001(\tR\016ind" +
+      "exPartition\022%\n\006series\030\002 \001(\003B\r\310\363\030\002\322\363\030\005cou" +
+      "ntR\006series\"\177\n\033InfluxDbSeriesFilePartitio" +
+      "n\0222\n\025series_file_partition\030\001 \001(\tR\023series" +
+      "FilePartition\022,\n\ndisk_bytes\030\002 \001(\003B\r\310\363\030\002\322" +
+      "\363\030\005bytesR\tdiskBytesB\245\001\n\020com.telemetry.v1" +
+      "B\rInfluxdbProtoP\001Z1telemetry/clients/go/" +
+      "gen/telemetry/v1;telemetryv1\242\002\003TXX\252\002\014Tel" +
+      "emetry.V1\312\002\014Telemetry\\V1\342\002\030Telemetry\\V1\\" +
+      "GPBMetadata\352\002\rTelemetry::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
+          com.telemetry.v1.CrashReportProto.getDescriptor(),
           com.telemetry.v1.MetricKindsProto.getDescriptor(),
           com.telemetry.v1.PrivacyProto.getDescriptor(),
         });
@@ -145,7 +148,7 @@ public final class InfluxdbProto {
     internal_static_telemetry_v1_InfluxDbReport_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_InfluxDbReport_descriptor,
-        new java.lang.String[] { "Id", "Version", "Commit", "BuildDate", "Os", "Arch", "Cpus", "Ip", "BucketsTotal", "BytesWrittenTotal", "BytesScannedTotal", "DashboardsTotal", "FluxFunctionCalls", "HttpApiRequests", "QueryDurationSeconds", "QueryRequests", "OrganizationsTotal", "ScrapersTotal", "SeriesTotal", "IndexPartitions", "SeriesFilePartitions", "StorageBytes", "TaskSchedulerClaimsActive", "TelegrafsTotal", "TokensTotal", "UptimeSeconds", "UsersTotal", "WalCurrentSegmentBytes", "WalWritesByStatus", "RemotesTotal", "ReplicationsTotal", "TelegrafPlugins", });
+        new java.lang.String[] { "Id", "Version", "Commit", "BuildDate", "Os", "Arch", "Cpus", "Ip", "BucketsTotal", "BytesWrittenTotal", "BytesScannedTotal", "DashboardsTotal", "FluxFunctionCalls", "HttpApiRequests", "QueryDurationSeconds", "QueryRequests", "OrganizationsTotal", "ScrapersTotal", "SeriesTotal", "IndexPartitions", "SeriesFilePartitions", "StorageBytes", "TaskSchedulerClaimsActive", "TelegrafsTotal", "TokensTotal", "UptimeSeconds", "UsersTotal", "WalCurrentSegmentBytes", "WalWritesByStatus", "RemotesTotal", "ReplicationsTotal", "TelegrafPlugins", "Crash", });
     internal_static_telemetry_v1_InfluxDbReport_WalWritesByStatusEntry_descriptor =
       internal_static_telemetry_v1_InfluxDbReport_descriptor.getNestedTypes().get(0);
     internal_static_telemetry_v1_InfluxDbReport_WalWritesByStatusEntry_fieldAccessorTable = new
@@ -194,6 +197,7 @@ public final class InfluxdbProto {
     registry.add(com.telemetry.v1.PrivacyProto.unit);
     com.google.protobuf.Descriptors.FileDescriptor
         .internalUpdateFileDescriptor(descriptor, registry);
+    com.telemetry.v1.CrashReportProto.getDescriptor();
     com.telemetry.v1.MetricKindsProto.getDescriptor();
     com.telemetry.v1.PrivacyProto.getDescriptor();
   }

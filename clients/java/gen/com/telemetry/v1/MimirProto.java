@@ -34,76 +34,79 @@ public final class MimirProto {
   static {
     java.lang.String[] descriptorData = {
       "\n\030telemetry/v1/mimir.proto\022\014telemetry.v1" +
-      "\032\037google/protobuf/timestamp.proto\032\032telem" +
-      "etry/v1/grafana.proto\032\037telemetry/v1/metr" +
-      "ic_kinds.proto\032\032telemetry/v1/privacy.pro" +
-      "to\"\255\003\n\013MimirReport\022\035\n\ncluster_id\030\001 \001(\tR\t" +
-      "clusterID\0229\n\ncreated_at\030\002 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\tcreatedAt\0226\n\010interval" +
-      "\030\003 \001(\0132\032.google.protobuf.TimestampR\010inte" +
-      "rval\0224\n\017interval_period\030\004 \001(\001B\013\322\363\030\007secon" +
-      "dsR\016intervalPeriod\022\026\n\006target\030\005 \001(\tR\006targ" +
-      "et\0226\n\007version\030\006 \001(\0132\034.telemetry.v1.Grafa" +
-      "naVersionR\007version\022\016\n\002os\030\007 \001(\tR\002os\022\022\n\004ar" +
-      "ch\030\010 \001(\tR\004arch\022\030\n\007edition\030\t \001(\tR\007edition" +
-      "\022\022\n\004mode\030\n \001(\tR\004mode\0224\n\007metrics\030\013 \001(\0132\032." +
-      "telemetry.v1.MimirMetricsR\007metrics\"\254\016\n\014M" +
-      "imirMetrics\0224\n\010memstats\030\001 \001(\0132\030.telemetr" +
-      "y.v1.GoMemStatsR\010memstats\022.\n\rnum_gorouti" +
-      "ne\030\002 \001(\003B\t\322\363\030\005countR\014numGoroutine\022(\n\tcpu" +
-      "_usage\030\003 \001(\001B\013\322\363\030\007percentR\010cpuUsage\022\"\n\007n" +
-      "um_cpu\030\004 \001(\003B\t\322\363\030\005countR\006numCpu\0224\n\026block" +
-      "s_storage_backend\030\005 \001(\tR\024blocksStorageBa" +
-      "ckend\022+\n\021installation_mode\030\006 \001(\tR\020instal" +
-      "lationMode\022I\n\033ingester_replication_facto" +
-      "r\030\007 \001(\003B\t\322\363\030\005countR\031ingesterReplicationF" +
-      "actor\022.\n\023ingester_ring_store\030\010 \001(\tR\021inge" +
-      "sterRingStore\022G\n\030ingester_inmemory_serie" +
-      "s\030\t \001(\003B\r\310\363\030\002\322\363\030\005countR\026ingesterInmemory" +
-      "Series\022C\n\026ingester_active_series\030\n \001(\003B\r" +
-      "\310\363\030\002\322\363\030\005countR\024ingesterActiveSeries\022E\n\031i" +
-      "ngester_inmemory_tenants\030\013 \001(\003B\t\322\363\030\005coun" +
-      "tR\027ingesterInmemoryTenants\022J\n\034ingester_o" +
-      "oo_enabled_tenants\030\014 \001(\003B\t\322\363\030\005countR\031ing" +
-      "esterOooEnabledTenants\022B\n\027ingester_ooo_m" +
-      "in_window\030\r \001(\003B\013\322\363\030\007secondsR\024ingesterOo" +
-      "oMinWindow\022B\n\027ingester_ooo_max_window\030\016 " +
-      "\001(\003B\013\322\363\030\007secondsR\024ingesterOooMaxWindow\022Q" +
-      "\n\031ingester_appended_samples\030\017 \001(\0132\025.tele" +
-      "metry.v1.CounterR\027ingesterAppendedSample" +
-      "s\022U\n\033ingester_appended_exemplars\030\020 \001(\0132\025" +
-      ".telemetry.v1.CounterR\031ingesterAppendedE" +
-      "xemplars\022V\n\034querier_remote_read_requests" +
-      "\030\021 \001(\0132\025.telemetry.v1.CounterR\031querierRe" +
-      "moteReadRequests\022Z\n\036querier_instant_quer" +
-      "y_requests\030\022 \001(\0132\025.telemetry.v1.CounterR" +
-      "\033querierInstantQueryRequests\022V\n\034querier_" +
-      "range_query_requests\030\023 \001(\0132\025.telemetry.v" +
-      "1.CounterR\031querierRangeQueryRequests\022^\n " +
-      "querier_exemplars_query_requests\030\024 \001(\0132\025" +
-      ".telemetry.v1.CounterR\035querierExemplarsQ" +
-      "ueryRequests\022X\n\035querier_labels_query_req" +
-      "uests\030\025 \001(\0132\025.telemetry.v1.CounterR\032quer" +
-      "ierLabelsQueryRequests\022X\n\035querier_series" +
-      "_query_requests\030\026 \001(\0132\025.telemetry.v1.Cou" +
-      "nterR\032querierSeriesQueryRequests\022\\\n\037quer" +
-      "ier_metadata_query_requests\030\027 \001(\0132\025.tele" +
-      "metry.v1.CounterR\034querierMetadataQueryRe" +
-      "quests\022b\n\"querier_cardinality_query_requ" +
-      "ests\030\030 \001(\0132\025.telemetry.v1.CounterR\037queri" +
-      "erCardinalityQueryRequests\022U\n\033querier_fo" +
-      "rmatting_requests\030\031 \001(\0132\025.telemetry.v1.C" +
-      "ounterR\031querierFormattingRequestsB\242\001\n\020co" +
-      "m.telemetry.v1B\nMimirProtoP\001Z1telemetry/" +
-      "clients/go/gen/telemetry/v1;telemetryv1\242" +
-      "\002\003TXX\252\002\014Telemetry.V1\312\002\014Telemetry\\V1\342\002\030Te" +
-      "lemetry\\V1\\GPBMetadata\352\002\rTelemetry::V1b\006" +
-      "proto3"
+      "\032\037google/protobuf/timestamp.proto\032\037telem" +
+      "etry/v1/crash_report.proto\032\032telemetry/v1" +
+      "/grafana.proto\032\037telemetry/v1/metric_kind" +
+      "s.proto\032\032telemetry/v1/privacy.proto\"\336\003\n\013" +
+      "MimirReport\022\035\n\ncluster_id\030\001 \001(\tR\tcluster" +
+      "ID\0229\n\ncreated_at\030\002 \001(\0132\032.google.protobuf" +
+      ".TimestampR\tcreatedAt\0226\n\010interval\030\003 \001(\0132" +
+      "\032.google.protobuf.TimestampR\010interval\0224\n" +
+      "\017interval_period\030\004 \001(\001B\013\322\363\030\007secondsR\016int" +
+      "ervalPeriod\022\026\n\006target\030\005 \001(\tR\006target\0226\n\007v" +
+      "ersion\030\006 \001(\0132\034.telemetry.v1.GrafanaVersi" +
+      "onR\007version\022\016\n\002os\030\007 \001(\tR\002os\022\022\n\004arch\030\010 \001(" +
+      "\tR\004arch\022\030\n\007edition\030\t \001(\tR\007edition\022\022\n\004mod" +
+      "e\030\n \001(\tR\004mode\0224\n\007metrics\030\013 \001(\0132\032.telemet" +
+      "ry.v1.MimirMetricsR\007metrics\022/\n\005crash\030\014 \001" +
+      "(\0132\031.telemetry.v1.CrashReportR\005crash\"\254\016\n" +
+      "\014MimirMetrics\0224\n\010memstats\030\001 \001(\0132\030.teleme" +
+      "try.v1.GoMemStatsR\010memstats\022.\n\rnum_gorou" +
+      "tine\030\002 \001(\003B\t\322\363\030\005countR\014numGoroutine\022(\n\tc" +
+      "pu_usage\030\003 \001(\001B\013\322\363\030\007percentR\010cpuUsage\022\"\n" +
+      "\007num_cpu\030\004 \001(\003B\t\322\363\030\005countR\006numCpu\0224\n\026blo" +
+      "cks_storage_backend\030\005 \001(\tR\024blocksStorage" +
+      "Backend\022+\n\021installation_mode\030\006 \001(\tR\020inst" +
+      "allationMode\022I\n\033ingester_replication_fac" +
+      "tor\030\007 \001(\003B\t\322\363\030\005countR\031ingesterReplicatio" +
+      "nFactor\022.\n\023ingester_ring_store\030\010 \001(\tR\021in" +
+      "gesterRingStore\022G\n\030ingester_inmemory_ser" +
+      "ies\030\t \001(\003B\r\310\363\030\002\322\363\030\005countR\026ingesterInmemo" +
+      "rySeries\022C\n\026ingester_active_series\030\n \001(\003" +
+      "B\r\310\363\030\002\322\363\030\005countR\024ingesterActiveSeries\022E\n" +
+      "\031ingester_inmemory_tenants\030\013 \001(\003B\t\322\363\030\005co" +
+      "untR\027ingesterInmemoryTenants\022J\n\034ingester" +
+      "_ooo_enabled_tenants\030\014 \001(\003B\t\322\363\030\005countR\031i" +
+      "ngesterOooEnabledTenants\022B\n\027ingester_ooo" +
+      "_min_window\030\r \001(\003B\013\322\363\030\007secondsR\024ingester" +
+      "OooMinWindow\022B\n\027ingester_ooo_max_window\030" +
+      "\016 \001(\003B\013\322\363\030\007secondsR\024ingesterOooMaxWindow" +
+      "\022Q\n\031ingester_appended_samples\030\017 \001(\0132\025.te" +
+      "lemetry.v1.CounterR\027ingesterAppendedSamp" +
+      "les\022U\n\033ingester_appended_exemplars\030\020 \001(\013" +
+      "2\025.telemetry.v1.CounterR\031ingesterAppende" +
+      "dExemplars\022V\n\034querier_remote_read_reques" +
+      "ts\030\021 \001(\0132\025.telemetry.v1.CounterR\031querier" +
+      "RemoteReadRequests\022Z\n\036querier_instant_qu" +
+      "ery_requests\030\022 \001(\0132\025.telemetry.v1.Counte" +
+      "rR\033querierInstantQueryRequests\022V\n\034querie" +
+      "r_range_query_requests\030\023 \001(\0132\025.telemetry" +
+      ".v1.CounterR\031querierRangeQueryRequests\022^" +
+      "\n querier_exemplars_query_requests\030\024 \001(\013" +
+      "2\025.telemetry.v1.CounterR\035querierExemplar" +
+      "sQueryRequests\022X\n\035querier_labels_query_r" +
+      "equests\030\025 \001(\0132\025.telemetry.v1.CounterR\032qu" +
+      "erierLabelsQueryRequests\022X\n\035querier_seri" +
+      "es_query_requests\030\026 \001(\0132\025.telemetry.v1.C" +
+      "ounterR\032querierSeriesQueryRequests\022\\\n\037qu" +
+      "erier_metadata_query_requests\030\027 \001(\0132\025.te" +
+      "lemetry.v1.CounterR\034querierMetadataQuery" +
+      "Requests\022b\n\"querier_cardinality_query_re" +
+      "quests\030\030 \001(\0132\025.telemetry.v1.CounterR\037que" +
+      "rierCardinalityQueryRequests\022U\n\033querier_" +
+      "formatting_requests\030\031 \001(\0132\025.telemetry.v1" +
+      ".CounterR\031querierFormattingRequestsB\242\001\n\020" +
+      "com.telemetry.v1B\nMimirProtoP\001Z1telemetr" +
+      "y/clients/go/gen/telemetry/v1;telemetryv" +
+      "1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014Telemetry\\V1\342\002\030" +
+      "Telemetry\\V1\\GPBMetadata\352\002\rTelemetry::V1" +
+      "b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           com.google.protobuf.TimestampProto.getDescriptor(),
+          com.telemetry.v1.CrashReportProto.getDescriptor(),
           com.telemetry.v1.GrafanaProto.getDescriptor(),
           com.telemetry.v1.MetricKindsProto.getDescriptor(),
           com.telemetry.v1.PrivacyProto.getDescriptor(),
@@ -113,7 +116,7 @@ public final class MimirProto {
     internal_static_telemetry_v1_MimirReport_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_MimirReport_descriptor,
-        new java.lang.String[] { "ClusterId", "CreatedAt", "Interval", "IntervalPeriod", "Target", "Version", "Os", "Arch", "Edition", "Mode", "Metrics", });
+        new java.lang.String[] { "ClusterId", "CreatedAt", "Interval", "IntervalPeriod", "Target", "Version", "Os", "Arch", "Edition", "Mode", "Metrics", "Crash", });
     internal_static_telemetry_v1_MimirMetrics_descriptor =
       getDescriptor().getMessageTypes().get(1);
     internal_static_telemetry_v1_MimirMetrics_fieldAccessorTable = new
@@ -127,6 +130,7 @@ public final class MimirProto {
     com.google.protobuf.Descriptors.FileDescriptor
         .internalUpdateFileDescriptor(descriptor, registry);
     com.google.protobuf.TimestampProto.getDescriptor();
+    com.telemetry.v1.CrashReportProto.getDescriptor();
     com.telemetry.v1.GrafanaProto.getDescriptor();
     com.telemetry.v1.MetricKindsProto.getDescriptor();
     com.telemetry.v1.PrivacyProto.getDescriptor();

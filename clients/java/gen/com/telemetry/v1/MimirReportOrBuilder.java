@@ -244,4 +244,31 @@ public interface MimirReportOrBuilder extends
    * <code>.telemetry.v1.MimirMetrics metrics = 11 [json_name = "metrics"];</code>
    */
   com.telemetry.v1.MimirMetricsOrBuilder getMetricsOrBuilder();
+
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 12 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  boolean hasCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 12 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  com.telemetry.v1.CrashReport getCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 12 [json_name = "crash"];</code>
+   */
+  com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder();
 }

@@ -34,63 +34,66 @@ public final class TempoProto {
   static {
     java.lang.String[] descriptorData = {
       "\n\030telemetry/v1/tempo.proto\022\014telemetry.v1" +
-      "\032\037google/protobuf/timestamp.proto\032\032telem" +
-      "etry/v1/grafana.proto\032\037telemetry/v1/metr" +
-      "ic_kinds.proto\032\032telemetry/v1/privacy.pro" +
-      "to\"\231\003\n\013TempoReport\022\035\n\ncluster_id\030\001 \001(\tR\t" +
-      "clusterID\0229\n\ncreated_at\030\002 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\tcreatedAt\0226\n\010interval" +
-      "\030\003 \001(\0132\032.google.protobuf.TimestampR\010inte" +
-      "rval\0224\n\017interval_period\030\004 \001(\001B\013\322\363\030\007secon" +
-      "dsR\016intervalPeriod\022\026\n\006target\030\005 \001(\tR\006targ" +
-      "et\0226\n\007version\030\006 \001(\0132\034.telemetry.v1.Grafa" +
-      "naVersionR\007version\022\016\n\002os\030\007 \001(\tR\002os\022\022\n\004ar" +
-      "ch\030\010 \001(\tR\004arch\022\030\n\007edition\030\t \001(\tR\007edition" +
-      "\0224\n\007metrics\030\n \001(\0132\032.telemetry.v1.TempoMe" +
-      "tricsR\007metrics\"\303\n\n\014TempoMetrics\022\"\n\rring_" +
-      "kv_store\030\001 \001(\tR\013ringKvStore\0224\n\010memstats\030" +
-      "\002 \001(\0132\030.telemetry.v1.GoMemStatsR\010memstat" +
-      "s\022\"\n\007num_cpu\030\003 \001(\003B\t\322\363\030\005countR\006numCpu\022.\n" +
-      "\rnum_goroutine\030\004 \001(\003B\t\322\363\030\005countR\014numGoro" +
-      "utine\022@\n\034feature_enabled_multitenancy\030\005 " +
-      "\001(\003R\032featureEnabledMultitenancy\022;\n\032featu" +
-      "re_enabled_auth_stats\030\006 \001(\003R\027featureEnab" +
-      "ledAuthStats\0226\n\027receiver_enabled_jaeger\030" +
-      "\007 \001(\003R\025receiverEnabledJaeger\022>\n\033receiver" +
-      "_enabled_opencensus\030\010 \001(\003R\031receiverEnabl" +
-      "edOpencensus\0222\n\025receiver_enabled_otlp\030\t " +
-      "\001(\003R\023receiverEnabledOtlp\0224\n\026receiver_ena" +
-      "bled_kafka\030\n \001(\003R\024receiverEnabledKafka\0226" +
-      "\n\027receiver_enabled_zipkin\030\013 \001(\003R\025receive" +
-      "rEnabledZipkin\0224\n\026storage_block_encoding" +
-      "\030\014 \001(\tR\024storageBlockEncoding\022A\n\035storage_" +
-      "block_search_encoding\030\r \001(\tR\032storageBloc" +
-      "kSearchEncoding\0220\n\024storage_wal_encoding\030" +
-      "\016 \001(\tR\022storageWalEncoding\022=\n\033storage_wal" +
-      "_search_encoding\030\017 \001(\tR\030storageWalSearch" +
-      "Encoding\022#\n\rstorage_cache\030\020 \001(\tR\014storage" +
-      "Cache\022\'\n\017storage_backend\030\021 \001(\tR\016storageB" +
-      "ackend\022)\n\020frontend_version\030\022 \001(\tR\017fronte" +
-      "ndVersion\022<\n\024frontend_concurrency\030\023 \001(\003B" +
-      "\t\322\363\030\005countR\023frontendConcurrency\022A\n\027ring_" +
-      "replication_factor\030\024 \001(\003B\t\322\363\030\005countR\025rin" +
-      "gReplicationFactor\0222\n\017cache_memcached\030\025 " +
-      "\001(\003B\t\322\363\030\005countR\016cacheMemcached\022*\n\013cache_" +
-      "redis\030\026 \001(\003B\t\322\363\030\005countR\ncacheRedis\022S\n\032di" +
-      "stributor_bytes_received\030\027 \001(\0132\025.telemet" +
-      "ry.v1.CounterR\030distributorBytesReceived\022" +
-      "S\n\032distributor_spans_received\030\030 \001(\0132\025.te" +
-      "lemetry.v1.CounterR\030distributorSpansRece" +
-      "ivedB\242\001\n\020com.telemetry.v1B\nTempoProtoP\001Z" +
-      "1telemetry/clients/go/gen/telemetry/v1;t" +
-      "elemetryv1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014Teleme" +
-      "try\\V1\342\002\030Telemetry\\V1\\GPBMetadata\352\002\rTele" +
-      "metry::V1b\006proto3"
+      "\032\037google/protobuf/timestamp.proto\032\037telem" +
+      "etry/v1/crash_report.proto\032\032telemetry/v1" +
+      "/grafana.proto\032\037telemetry/v1/metric_kind" +
+      "s.proto\032\032telemetry/v1/privacy.proto\"\312\003\n\013" +
+      "TempoReport\022\035\n\ncluster_id\030\001 \001(\tR\tcluster" +
+      "ID\0229\n\ncreated_at\030\002 \001(\0132\032.google.protobuf" +
+      ".TimestampR\tcreatedAt\0226\n\010interval\030\003 \001(\0132" +
+      "\032.google.protobuf.TimestampR\010interval\0224\n" +
+      "\017interval_period\030\004 \001(\001B\013\322\363\030\007secondsR\016int" +
+      "ervalPeriod\022\026\n\006target\030\005 \001(\tR\006target\0226\n\007v" +
+      "ersion\030\006 \001(\0132\034.telemetry.v1.GrafanaVersi" +
+      "onR\007version\022\016\n\002os\030\007 \001(\tR\002os\022\022\n\004arch\030\010 \001(" +
+      "\tR\004arch\022\030\n\007edition\030\t \001(\tR\007edition\0224\n\007met" +
+      "rics\030\n \001(\0132\032.telemetry.v1.TempoMetricsR\007" +
+      "metrics\022/\n\005crash\030\013 \001(\0132\031.telemetry.v1.Cr" +
+      "ashReportR\005crash\"\303\n\n\014TempoMetrics\022\"\n\rrin" +
+      "g_kv_store\030\001 \001(\tR\013ringKvStore\0224\n\010memstat" +
+      "s\030\002 \001(\0132\030.telemetry.v1.GoMemStatsR\010memst" +
+      "ats\022\"\n\007num_cpu\030\003 \001(\003B\t\322\363\030\005countR\006numCpu\022" +
+      ".\n\rnum_goroutine\030\004 \001(\003B\t\322\363\030\005countR\014numGo" +
+      "routine\022@\n\034feature_enabled_multitenancy\030" +
+      "\005 \001(\003R\032featureEnabledMultitenancy\022;\n\032fea" +
+      "ture_enabled_auth_stats\030\006 \001(\003R\027featureEn" +
+      "abledAuthStats\0226\n\027receiver_enabled_jaege" +
+      "r\030\007 \001(\003R\025receiverEnabledJaeger\022>\n\033receiv" +
+      "er_enabled_opencensus\030\010 \001(\003R\031receiverEna" +
+      "bledOpencensus\0222\n\025receiver_enabled_otlp\030" +
+      "\t \001(\003R\023receiverEnabledOtlp\0224\n\026receiver_e" +
+      "nabled_kafka\030\n \001(\003R\024receiverEnabledKafka" +
+      "\0226\n\027receiver_enabled_zipkin\030\013 \001(\003R\025recei" +
+      "verEnabledZipkin\0224\n\026storage_block_encodi" +
+      "ng\030\014 \001(\tR\024storageBlockEncoding\022A\n\035storag" +
+      "e_block_search_encoding\030\r \001(\tR\032storageBl" +
+      "ockSearchEncoding\0220\n\024storage_wal_encodin" +
+      "g\030\016 \001(\tR\022storageWalEncoding\022=\n\033storage_w" +
+      "al_search_encoding\030\017 \001(\tR\030storageWalSear" +
+      "chEncoding\022#\n\rstorage_cache\030\020 \001(\tR\014stora" +
+      "geCache\022\'\n\017storage_backend\030\021 \001(\tR\016storag" +
+      "eBackend\022)\n\020frontend_version\030\022 \001(\tR\017fron" +
+      "tendVersion\022<\n\024frontend_concurrency\030\023 \001(" +
+      "\003B\t\322\363\030\005countR\023frontendConcurrency\022A\n\027rin" +
+      "g_replication_factor\030\024 \001(\003B\t\322\363\030\005countR\025r" +
+      "ingReplicationFactor\0222\n\017cache_memcached\030" +
+      "\025 \001(\003B\t\322\363\030\005countR\016cacheMemcached\022*\n\013cach" +
+      "e_redis\030\026 \001(\003B\t\322\363\030\005countR\ncacheRedis\022S\n\032" +
+      "distributor_bytes_received\030\027 \001(\0132\025.telem" +
+      "etry.v1.CounterR\030distributorBytesReceive" +
+      "d\022S\n\032distributor_spans_received\030\030 \001(\0132\025." +
+      "telemetry.v1.CounterR\030distributorSpansRe" +
+      "ceivedB\242\001\n\020com.telemetry.v1B\nTempoProtoP" +
+      "\001Z1telemetry/clients/go/gen/telemetry/v1" +
+      ";telemetryv1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014Tele" +
+      "metry\\V1\342\002\030Telemetry\\V1\\GPBMetadata\352\002\rTe" +
+      "lemetry::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           com.google.protobuf.TimestampProto.getDescriptor(),
+          com.telemetry.v1.CrashReportProto.getDescriptor(),
           com.telemetry.v1.GrafanaProto.getDescriptor(),
           com.telemetry.v1.MetricKindsProto.getDescriptor(),
           com.telemetry.v1.PrivacyProto.getDescriptor(),
@@ -100,7 +103,7 @@ public final class TempoProto {
     internal_static_telemetry_v1_TempoReport_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_TempoReport_descriptor,
-        new java.lang.String[] { "ClusterId", "CreatedAt", "Interval", "IntervalPeriod", "Target", "Version", "Os", "Arch", "Edition", "Metrics", });
+        new java.lang.String[] { "ClusterId", "CreatedAt", "Interval", "IntervalPeriod", "Target", "Version", "Os", "Arch", "Edition", "Metrics", "Crash", });
     internal_static_telemetry_v1_TempoMetrics_descriptor =
       getDescriptor().getMessageTypes().get(1);
     internal_static_telemetry_v1_TempoMetrics_fieldAccessorTable = new
@@ -113,6 +116,7 @@ public final class TempoProto {
     com.google.protobuf.Descriptors.FileDescriptor
         .internalUpdateFileDescriptor(descriptor, registry);
     com.google.protobuf.TimestampProto.getDescriptor();
+    com.telemetry.v1.CrashReportProto.getDescriptor();
     com.telemetry.v1.GrafanaProto.getDescriptor();
     com.telemetry.v1.MetricKindsProto.getDescriptor();
     com.telemetry.v1.PrivacyProto.getDescriptor();

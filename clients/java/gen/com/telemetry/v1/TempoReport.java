@@ -455,6 +455,44 @@ private static final long serialVersionUID = 0L;
     return metrics_ == null ? com.telemetry.v1.TempoMetrics.getDefaultInstance() : metrics_;
   }
 
+  public static final int CRASH_FIELD_NUMBER = 11;
+  private com.telemetry.v1.CrashReport crash_;
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  @java.lang.Override
+  public boolean hasCrash() {
+    return crash_ != null;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReport getCrash() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+   */
+  @java.lang.Override
+  public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+    return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -499,6 +537,9 @@ private static final long serialVersionUID = 0L;
     if (metrics_ != null) {
       output.writeMessage(10, getMetrics());
     }
+    if (crash_ != null) {
+      output.writeMessage(11, getCrash());
+    }
     getUnknownFields().writeTo(output);
   }
 
@@ -542,6 +583,10 @@ private static final long serialVersionUID = 0L;
     if (metrics_ != null) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(10, getMetrics());
+    }
+    if (crash_ != null) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(11, getCrash());
     }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
@@ -591,6 +636,11 @@ private static final long serialVersionUID = 0L;
       if (!getMetrics()
           .equals(other.getMetrics())) return false;
     }
+    if (hasCrash() != other.hasCrash()) return false;
+    if (hasCrash()) {
+      if (!getCrash()
+          .equals(other.getCrash())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -630,6 +680,10 @@ private static final long serialVersionUID = 0L;
     if (hasMetrics()) {
       hash = (37 * hash) + METRICS_FIELD_NUMBER;
       hash = (53 * hash) + getMetrics().hashCode();
+    }
+    if (hasCrash()) {
+      hash = (37 * hash) + CRASH_FIELD_NUMBER;
+      hash = (53 * hash) + getCrash().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -791,6 +845,11 @@ private static final long serialVersionUID = 0L;
         metricsBuilder_.dispose();
         metricsBuilder_ = null;
       }
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
       return this;
     }
 
@@ -861,6 +920,11 @@ private static final long serialVersionUID = 0L;
         result.metrics_ = metricsBuilder_ == null
             ? metrics_
             : metricsBuilder_.build();
+      }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.crash_ = crashBuilder_ == null
+            ? crash_
+            : crashBuilder_.build();
       }
     }
 
@@ -948,6 +1012,9 @@ private static final long serialVersionUID = 0L;
       if (other.hasMetrics()) {
         mergeMetrics(other.getMetrics());
       }
+      if (other.hasCrash()) {
+        mergeCrash(other.getCrash());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -1032,6 +1099,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000200;
               break;
             } // case 82
+            case 90: {
+              input.readMessage(
+                  getCrashFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 90
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2171,6 +2245,161 @@ private static final long serialVersionUID = 0L;
         metrics_ = null;
       }
       return metricsBuilder_;
+    }
+
+    private com.telemetry.v1.CrashReport crash_;
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> crashBuilder_;
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     * @return Whether the crash field is set.
+     */
+    public boolean hasCrash() {
+      return ((bitField0_ & 0x00000400) != 0);
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     * @return The crash.
+     */
+    public com.telemetry.v1.CrashReport getCrash() {
+      if (crashBuilder_ == null) {
+        return crash_ == null ? com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      } else {
+        return crashBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        crash_ = value;
+      } else {
+        crashBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     */
+    public Builder setCrash(
+        com.telemetry.v1.CrashReport.Builder builderForValue) {
+      if (crashBuilder_ == null) {
+        crash_ = builderForValue.build();
+      } else {
+        crashBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     */
+    public Builder mergeCrash(com.telemetry.v1.CrashReport value) {
+      if (crashBuilder_ == null) {
+        if (((bitField0_ & 0x00000400) != 0) &&
+          crash_ != null &&
+          crash_ != com.telemetry.v1.CrashReport.getDefaultInstance()) {
+          getCrashBuilder().mergeFrom(value);
+        } else {
+          crash_ = value;
+        }
+      } else {
+        crashBuilder_.mergeFrom(value);
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     */
+    public Builder clearCrash() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      crash_ = null;
+      if (crashBuilder_ != null) {
+        crashBuilder_.dispose();
+        crashBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReport.Builder getCrashBuilder() {
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return getCrashFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     */
+    public com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder() {
+      if (crashBuilder_ != null) {
+        return crashBuilder_.getMessageOrBuilder();
+      } else {
+        return crash_ == null ?
+            com.telemetry.v1.CrashReport.getDefaultInstance() : crash_;
+      }
+    }
+    /**
+     * <pre>
+     * The unhandled error a crash report carries; unset in usage reports.
+     * </pre>
+     *
+     * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder> 
+        getCrashFieldBuilder() {
+      if (crashBuilder_ == null) {
+        crashBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.telemetry.v1.CrashReport, com.telemetry.v1.CrashReport.Builder, com.telemetry.v1.CrashReportOrBuilder>(
+                getCrash(),
+                getParentForChildren(),
+                isClean());
+        crash_ = null;
+      }
+      return crashBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

@@ -224,4 +224,31 @@ public interface TempoReportOrBuilder extends
    * <code>.telemetry.v1.TempoMetrics metrics = 10 [json_name = "metrics"];</code>
    */
   com.telemetry.v1.TempoMetricsOrBuilder getMetricsOrBuilder();
+
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+   * @return Whether the crash field is set.
+   */
+  boolean hasCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+   * @return The crash.
+   */
+  com.telemetry.v1.CrashReport getCrash();
+  /**
+   * <pre>
+   * The unhandled error a crash report carries; unset in usage reports.
+   * </pre>
+   *
+   * <code>.telemetry.v1.CrashReport crash = 11 [json_name = "crash"];</code>
+   */
+  com.telemetry.v1.CrashReportOrBuilder getCrashOrBuilder();
 }

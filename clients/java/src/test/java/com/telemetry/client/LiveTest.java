@@ -1,13 +1,25 @@
 package com.telemetry.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
 import com.telemetry.v1.BuildInfo;
+import com.telemetry.v1.CrashReport;
 import com.telemetry.v1.MimirMetrics;
 import com.telemetry.v1.MimirReport;
+import com.telemetry.v1.QdrantApp;
+import com.telemetry.v1.QdrantCollection;
+import com.telemetry.v1.QdrantCollections;
+import com.telemetry.v1.QdrantCrashReport;
+import com.telemetry.v1.QdrantGrpcRequests;
+import com.telemetry.v1.QdrantOperationStatistics;
+import com.telemetry.v1.QdrantReport;
+import com.telemetry.v1.QdrantRequests;
+import com.telemetry.v1.QdrantRestRequests;
+import com.telemetry.v1.QdrantStatusResponses;
 import com.telemetry.v1.ReportOutcome;
 import com.telemetry.v1.ReportResult;
 import com.telemetry.v1.UsageReport;
@@ -128,6 +140,82 @@ final class LiveTest {
     assertEquals(report.getMimir().getClusterId(), buffered.getMimir().getClusterId());
     assertEquals("filesystem", buffered.getMimir().getMetrics().getBlocksStorageBackend());
     assertEquals("", buffered.getBuild().getBuildUser(), "privacy.proto marks build.build_user NEVER_STORED");
+  }
+
+  /**
+   * A Qdrant report with repeated fields, maps keyed by data (routes, status codes) and a crash report, as the Go,
+   * Python and TypeScript live tests build it.
+   */
+  private UsageReport qdrantFieldsReport() {
+    UsageReport.Builder report = reporter.newReport();
+    String id = report.getInstance().getInstanceId();
+    return report
+        .setQdrant(
+            QdrantReport.newBuilder()
+                .setId(id)
+                .setApp(QdrantApp.newBuilder().setName("qdrant").setVersion("1.19.0"))
+                .setCollections(
+                    QdrantCollections.newBuilder()
+                        .setNumberOfCollections(2)
+                        .addCollections(QdrantCollection.newBuilder().setId("products"))
+                        .addCollections(QdrantCollection.newBuilder().setId("reviews")))
+                .setRequests(
+                    QdrantRequests.newBuilder()
+                        .setRest(QdrantRestRequests.newBuilder().putResponses("GET /collections", statuses(200, 42)))
+                        .setGrpc(QdrantGrpcRequests.newBuilder().putResponses("/qdrant.Points/Search", statuses(0, 7))))
+                .addCrashReports(
+                    QdrantCrashReport.newBuilder()
+                        .setId(id)
+                        .setError("collection products is broken")
+                        .setBacktrace(" in file lib/segment/src/index.rs at line 42")))
+        .build();
+  }
+
+  private static QdrantStatusResponses statuses(int status, long count) {
+    return QdrantStatusResponses.newBuilder()
+        .putStatuses(status, QdrantOperationStatistics.newBuilder().setCount(count).build())
+        .build();
+  }
+
+  private UsageReport sendAndFetch(UsageReport report) throws Exception {
+    String redisAddress = System.getenv("TELEMETRY_REDIS");
+    assertNotNull(redisAddress, "TELEMETRY_REDIS is not set; clients/test.sh sets it with TELEMETRY_ADDRESS");
+    assertEquals(ReportOutcome.REPORT_OUTCOME_ACCEPTED, reporter.send(report).get(0).getOutcome());
+    return UsageReport.parseFrom(findBufferedReport(redisAddress, report.getReportId(), Duration.ofSeconds(5)).get("report"));
+  }
+
+  @Test
+  void qdrantReport_repeatedFieldsAndDataKeyedMaps_areStored() throws Exception {
+    QdrantReport stored = sendAndFetch(qdrantFieldsReport()).getQdrant();
+
+    List<QdrantCollection> collections = stored.getCollections().getCollectionsList();
+    assertEquals(2, collections.size());
+    for (QdrantCollection collection : collections) {
+      assertTrue(collection.getId().matches("[0-9a-f]{32}"), "a keyed hash of the name: " + collection.getId());
+    }
+    assertNotEquals(collections.get(0).getId(), collections.get(1).getId());
+    assertEquals(42, stored.getRequests().getRest().getResponsesOrThrow("GET /collections").getStatusesOrThrow(200).getCount());
+    assertEquals(7, stored.getRequests().getGrpc().getResponsesOrThrow("/qdrant.Points/Search").getStatusesOrThrow(0).getCount());
+    assertEquals(1, stored.getCrashReportsCount());
+    assertEquals(" in file lib/segment/src/index.rs at line 42", stored.getCrashReports(0).getBacktrace());
+    assertEquals("", stored.getCrashReports(0).getError(), "privacy.proto marks error NEVER_STORED");
+  }
+
+  @Test
+  void mimirCrashReport_sharedCrashField_isStored() throws Exception {
+    CrashReport crash =
+        CrashReport.newBuilder()
+            .setErrorType("runtime.Error")
+            .setSourceFile("ingester.go")
+            .setSourceLine(812)
+            .setFunction("ingester.(*Ingester).Push")
+            .build();
+    UsageReport report = mimirReport();
+    report = report.toBuilder().setMimir(report.getMimir().toBuilder().clearMetrics().setCrash(crash)).build();
+
+    UsageReport stored = sendAndFetch(report);
+
+    assertEquals(crash, stored.getMimir().getCrash());
   }
 
   private static String text(byte[] bytes) {
