@@ -32,6 +32,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
     {
         var grpcPort = FreePort.Next();
         var operationsPort = FreePort.Next();
+        var intakePort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
@@ -39,6 +40,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
                 serverDll,
                 "--urls", $"http://127.0.0.1:{grpcPort}",
                 $"--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:{operationsPort}",
+                $"--Kestrel:Endpoints:Intake:Url=http://127.0.0.1:{intakePort}",
             },
             UseShellExecute = false,
             RedirectStandardOutput = true,
