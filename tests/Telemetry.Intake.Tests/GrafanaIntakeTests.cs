@@ -118,7 +118,7 @@ public sealed class GrafanaIntakeTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task Loki_Report_IsStoredAsGenericLokiWithTypedMetrics(CancellationToken cancellationToken)
+    public async Task Loki_Report_IsStoredFieldByFieldWithTypedValues(CancellationToken cancellationToken)
     {
         // Arrange
         await using var collector = await IntakeCollector.StartAsync(cancellationToken);
@@ -131,22 +131,32 @@ public sealed class GrafanaIntakeTests
             "telemetry_intake_product=\"loki\",telemetry_intake_field=\"metrics.tenants\"", 1, cancellationToken);
 
         // Assert
-        var metrics = stored.Generic.Metrics;
+        var loki = stored.Loki;
+        var values = loki.Metrics.Values;
         Assert.Multiple(() =>
         {
             Assert.That((int)response.StatusCode, Is.EqualTo(200));
-            Assert.That(stored.Generic.Product, Is.EqualTo("loki"));
+            Assert.That(loki.ClusterId, Is.EqualTo(cluster));
+            Assert.That(loki.Target, Is.EqualTo("all"));
+            Assert.That(loki.IntervalPeriod, Is.EqualTo(14400));
+            Assert.That(loki.Version.Version, Is.EqualTo("3.5.5"));
+            Assert.That(loki.Version.BuildUser, Is.Empty, "never stored");
             Assert.That(stored.Build.Version, Is.EqualTo("3.5.5"));
             Assert.That(stored.Build.BuildUser, Is.Empty);
             Assert.That(stored.Environment.LogicalCpus, Is.EqualTo(4));
-            Assert.That(metrics["store_object_type"].StringValue, Is.EqualTo("s3"));
-            Assert.That(metrics["ingester_streams_count"].IntValue, Is.EqualTo(42));
-            Assert.That(metrics["memstats_num_gc"].IntValue, Is.EqualTo(12));
-            Assert.That(metrics["distributor_bytes_received"].Counter.Total, Is.EqualTo(1024));
-            Assert.That(metrics["query_metric_latency"].Statistics.Count, Is.EqualTo(10));
-            Assert.That(metrics["query_metric_latency"].Statistics.Max, Is.EqualTo(2));
-            Assert.That(metrics["compactor_retention_enabled"].IntValue, Is.EqualTo(1));
-            Assert.That(metrics.ContainsKey("tenants"), Is.False);
+            Assert.That(stored.Instance.IntervalStartTime.ToDateTimeOffset().Hour, Is.EqualTo(4));
+            Assert.That(loki.Metrics.NumCpu, Is.EqualTo(4));
+            Assert.That(loki.Metrics.NumGoroutine, Is.EqualTo(300));
+            Assert.That(loki.Metrics.Memstats.NumGc, Is.EqualTo(12));
+            Assert.That(loki.Metrics.Memstats.Alloc, Is.EqualTo(2_000_000));
+            Assert.That(values["store_object_type"].StringValue, Is.EqualTo("s3"));
+            Assert.That(values["ingester_streams_count"].IntValue, Is.EqualTo(42));
+            Assert.That(values["distributor_bytes_received"].Counter.Total, Is.EqualTo(1024));
+            Assert.That(values["query_metric_latency"].Statistics.Count, Is.EqualTo(10));
+            Assert.That(values["query_metric_latency"].Statistics.Max, Is.EqualTo(2));
+            Assert.That(values["compactor_retention_enabled"].IntValue, Is.EqualTo(1));
+            Assert.That(values["schema_config_v13"].StringValue, Is.EqualTo("tsdb"), "nested objects are flattened");
+            Assert.That(values.ContainsKey("tenants"), Is.False);
             Assert.That(unknown, Is.EqualTo(1), "the array the contract cannot hold is counted");
         });
     }

@@ -1,79 +1,89 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Google.Protobuf.WellKnownTypes;
 using Telemetry.Intake.Internal;
 using Telemetry.V1;
 
 namespace Telemetry.Intake.Conversion;
 
 /// <summary>
-/// Loki's usage report: Grafana's usagestats envelope with a free-form <c>metrics</c> object. Until the contract
-/// has a payload for Loki, it becomes a <see cref="GenericReport"/> named <c>loki</c>: strings, integers and
-/// floats keep their kind, <c>{"total","rate"}</c> objects become counters, <c>{"count","avg",…}</c> objects
-/// statistics, and other objects (<c>memstats</c>) are flattened to <c>memstats_alloc</c> and so on.
+/// Loki's usage report: Grafana's usagestats envelope, which parses into <see cref="LokiReport"/> unchanged, and a
+/// metrics object of Go runtime figures and product entries that Loki defines in code. The runtime figures have
+/// fields of their own; every other entry keeps its kind in <see cref="LokiMetrics.Values"/>: strings, integers
+/// and floats as they are, booleans as 0 or 1, <c>{"total","rate"}</c> objects as counters, <c>{"count","avg",…}</c>
+/// objects as statistics, and other objects flattened (<c>store_schema</c> members become <c>store_schema_member</c>).
 /// </summary>
 internal static class LokiConverter
 {
-    private static readonly HashSet<string> EnvelopeFields =
-        ["clusterID", "createdAt", "interval", "intervalPeriod", "target", "version", "os", "arch", "edition", "metrics"];
-
     public static NativeReport Convert(ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
     {
         var json = ProtoJson.ReadObject(body);
-        var unknown = json.Select(p => p.Key).Where(k => !EnvelopeFields.Contains(k)).ToList();
-        var version = json["version"] is { } versionJson ? ProtoJson.Parse<GrafanaVersion>(versionJson, "version") : null;
-        var report = GrafanaConverter.Envelope(
-            IntakeProducts.Loki,
-            body,
-            String(json, "clusterID"),
-            Time(json, "createdAt"),
-            Time(json, "interval"),
-            json["intervalPeriod"] is JsonValue period && period.TryGetValue(out double seconds) ? seconds : 0,
-            version,
-            receivedAt);
-        report.Target = String(json, "target");
-        report.Edition = String(json, "edition");
-        report.Environment = new V1.Environment { Os = String(json, "os"), Arch = String(json, "arch") };
-        var generic = new GenericReport { Product = IntakeProducts.Loki };
-        if (json["metrics"] is JsonObject metrics)
+        var metricsJson = json["metrics"] as JsonObject;
+        json.Remove("metrics");
+        var loki = ProtoJson.Parse<LokiReport>(json, "body");
+        var unknown = new List<string>();
+        ProtoJson.UnknownFields(json, LokiReport.Descriptor, string.Empty, unknown);
+        loki.Metrics = new LokiMetrics();
+        if (metricsJson is not null)
         {
-            AddMetrics(metrics, string.Empty, generic, unknown);
+            AddMetrics(metricsJson, loki.Metrics, unknown);
         }
 
-        if (generic.Metrics.TryGetValue("num_cpu", out var cpus) && cpus.KindCase == MetricValue.KindOneofCase.IntValue)
-        {
-            report.Environment.LogicalCpus = (uint)Math.Clamp(cpus.IntValue, 0, uint.MaxValue);
-        }
-
-        report.Generic = generic;
+        var report = GrafanaConverter.Envelope(IntakeProducts.Loki, body, loki.ClusterId, loki.CreatedAt, loki.Interval, loki.IntervalPeriod, loki.Version, receivedAt);
+        report.Target = loki.Target;
+        report.Edition = loki.Edition;
+        report.Environment = new V1.Environment { Os = loki.Os, Arch = loki.Arch, LogicalCpus = (uint)Math.Clamp(loki.Metrics.NumCpu, 0, uint.MaxValue) };
+        loki.ClusterId = report.Instance.ClusterId;
+        report.Loki = loki;
         return new NativeReport(report, unknown);
     }
 
-    private static void AddMetrics(JsonObject metrics, string prefix, GenericReport generic, List<string> unknown)
+    private static void AddMetrics(JsonObject metrics, LokiMetrics target, List<string> unknown)
     {
-        foreach (var (key, node) in metrics)
+        foreach (var (name, node) in metrics)
         {
-            var name = prefix + key;
-            switch (node)
+            switch (name)
             {
-                case JsonValue value when Scalar(value) is { } scalar:
-                    generic.Metrics[name] = scalar;
+                case "memstats" when node is JsonObject memstats:
+                    target.Memstats = ProtoJson.Parse<GoMemStats>(memstats, "metrics.memstats");
+                    ProtoJson.UnknownFields(memstats, GoMemStats.Descriptor, "metrics.memstats", unknown);
                     break;
-                case JsonObject counter when counter.Count == 2 && counter.ContainsKey("total") && counter.ContainsKey("rate"):
-                    generic.Metrics[name] = new MetricValue { Counter = ProtoJson.Parse<Counter>(counter, $"metrics.{name}") };
+                case "num_cpu" when node is JsonValue cpus && cpus.TryGetValue(out long cpuCount):
+                    target.NumCpu = cpuCount;
                     break;
-                case JsonObject statistics when statistics.ContainsKey("count") && statistics.ContainsKey("avg"):
-                    generic.Metrics[name] = new MetricValue { Statistics = ProtoJson.Parse<Statistics>(statistics, $"metrics.{name}") };
-                    break;
-                case JsonObject group:
-                    AddMetrics(group, name + "_", generic, unknown);
+                case "num_goroutine" when node is JsonValue goroutines && goroutines.TryGetValue(out long goroutineCount):
+                    target.NumGoroutine = goroutineCount;
                     break;
                 default:
-                    // Arrays and nulls have no metric kind.
-                    unknown.Add($"metrics.{name}");
+                    AddValue(name, node, target, unknown);
                     break;
             }
+        }
+    }
+
+    private static void AddValue(string name, JsonNode? node, LokiMetrics target, List<string> unknown)
+    {
+        switch (node)
+        {
+            case JsonValue value when Scalar(value) is { } scalar:
+                target.Values[name] = scalar;
+                break;
+            case JsonObject counter when counter.Count == 2 && counter.ContainsKey("total") && counter.ContainsKey("rate"):
+                target.Values[name] = new MetricValue { Counter = ProtoJson.Parse<Counter>(counter, $"metrics.{name}") };
+                break;
+            case JsonObject statistics when statistics.ContainsKey("count") && statistics.ContainsKey("avg"):
+                target.Values[name] = new MetricValue { Statistics = ProtoJson.Parse<Statistics>(statistics, $"metrics.{name}") };
+                break;
+            case JsonObject group:
+                foreach (var (member, child) in group)
+                {
+                    AddValue($"{name}_{member}", child, target, unknown);
+                }
+
+                break;
+            default:
+                // Arrays and nulls have no metric kind.
+                unknown.Add($"metrics.{name}");
+                break;
         }
     }
 
@@ -86,20 +96,4 @@ internal static class LokiConverter
         JsonValueKind.Number => new MetricValue { FloatValue = value.GetValue<double>() },
         _ => null,
     };
-
-    private static string String(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : string.Empty;
-
-    private static Timestamp? Time(JsonObject json, string name)
-    {
-        var text = String(json, name);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
-            ? Timestamp.FromDateTimeOffset(time)
-            : throw new IntakeFormatException(name, $"\"{text}\" is not an RFC 3339 time.");
-    }
 }

@@ -95,6 +95,7 @@ internal static class GrafanaBodies
             "distributor_bytes_received": {"total": 1024, "rate": 0.1},
             "query_metric_latency": {"min": 0.1, "max": 2, "avg": 0.5, "count": 10, "stddev": 0.3, "stdvar": 0.09},
             "compactor_retention_enabled": true,
+            "schema_config": {"v13": "tsdb"},
             "tenants": ["a", "b"]
           }
         }
