@@ -13,11 +13,12 @@ internal sealed class CollectorProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private CollectorProcess(Process process, int grpcPort, int operationsPort)
+    private CollectorProcess(Process process, int grpcPort, int operationsPort, int intakePort)
     {
         _process = process;
         GrpcPort = grpcPort;
         OperationsPort = operationsPort;
+        IntakeAddress = $"http://127.0.0.1:{intakePort}";
     }
 
     public int GrpcPort { get; }
@@ -25,6 +26,9 @@ internal sealed class CollectorProcess : IAsyncDisposable
     public int OperationsPort { get; }
 
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
+
+    /// <summary>The intake endpoint: the vendors' native report paths.</summary>
+    public string IntakeAddress { get; }
 
     public int ProcessId => _process.Id;
 
@@ -64,7 +68,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var collector = new CollectorProcess(process, grpcPort, operationsPort);
+        var collector = new CollectorProcess(process, grpcPort, operationsPort, intakePort);
         await collector.WaitUntilReadyAsync(cancellationToken);
         return collector;
     }
