@@ -59,8 +59,9 @@ internal sealed class IntakeHandler(
         var answer = await IngestAsync(http, native.Report, success);
         if (mode == RelayMode.Forward && answer.Outcome == ReportOutcome.Accepted)
         {
-            // Only a newly accepted report goes on, so a retried report reaches the vendor once.
-            await relay.ForwardAsync(product, body, http.Request.ContentType, http.Request.Headers.UserAgent, http.RequestAborted);
+            // Only a newly accepted report goes on, so a retried report reaches the vendor once. Not cancelled with the
+            // request: Qdrant's panic reporter hangs up after a second, and its report must still reach the vendor.
+            await relay.ForwardAsync(product, body, http.Request.ContentType, http.Request.Headers.UserAgent, CancellationToken.None);
         }
 
         return answer.Result;
