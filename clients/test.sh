@@ -28,16 +28,18 @@ start_service() {
     echo "start_service: the collector did not build" >&2
     return 1
   fi
-  local redis_port grpc_port operations_port
+  local redis_port grpc_port operations_port intake_port
   redis_port=$(free_port)
   grpc_port=$(free_port)
   operations_port=$(free_port)
+  intake_port=$(free_port)
   redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$service_log/redis.txt" 2>&1 &
   service_pids+=($!)
   Redis__Configuration="127.0.0.1:$redis_port" Privacy__HashKey=$(head -c 32 /dev/urandom | base64) \
     RateLimiting__Enabled=false Logging__LogLevel__Default=Warning Upload__Files__Directory="$service_log/reports" \
     dotnet src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll --urls "http://127.0.0.1:$grpc_port" \
-    --Kestrel:Endpoints:Operations:Url="http://127.0.0.1:$operations_port" >"$service_log/service.txt" 2>&1 &
+    --Kestrel:Endpoints:Operations:Url="http://127.0.0.1:$operations_port" \
+    --Kestrel:Endpoints:Intake:Url="http://127.0.0.1:$intake_port" >"$service_log/service.txt" 2>&1 &
   service_pids+=($!)
   local attempt
   for attempt in $(seq 1 120); do

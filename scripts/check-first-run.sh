@@ -80,10 +80,12 @@ http_status() {
 start_run() {
   grpc_port=$(free_port)
   operations_port=$(free_port)
+  intake_port=$(free_port)
   redis_port=$(free_port)
   log=$work/run-$1.log
   (cd "$clone" && TELEMETRY_REDIS_PORT=$redis_port exec setsid env --default-signal=INT scripts/run.sh \
-    --urls "http://127.0.0.1:$grpc_port" "--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:$operations_port") \
+    --urls "http://127.0.0.1:$grpc_port" "--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:$operations_port" \
+    "--Kestrel:Endpoints:Intake:Url=http://127.0.0.1:$intake_port") \
     >"$log" 2>&1 &
   run_pid=$!
 }
@@ -147,7 +149,7 @@ check_stopped() {
   done
   [[ -z $(find "$clone/.data/reports" -name '*.tmp') ]] || fail "$how left an open segment"
   [[ -z $(git -C "$clone" status --porcelain) ]] || fail "$how left the clone's tree changed: $(git -C "$clone" status --porcelain)"
-  grep -qF "Listening: gRPC on http://127.0.0.1:$grpc_port (HTTP/2), operations on http://127.0.0.1:$operations_port" "$log" ||
+  grep -qF "Listening: gRPC on http://127.0.0.1:$grpc_port (HTTP/2), operations on http://127.0.0.1:$operations_port (/healthz, /readyz, /metrics), intake on http://127.0.0.1:$intake_port" "$log" ||
     fail "$how: the collector did not log the addresses it bound"
   ! grep -q 'Overriding address' "$log" || fail "$how: Kestrel warned that it overrides the --urls address"
   ((failures > before)) || echo "first run: $how stopped everything cleanly"

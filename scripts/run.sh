@@ -119,7 +119,7 @@ run: $redis_note
 run: reports are stored in $Upload__Files__Directory/<product>/<yyyy-MM-dd>/<segment>.ndjson.gz (gzip'd JSON
      lines); a file appears once closed: about 10 s after reports stop arriving, every 5 minutes under steady
      traffic, and when the collector stops
-run: starting the collector; its "Listening" line gives the gRPC and operations addresses. Ctrl+C stops it.
+run: starting the collector; its "Listening" line gives the gRPC, operations and intake addresses. Ctrl+C stops it.
      Then: scripts/send-example.sh [gRPC host:port]   (default 127.0.0.1:50051)
 MSG
 [[ -z $stopping ]] || exit 130

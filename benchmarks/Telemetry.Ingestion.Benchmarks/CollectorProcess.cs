@@ -13,11 +13,12 @@ internal sealed class CollectorProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private CollectorProcess(Process process, int grpcPort, int operationsPort)
+    private CollectorProcess(Process process, int grpcPort, int operationsPort, int intakePort)
     {
         _process = process;
         GrpcPort = grpcPort;
         OperationsPort = operationsPort;
+        IntakeAddress = $"http://127.0.0.1:{intakePort}";
     }
 
     public int GrpcPort { get; }
@@ -26,12 +27,16 @@ internal sealed class CollectorProcess : IAsyncDisposable
 
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
 
+    /// <summary>The intake endpoint: the vendors' native report paths.</summary>
+    public string IntakeAddress { get; }
+
     public int ProcessId => _process.Id;
 
     public static async Task<CollectorProcess> StartAsync(string serverDll, string redisConfiguration, string? otlpEndpoint, CancellationToken cancellationToken)
     {
         var grpcPort = FreePort.Next();
         var operationsPort = FreePort.Next();
+        var intakePort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
@@ -39,6 +44,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
                 serverDll,
                 "--urls", $"http://127.0.0.1:{grpcPort}",
                 $"--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:{operationsPort}",
+                $"--Kestrel:Endpoints:Intake:Url=http://127.0.0.1:{intakePort}",
             },
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -62,7 +68,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var collector = new CollectorProcess(process, grpcPort, operationsPort);
+        var collector = new CollectorProcess(process, grpcPort, operationsPort, intakePort);
         await collector.WaitUntilReadyAsync(cancellationToken);
         return collector;
     }

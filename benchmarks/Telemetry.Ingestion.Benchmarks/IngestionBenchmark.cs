@@ -78,13 +78,19 @@ internal static class IngestionBenchmark
                 var clientHealth = await UnaryLoad.RunAsync(connections, UnaryLoad.CheckHealthAsync, options.UnaryConcurrency, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
                 Log($"  health Check through the same client: {clientHealth.AcceptedPerSecond:N0} /s");
 
+                // The native intake at the same concurrency, beside the unary gRPC rate of this run.
+                var workers = options.Connections * options.UnaryConcurrency;
+                var nativeWarmUp = await NativeJsonLoad.RunAsync(collector.IntakeAddress, workers, options.WarmUpDuration, options.MaxReportsPerPhase, cancellationToken);
+                var native = await NativeJsonLoad.RunAsync(collector.IntakeAddress, workers, options.PhaseDuration, options.MaxReportsPerPhase, cancellationToken);
+                Log($"  native JSON intake (Mimir's report, HTTP/1.1): {native.AcceptedPerSecond:N0} accepted/s, p50 {native.P50Ms:F2} ms, p99 {native.P99Ms:F2} ms, other {native.Other}, failed {native.Failed}; unary gRPC {unary.AcceptedPerSecond:N0} accepted/s");
+
                 var streamWarmUp = await StreamLoad.RunAsync(connections, options.Streams, options.StreamWindow, options.WarmUpDuration, options.MaxReportsPerPhase, null, cancellationToken);
                 cpu = CpuSnapshot.Take(collector, redis);
                 var stream = await StreamLoad.RunAsync(connections, options.Streams, options.StreamWindow, options.PhaseDuration, options.MaxReportsPerPhase, null, cancellationToken);
                 var streamCpu = cpu.PerReport(collector, redis, stream.Accepted);
                 Log($"  stream: {stream.AcceptedPerSecond:N0} accepted/s, p50 {stream.P50Ms:F2} ms, p99 {stream.P99Ms:F2} ms, other {stream.Other}, failed {stream.Failed}; {streamCpu}");
 
-                PhaseResult[] phases = [unaryWarmUp, unary, streamWarmUp, stream];
+                PhaseResult[] phases = [unaryWarmUp, unary, nativeWarmUp, native, streamWarmUp, stream];
                 var accepted = phases.Sum(p => p.Accepted);
                 if (!await VerifyAsync(buffer, accepted, phases))
                 {

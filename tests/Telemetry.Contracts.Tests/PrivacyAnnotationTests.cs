@@ -22,6 +22,8 @@ public sealed class PrivacyAnnotationTests
     [TestCase("telemetry.v1.CorootUx", "users", PrivacyClass.KeyedHash)]
     [TestCase("telemetry.v1.MimirMetrics", "ingester_inmemory_series", PrivacyClass.Rounded)]
     [TestCase("telemetry.v1.MimirReport", "target", PrivacyClass.Public)]
+    [TestCase("telemetry.v1.LokiReport", "cluster_id", PrivacyClass.Public)]
+    [TestCase("telemetry.v1.LokiMetrics", "values", PrivacyClass.Public)]
     [TestCase("telemetry.v1.UsageReport", "target", PrivacyClass.Public)]
     public void GetPrivacy_AnnotatedField_ReturnsItsClass(string message, string field, PrivacyClass expected)
     {

@@ -33,10 +33,11 @@ public sealed class SampleAppTests
         await using var app = SampleApp.Build(
             [
                 // Named endpoints, because the collector's appsettings.json (copied beside the tests) names its own
-                // and Kestrel would then ignore --urls: both names point at free ports of this test.
+                // and Kestrel would then ignore --urls: every name points at free ports of this test.
                 $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}",
                 "--Kestrel:Endpoints:Grpc:Protocols=Http1AndHttp2",
                 $"--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:{FreePort.Next()}",
+                $"--Kestrel:Endpoints:Intake:Url=http://127.0.0.1:{FreePort.Next()}",
                 // Whichever appsettings.json is beside the tests, the ReportSent events this test waits for are logged.
                 "--Logging:LogLevel:Default=Debug",
                 $"--TelemetryReporter:Endpoint={collector.Endpoint}",

@@ -25,6 +25,7 @@ public sealed class HostingTests
         {
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Operations:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Intake:Url"] = "http://127.0.0.1:0",
         };
 
         // Act
@@ -39,7 +40,8 @@ public sealed class HostingTests
         {
             Assert.That(addresses.Grpc, Does.Match(bound));
             Assert.That(addresses.Operations, Does.Match(bound));
-            Assert.That(addresses.Grpc, Is.Not.EqualTo(addresses.Operations));
+            Assert.That(addresses.Intake, Does.Match(bound));
+            Assert.That(new[] { addresses.Grpc, addresses.Operations, addresses.Intake }, Is.Unique);
             Assert.That((int)live.StatusCode, Is.EqualTo(200));
         });
     }
@@ -56,12 +58,12 @@ public sealed class HostingTests
         var addresses = collector.Services.GetRequiredService<BoundAddresses>();
         var served = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
 
-        // Assert: Kestrel bound the two configured endpoints, the gRPC one on the address of --urls.
+        // Assert: Kestrel bound the configured endpoints, the gRPC one on the address of --urls.
         Assert.Multiple(() =>
         {
             Assert.That(addresses.Grpc, Does.Match("^http://127\\.0\\.0\\.1:[1-9][0-9]*$"));
             Assert.That(addresses.Grpc, Is.Not.EqualTo(collector.Endpoint.ToString().TrimEnd('/')));
-            Assert.That(served, Is.EquivalentTo(new[] { addresses.Grpc, addresses.Operations }));
+            Assert.That(served, Is.EquivalentTo(new[] { addresses.Grpc, addresses.Operations, addresses.Intake }));
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Telemetry.Ingestion;
+using Telemetry.Intake;
 using Telemetry.Server.Hosting;
 using Telemetry.Upload;
 
@@ -18,6 +19,7 @@ public sealed class LogEventIdTests
         [
             typeof(TelemetryServerExtensions).Assembly,
             typeof(IngestionServiceCollectionExtensions).Assembly,
+            typeof(IntakeServiceCollectionExtensions).Assembly,
             typeof(UploadServiceCollectionExtensions).Assembly,
         ];
 

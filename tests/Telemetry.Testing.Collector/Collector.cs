@@ -12,7 +12,7 @@ namespace Telemetry.Testing;
 
 /// <summary>
 /// The collector as it runs in production (the same wiring as Program.cs), in this process, on a given or free
-/// loopback gRPC port and a free operations port, against a real Redis; with grpc-dotnet clients to it. A new one can start on the port of one that stopped, as a restarted collector does.
+/// loopback gRPC port and free operations and intake ports, against a real Redis; with grpc-dotnet clients to it. A new one can start on the port of one that stopped, as a restarted collector does.
 /// </summary>
 public sealed class Collector : IAsyncDisposable
 {
@@ -21,7 +21,7 @@ public sealed class Collector : IAsyncDisposable
     private readonly WebApplication _app;
     private bool _stopped;
 
-    private Collector(WebApplication app, int grpcPort, int operationsPort, BufferKeyspace keys)
+    private Collector(WebApplication app, int grpcPort, int operationsPort, int intakePort, BufferKeyspace keys)
     {
         _app = app;
         GrpcPort = grpcPort;
@@ -31,6 +31,7 @@ public sealed class Collector : IAsyncDisposable
         Admin = new AdminService.AdminServiceClient(Channel);
         Health = new Health.HealthClient(Channel);
         Operations = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operationsPort}") };
+        Intake = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{intakePort}") };
         Keys = keys;
     }
 
@@ -49,6 +50,9 @@ public sealed class Collector : IAsyncDisposable
 
     public HttpClient Operations { get; }
 
+    /// <summary>A client of the intake endpoint: the vendors' native report paths and <c>/v1/reports</c>.</summary>
+    public HttpClient Intake { get; }
+
     public BufferKeyspace Keys { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -62,6 +66,7 @@ public sealed class Collector : IAsyncDisposable
     {
         var port = grpcPort ?? FreePort.Next();
         var operationsPort = FreePort.Next();
+        var intakePort = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -73,6 +78,8 @@ public sealed class Collector : IAsyncDisposable
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
             ["Kestrel:Endpoints:Operations:Url"] = $"http://127.0.0.1:{operationsPort}",
             ["Kestrel:Endpoints:Operations:Protocols"] = "Http1",
+            ["Kestrel:Endpoints:Intake:Url"] = $"http://127.0.0.1:{intakePort}",
+            ["Kestrel:Endpoints:Intake:Protocols"] = "Http1",
             ["Redis:Configuration"] = redis.ConnectionString,
             ["Redis:KeyPrefix"] = keyPrefix,
             ["Privacy:HashKey"] = HashKey,
@@ -91,7 +98,7 @@ public sealed class Collector : IAsyncDisposable
         var app = builder.Build();
         app.MapTelemetryServer();
         await app.StartAsync(cancellationToken);
-        return new Collector(app, port, operationsPort, new BufferKeyspace(keyPrefix, 4));
+        return new Collector(app, port, operationsPort, intakePort, new BufferKeyspace(keyPrefix, 4));
     }
 
     /// <summary>A key prefix of the test's own, new at every call, so tests sharing a Redis stay apart.</summary>
@@ -136,6 +143,7 @@ public sealed class Collector : IAsyncDisposable
     {
         Channel.Dispose();
         Operations.Dispose();
+        Intake.Dispose();
         await StopAsync();
     }
 }

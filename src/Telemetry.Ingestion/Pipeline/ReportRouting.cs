@@ -7,7 +7,7 @@ public static class ReportRouting
 {
     /// <summary>
     /// The product name: the payload's field name (<c>mimir</c>, <c>tempo</c>, <c>influxdb</c>, <c>coroot</c>,
-    /// <c>qdrant</c>) or a generic report's product name; empty when no payload is set.
+    /// <c>qdrant</c>, <c>loki</c>) or a generic report's product name; empty when no payload is set.
     /// </summary>
     public static string Product(UsageReport report) => report.PayloadCase switch
     {
@@ -16,6 +16,7 @@ public static class ReportRouting
         UsageReport.PayloadOneofCase.Influxdb => "influxdb",
         UsageReport.PayloadOneofCase.Coroot => "coroot",
         UsageReport.PayloadOneofCase.Qdrant => "qdrant",
+        UsageReport.PayloadOneofCase.Loki => "loki",
         UsageReport.PayloadOneofCase.Generic => report.Generic.Product,
         _ => string.Empty,
     };

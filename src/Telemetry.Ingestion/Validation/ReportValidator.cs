@@ -200,7 +200,7 @@ public sealed partial class ReportValidator
     {
         if (report.PayloadCase == UsageReport.PayloadOneofCase.None)
         {
-            return ValidationResult.Fail("payload", "A payload is required: exactly one of mimir, tempo, influxdb, coroot, qdrant or generic.");
+            return ValidationResult.Fail("payload", "A payload is required: exactly one of mimir, tempo, influxdb, coroot, qdrant, loki or generic.");
         }
 
         if (report.PayloadCase == UsageReport.PayloadOneofCase.Generic)
@@ -218,6 +218,7 @@ public sealed partial class ReportValidator
             }
 
             // A modelled product's name would share its rate limits and ingest keys; such reports use their payload.
+            // "loki" stays allowed: generic Loki reports predate its payload, and both count as the same product.
             if (product is "mimir" or "tempo" or "influxdb" or "coroot" or "qdrant")
             {
                 return ValidationResult.Fail("generic.product", $"generic.product \"{product}\" has a payload of its own; send it as {product}.");

@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Telemetry.Ingestion;
+using Telemetry.Intake;
 using Telemetry.Server.Diagnostics;
 using Telemetry.Server.Grpc;
 using Telemetry.Upload;
@@ -8,7 +9,7 @@ using Telemetry.V1;
 
 namespace Telemetry.Server.Hosting;
 
-/// <summary>Wires the collector: Kestrel endpoints, the gRPC services, the ingestion pipeline and operations.</summary>
+/// <summary>Wires the collector: Kestrel endpoints, the gRPC services, the native intake, the ingestion pipeline and operations.</summary>
 internal static class TelemetryServerExtensions
 {
     /// <summary>Name of the Kestrel endpoint that serves gRPC (HTTP/2).</summary>
@@ -33,6 +34,7 @@ internal static class TelemetryServerExtensions
         var services = builder.Services;
         services.AddSingleton(addresses);
         services.AddIngestionPipeline(builder.Configuration);
+        services.AddIntake(builder.Configuration);
         services.AddOptions<IngestEndpointOptions>()
             .BindConfiguration(IngestEndpointOptions.SectionName)
             .ValidateDataAnnotations()
@@ -63,7 +65,11 @@ internal static class TelemetryServerExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOperationsEndpoints();
-        app.Services.GetRequiredService<BoundAddresses>().LogWhenStarted(app);
+        var addresses = app.Services.GetRequiredService<BoundAddresses>();
+        // The vendors' paths ("/" among them) answer on the intake endpoint only.
+        app.MapIntakeEndpoints().AddEndpointFilter((context, next) =>
+            addresses.IsIntake(context.HttpContext.Connection.LocalPort) ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
+        addresses.LogWhenStarted(app);
         return app;
     }
 

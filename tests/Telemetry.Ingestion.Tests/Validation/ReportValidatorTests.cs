@@ -34,7 +34,7 @@ public sealed class ReportValidatorTests
         yield return Case("report_time in the future", r => r.ReportTime = Timestamp.FromDateTimeOffset(Now.AddHours(2)), "report_time", "ahead of the collector's clock");
         yield return Case("report_time too old", r => r.ReportTime = Timestamp.FromDateTimeOffset(Now.AddDays(-8)), "report_time", "older than the accepted age");
         yield return Case("report_time out of range", r => r.ReportTime = new Timestamp { Seconds = long.MaxValue }, "report_time", "not a valid timestamp");
-        yield return Case("no payload", r => r.ClearPayload(), "payload", "exactly one of mimir, tempo, influxdb, coroot, qdrant or generic");
+        yield return Case("no payload", r => r.ClearPayload(), "payload", "exactly one of mimir, tempo, influxdb, coroot, qdrant, loki or generic");
         yield return Case("generic product missing", r => r.Generic = new GenericReport(), "generic.product", "generic.product is required");
         yield return Case("generic product upper-case", r => r.Generic = new GenericReport { Product = "Loki" }, "generic.product", "must match [a-z][a-z0-9_-]{0,63}");
         yield return Case("generic product too long", r => r.Generic = new GenericReport { Product = "l" + new string('o', 64) }, "generic.product", "must match");

@@ -3,6 +3,7 @@ from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from telemetry.v1 import coroot_pb2 as _coroot_pb2
 from telemetry.v1 import crash_report_pb2 as _crash_report_pb2
 from telemetry.v1 import influxdb_pb2 as _influxdb_pb2
+from telemetry.v1 import loki_pb2 as _loki_pb2
 from telemetry.v1 import metric_kinds_pb2 as _metric_kinds_pb2
 from telemetry.v1 import mimir_pb2 as _mimir_pb2
 from telemetry.v1 import privacy_pb2 as _privacy_pb2
@@ -105,7 +106,7 @@ class ProcessMemory(_message.Message):
     def __init__(self, resident_bytes: _Optional[int] = ..., heap_bytes: _Optional[int] = ..., allocated_bytes_total: _Optional[int] = ..., system_bytes: _Optional[int] = ...) -> None: ...
 
 class UsageReport(_message.Message):
-    __slots__ = ["build", "coroot", "edition", "environment", "generic", "influxdb", "instance", "mimir", "qdrant", "report_id", "report_time", "schema_version", "target", "tempo"]
+    __slots__ = ["build", "coroot", "edition", "environment", "generic", "influxdb", "instance", "loki", "mimir", "qdrant", "report_id", "report_time", "schema_version", "target", "tempo"]
     BUILD_FIELD_NUMBER: _ClassVar[int]
     COROOT_FIELD_NUMBER: _ClassVar[int]
     EDITION_FIELD_NUMBER: _ClassVar[int]
@@ -113,6 +114,7 @@ class UsageReport(_message.Message):
     GENERIC_FIELD_NUMBER: _ClassVar[int]
     INFLUXDB_FIELD_NUMBER: _ClassVar[int]
     INSTANCE_FIELD_NUMBER: _ClassVar[int]
+    LOKI_FIELD_NUMBER: _ClassVar[int]
     MIMIR_FIELD_NUMBER: _ClassVar[int]
     QDRANT_FIELD_NUMBER: _ClassVar[int]
     REPORT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -127,6 +129,7 @@ class UsageReport(_message.Message):
     generic: GenericReport
     influxdb: _influxdb_pb2.InfluxDbReport
     instance: InstanceIdentity
+    loki: _loki_pb2.LokiReport
     mimir: _mimir_pb2.MimirReport
     qdrant: _qdrant_pb2.QdrantReport
     report_id: str
@@ -134,4 +137,4 @@ class UsageReport(_message.Message):
     schema_version: int
     target: str
     tempo: _tempo_pb2.TempoReport
-    def __init__(self, report_id: _Optional[str] = ..., schema_version: _Optional[int] = ..., instance: _Optional[_Union[InstanceIdentity, _Mapping]] = ..., build: _Optional[_Union[BuildInfo, _Mapping]] = ..., environment: _Optional[_Union[Environment, _Mapping]] = ..., target: _Optional[str] = ..., edition: _Optional[str] = ..., report_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., mimir: _Optional[_Union[_mimir_pb2.MimirReport, _Mapping]] = ..., tempo: _Optional[_Union[_tempo_pb2.TempoReport, _Mapping]] = ..., influxdb: _Optional[_Union[_influxdb_pb2.InfluxDbReport, _Mapping]] = ..., coroot: _Optional[_Union[_coroot_pb2.CorootReport, _Mapping]] = ..., qdrant: _Optional[_Union[_qdrant_pb2.QdrantReport, _Mapping]] = ..., generic: _Optional[_Union[GenericReport, _Mapping]] = ...) -> None: ...
+    def __init__(self, report_id: _Optional[str] = ..., schema_version: _Optional[int] = ..., instance: _Optional[_Union[InstanceIdentity, _Mapping]] = ..., build: _Optional[_Union[BuildInfo, _Mapping]] = ..., environment: _Optional[_Union[Environment, _Mapping]] = ..., target: _Optional[str] = ..., edition: _Optional[str] = ..., report_time: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., mimir: _Optional[_Union[_mimir_pb2.MimirReport, _Mapping]] = ..., tempo: _Optional[_Union[_tempo_pb2.TempoReport, _Mapping]] = ..., influxdb: _Optional[_Union[_influxdb_pb2.InfluxDbReport, _Mapping]] = ..., coroot: _Optional[_Union[_coroot_pb2.CorootReport, _Mapping]] = ..., qdrant: _Optional[_Union[_qdrant_pb2.QdrantReport, _Mapping]] = ..., generic: _Optional[_Union[GenericReport, _Mapping]] = ..., loki: _Optional[_Union[_loki_pb2.LokiReport, _Mapping]] = ...) -> None: ...

@@ -63,6 +63,7 @@ private static final long serialVersionUID = 0L;
     COROOT(23),
     QDRANT(24),
     GENERIC(25),
+    LOKI(26),
     PAYLOAD_NOT_SET(0);
     private final int value;
     private PayloadCase(int value) {
@@ -86,6 +87,7 @@ private static final long serialVersionUID = 0L;
         case 23: return COROOT;
         case 24: return QDRANT;
         case 25: return GENERIC;
+        case 26: return LOKI;
         case 0: return PAYLOAD_NOT_SET;
         default: return null;
       }
@@ -671,6 +673,49 @@ private static final long serialVersionUID = 0L;
     return com.telemetry.v1.GenericReport.getDefaultInstance();
   }
 
+  public static final int LOKI_FIELD_NUMBER = 26;
+  /**
+   * <pre>
+   * Grafana Loki's usage report.
+   * </pre>
+   *
+   * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+   * @return Whether the loki field is set.
+   */
+  @java.lang.Override
+  public boolean hasLoki() {
+    return payloadCase_ == 26;
+  }
+  /**
+   * <pre>
+   * Grafana Loki's usage report.
+   * </pre>
+   *
+   * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+   * @return The loki.
+   */
+  @java.lang.Override
+  public com.telemetry.v1.LokiReport getLoki() {
+    if (payloadCase_ == 26) {
+       return (com.telemetry.v1.LokiReport) payload_;
+    }
+    return com.telemetry.v1.LokiReport.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * Grafana Loki's usage report.
+   * </pre>
+   *
+   * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+   */
+  @java.lang.Override
+  public com.telemetry.v1.LokiReportOrBuilder getLokiOrBuilder() {
+    if (payloadCase_ == 26) {
+       return (com.telemetry.v1.LokiReport) payload_;
+    }
+    return com.telemetry.v1.LokiReport.getDefaultInstance();
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -726,6 +771,9 @@ private static final long serialVersionUID = 0L;
     }
     if (payloadCase_ == 25) {
       output.writeMessage(25, (com.telemetry.v1.GenericReport) payload_);
+    }
+    if (payloadCase_ == 26) {
+      output.writeMessage(26, (com.telemetry.v1.LokiReport) payload_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -788,6 +836,10 @@ private static final long serialVersionUID = 0L;
     if (payloadCase_ == 25) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(25, (com.telemetry.v1.GenericReport) payload_);
+    }
+    if (payloadCase_ == 26) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(26, (com.telemetry.v1.LokiReport) payload_);
     }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
@@ -858,6 +910,10 @@ private static final long serialVersionUID = 0L;
         if (!getGeneric()
             .equals(other.getGeneric())) return false;
         break;
+      case 26:
+        if (!getLoki()
+            .equals(other.getLoki())) return false;
+        break;
       case 0:
       default:
     }
@@ -920,6 +976,10 @@ private static final long serialVersionUID = 0L;
       case 25:
         hash = (37 * hash) + GENERIC_FIELD_NUMBER;
         hash = (53 * hash) + getGeneric().hashCode();
+        break;
+      case 26:
+        hash = (37 * hash) + LOKI_FIELD_NUMBER;
+        hash = (53 * hash) + getLoki().hashCode();
         break;
       case 0:
       default:
@@ -1101,6 +1161,9 @@ private static final long serialVersionUID = 0L;
       if (genericBuilder_ != null) {
         genericBuilder_.clear();
       }
+      if (lokiBuilder_ != null) {
+        lokiBuilder_.clear();
+      }
       payloadCase_ = 0;
       payload_ = null;
       return this;
@@ -1197,6 +1260,10 @@ private static final long serialVersionUID = 0L;
       if (payloadCase_ == 25 &&
           genericBuilder_ != null) {
         result.payload_ = genericBuilder_.build();
+      }
+      if (payloadCase_ == 26 &&
+          lokiBuilder_ != null) {
+        result.payload_ = lokiBuilder_.build();
       }
     }
 
@@ -1297,6 +1364,10 @@ private static final long serialVersionUID = 0L;
         }
         case GENERIC: {
           mergeGeneric(other.getGeneric());
+          break;
+        }
+        case LOKI: {
+          mergeLoki(other.getLoki());
           break;
         }
         case PAYLOAD_NOT_SET: {
@@ -1419,6 +1490,13 @@ private static final long serialVersionUID = 0L;
               payloadCase_ = 25;
               break;
             } // case 202
+            case 210: {
+              input.readMessage(
+                  getLokiFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              payloadCase_ = 26;
+              break;
+            } // case 210
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -3467,6 +3545,184 @@ private static final long serialVersionUID = 0L;
       payloadCase_ = 25;
       onChanged();
       return genericBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.LokiReport, com.telemetry.v1.LokiReport.Builder, com.telemetry.v1.LokiReportOrBuilder> lokiBuilder_;
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     * @return Whether the loki field is set.
+     */
+    @java.lang.Override
+    public boolean hasLoki() {
+      return payloadCase_ == 26;
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     * @return The loki.
+     */
+    @java.lang.Override
+    public com.telemetry.v1.LokiReport getLoki() {
+      if (lokiBuilder_ == null) {
+        if (payloadCase_ == 26) {
+          return (com.telemetry.v1.LokiReport) payload_;
+        }
+        return com.telemetry.v1.LokiReport.getDefaultInstance();
+      } else {
+        if (payloadCase_ == 26) {
+          return lokiBuilder_.getMessage();
+        }
+        return com.telemetry.v1.LokiReport.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     */
+    public Builder setLoki(com.telemetry.v1.LokiReport value) {
+      if (lokiBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        payload_ = value;
+        onChanged();
+      } else {
+        lokiBuilder_.setMessage(value);
+      }
+      payloadCase_ = 26;
+      return this;
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     */
+    public Builder setLoki(
+        com.telemetry.v1.LokiReport.Builder builderForValue) {
+      if (lokiBuilder_ == null) {
+        payload_ = builderForValue.build();
+        onChanged();
+      } else {
+        lokiBuilder_.setMessage(builderForValue.build());
+      }
+      payloadCase_ = 26;
+      return this;
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     */
+    public Builder mergeLoki(com.telemetry.v1.LokiReport value) {
+      if (lokiBuilder_ == null) {
+        if (payloadCase_ == 26 &&
+            payload_ != com.telemetry.v1.LokiReport.getDefaultInstance()) {
+          payload_ = com.telemetry.v1.LokiReport.newBuilder((com.telemetry.v1.LokiReport) payload_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          payload_ = value;
+        }
+        onChanged();
+      } else {
+        if (payloadCase_ == 26) {
+          lokiBuilder_.mergeFrom(value);
+        } else {
+          lokiBuilder_.setMessage(value);
+        }
+      }
+      payloadCase_ = 26;
+      return this;
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     */
+    public Builder clearLoki() {
+      if (lokiBuilder_ == null) {
+        if (payloadCase_ == 26) {
+          payloadCase_ = 0;
+          payload_ = null;
+          onChanged();
+        }
+      } else {
+        if (payloadCase_ == 26) {
+          payloadCase_ = 0;
+          payload_ = null;
+        }
+        lokiBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     */
+    public com.telemetry.v1.LokiReport.Builder getLokiBuilder() {
+      return getLokiFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     */
+    @java.lang.Override
+    public com.telemetry.v1.LokiReportOrBuilder getLokiOrBuilder() {
+      if ((payloadCase_ == 26) && (lokiBuilder_ != null)) {
+        return lokiBuilder_.getMessageOrBuilder();
+      } else {
+        if (payloadCase_ == 26) {
+          return (com.telemetry.v1.LokiReport) payload_;
+        }
+        return com.telemetry.v1.LokiReport.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * Grafana Loki's usage report.
+     * </pre>
+     *
+     * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilderV3<
+        com.telemetry.v1.LokiReport, com.telemetry.v1.LokiReport.Builder, com.telemetry.v1.LokiReportOrBuilder> 
+        getLokiFieldBuilder() {
+      if (lokiBuilder_ == null) {
+        if (!(payloadCase_ == 26)) {
+          payload_ = com.telemetry.v1.LokiReport.getDefaultInstance();
+        }
+        lokiBuilder_ = new com.google.protobuf.SingleFieldBuilderV3<
+            com.telemetry.v1.LokiReport, com.telemetry.v1.LokiReport.Builder, com.telemetry.v1.LokiReportOrBuilder>(
+                (com.telemetry.v1.LokiReport) payload_,
+                getParentForChildren(),
+                isClean());
+        payload_ = null;
+      }
+      payloadCase_ = 26;
+      onChanged();
+      return lokiBuilder_;
     }
     @java.lang.Override
     public final Builder setUnknownFields(

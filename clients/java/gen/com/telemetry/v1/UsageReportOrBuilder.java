@@ -351,5 +351,32 @@ public interface UsageReportOrBuilder extends
    */
   com.telemetry.v1.GenericReportOrBuilder getGenericOrBuilder();
 
+  /**
+   * <pre>
+   * Grafana Loki's usage report.
+   * </pre>
+   *
+   * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+   * @return Whether the loki field is set.
+   */
+  boolean hasLoki();
+  /**
+   * <pre>
+   * Grafana Loki's usage report.
+   * </pre>
+   *
+   * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+   * @return The loki.
+   */
+  com.telemetry.v1.LokiReport getLoki();
+  /**
+   * <pre>
+   * Grafana Loki's usage report.
+   * </pre>
+   *
+   * <code>.telemetry.v1.LokiReport loki = 26 [json_name = "loki"];</code>
+   */
+  com.telemetry.v1.LokiReportOrBuilder getLokiOrBuilder();
+
   public com.telemetry.v1.UsageReport.PayloadCase getPayloadCase();
 }

@@ -68,71 +68,73 @@ public final class UsageReportProto {
       "\037google/protobuf/timestamp.proto\032\031teleme" +
       "try/v1/coroot.proto\032\037telemetry/v1/crash_" +
       "report.proto\032\033telemetry/v1/influxdb.prot" +
-      "o\032\037telemetry/v1/metric_kinds.proto\032\030tele" +
-      "metry/v1/mimir.proto\032\032telemetry/v1/priva" +
-      "cy.proto\032\031telemetry/v1/qdrant.proto\032\030tel" +
-      "emetry/v1/tempo.proto\"\272\005\n\013UsageReport\022\033\n" +
-      "\treport_id\030\001 \001(\tR\010reportId\022%\n\016schema_ver" +
-      "sion\030\002 \001(\rR\rschemaVersion\022:\n\010instance\030\003 " +
-      "\001(\0132\036.telemetry.v1.InstanceIdentityR\010ins" +
-      "tance\022-\n\005build\030\004 \001(\0132\027.telemetry.v1.Buil" +
-      "dInfoR\005build\022;\n\013environment\030\005 \001(\0132\031.tele" +
-      "metry.v1.EnvironmentR\013environment\022\026\n\006tar" +
-      "get\030\006 \001(\tR\006target\022\030\n\007edition\030\007 \001(\tR\007edit" +
-      "ion\022;\n\013report_time\030\010 \001(\0132\032.google.protob" +
-      "uf.TimestampR\nreportTime\0221\n\005mimir\030\024 \001(\0132" +
-      "\031.telemetry.v1.MimirReportH\000R\005mimir\0221\n\005t" +
-      "empo\030\025 \001(\0132\031.telemetry.v1.TempoReportH\000R" +
-      "\005tempo\022:\n\010influxdb\030\026 \001(\0132\034.telemetry.v1." +
-      "InfluxDbReportH\000R\010influxdb\0224\n\006coroot\030\027 \001" +
-      "(\0132\032.telemetry.v1.CorootReportH\000R\006coroot" +
-      "\0224\n\006qdrant\030\030 \001(\0132\032.telemetry.v1.QdrantRe" +
-      "portH\000R\006qdrant\0227\n\007generic\030\031 \001(\0132\033.teleme" +
-      "try.v1.GenericReportH\000R\007genericB\t\n\007paylo" +
-      "ad\"\241\002\n\020InstanceIdentity\022\035\n\ncluster_id\030\001 " +
-      "\001(\tR\tclusterId\022\037\n\013instance_id\030\002 \001(\tR\nins" +
-      "tanceId\022=\n\014created_time\030\003 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\013createdTime\022J\n\023interv" +
-      "al_start_time\030\004 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\021intervalStartTime\022B\n\017interval_p" +
-      "eriod\030\005 \001(\0132\031.google.protobuf.DurationR\016" +
-      "intervalPeriod\"\342\001\n\tBuildInfo\022\030\n\007version\030" +
-      "\001 \001(\tR\007version\022\032\n\010revision\030\002 \001(\tR\010revisi" +
-      "on\022\026\n\006branch\030\003 \001(\tR\006branch\022#\n\nbuild_user" +
-      "\030\004 \001(\tB\004\310\363\030\004R\tbuildUser\0229\n\nbuild_time\030\005 " +
-      "\001(\0132\032.google.protobuf.TimestampR\tbuildTi" +
-      "me\022\'\n\017runtime_version\030\006 \001(\tR\016runtimeVers" +
-      "ion\"\324\002\n\013Environment\022\016\n\002os\030\001 \001(\tR\002os\022\022\n\004a" +
-      "rch\030\002 \001(\tR\004arch\022,\n\014logical_cpus\030\003 \001(\rB\t\322" +
-      "\363\030\005countR\013logicalCpus\0223\n\006memory\030\004 \001(\0132\033." +
-      "telemetry.v1.ProcessMemoryR\006memory\022/\n\002gc" +
-      "\030\005 \001(\0132\037.telemetry.v1.GarbageCollectionR" +
-      "\002gc\022#\n\007threads\030\006 \001(\rB\t\322\363\030\005countR\007threads" +
-      "\0225\n\020peak_cpu_percent\030\007 \001(\001B\013\322\363\030\007percentR" +
-      "\016peakCpuPercent\0221\n\006uptime\030\010 \001(\0132\031.google" +
-      ".protobuf.DurationR\006uptime\"\350\001\n\rProcessMe" +
-      "mory\0224\n\016resident_bytes\030\001 \001(\004B\r\310\363\030\002\322\363\030\005by" +
-      "tesR\rresidentBytes\022,\n\nheap_bytes\030\002 \001(\004B\r" +
-      "\310\363\030\002\322\363\030\005bytesR\theapBytes\022A\n\025allocated_by" +
-      "tes_total\030\003 \001(\004B\r\310\363\030\002\322\363\030\005bytesR\023allocate" +
-      "dBytesTotal\0220\n\014system_bytes\030\004 \001(\004B\r\310\363\030\002\322" +
-      "\363\030\005bytesR\013systemBytes\"\306\001\n\021GarbageCollect" +
-      "ion\022G\n\032collections_per_generation\030\001 \003(\004B" +
-      "\t\322\363\030\005countR\030collectionsPerGeneration\022:\n\013" +
-      "pause_total\030\002 \001(\0132\031.google.protobuf.Dura" +
-      "tionR\npauseTotal\022,\n\014cpu_fraction\030\003 \001(\001B\t" +
-      "\322\363\030\005ratioR\013cpuFraction\"\365\001\n\rGenericReport" +
-      "\022\030\n\007product\030\001 \001(\tR\007product\022B\n\007metrics\030\002 " +
-      "\003(\0132(.telemetry.v1.GenericReport.Metrics" +
-      "EntryR\007metrics\022/\n\005crash\030\003 \001(\0132\031.telemetr" +
-      "y.v1.CrashReportR\005crash\032U\n\014MetricsEntry\022" +
-      "\020\n\003key\030\001 \001(\tR\003key\022/\n\005value\030\002 \001(\0132\031.telem" +
-      "etry.v1.MetricValueR\005value:\0028\001B\250\001\n\020com.t" +
-      "elemetry.v1B\020UsageReportProtoP\001Z1telemet" +
-      "ry/clients/go/gen/telemetry/v1;telemetry" +
-      "v1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014Telemetry\\V1\342\002" +
-      "\030Telemetry\\V1\\GPBMetadata\352\002\rTelemetry::V" +
-      "1b\006proto3"
+      "o\032\027telemetry/v1/loki.proto\032\037telemetry/v1" +
+      "/metric_kinds.proto\032\030telemetry/v1/mimir." +
+      "proto\032\032telemetry/v1/privacy.proto\032\031telem" +
+      "etry/v1/qdrant.proto\032\030telemetry/v1/tempo" +
+      ".proto\"\352\005\n\013UsageReport\022\033\n\treport_id\030\001 \001(" +
+      "\tR\010reportId\022%\n\016schema_version\030\002 \001(\rR\rsch" +
+      "emaVersion\022:\n\010instance\030\003 \001(\0132\036.telemetry" +
+      ".v1.InstanceIdentityR\010instance\022-\n\005build\030" +
+      "\004 \001(\0132\027.telemetry.v1.BuildInfoR\005build\022;\n" +
+      "\013environment\030\005 \001(\0132\031.telemetry.v1.Enviro" +
+      "nmentR\013environment\022\026\n\006target\030\006 \001(\tR\006targ" +
+      "et\022\030\n\007edition\030\007 \001(\tR\007edition\022;\n\013report_t" +
+      "ime\030\010 \001(\0132\032.google.protobuf.TimestampR\nr" +
+      "eportTime\0221\n\005mimir\030\024 \001(\0132\031.telemetry.v1." +
+      "MimirReportH\000R\005mimir\0221\n\005tempo\030\025 \001(\0132\031.te" +
+      "lemetry.v1.TempoReportH\000R\005tempo\022:\n\010influ" +
+      "xdb\030\026 \001(\0132\034.telemetry.v1.InfluxDbReportH" +
+      "\000R\010influxdb\0224\n\006coroot\030\027 \001(\0132\032.telemetry." +
+      "v1.CorootReportH\000R\006coroot\0224\n\006qdrant\030\030 \001(" +
+      "\0132\032.telemetry.v1.QdrantReportH\000R\006qdrant\022" +
+      "7\n\007generic\030\031 \001(\0132\033.telemetry.v1.GenericR" +
+      "eportH\000R\007generic\022.\n\004loki\030\032 \001(\0132\030.telemet" +
+      "ry.v1.LokiReportH\000R\004lokiB\t\n\007payload\"\241\002\n\020" +
+      "InstanceIdentity\022\035\n\ncluster_id\030\001 \001(\tR\tcl" +
+      "usterId\022\037\n\013instance_id\030\002 \001(\tR\ninstanceId" +
+      "\022=\n\014created_time\030\003 \001(\0132\032.google.protobuf" +
+      ".TimestampR\013createdTime\022J\n\023interval_star" +
+      "t_time\030\004 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\021intervalStartTime\022B\n\017interval_period\030\005" +
+      " \001(\0132\031.google.protobuf.DurationR\016interva" +
+      "lPeriod\"\342\001\n\tBuildInfo\022\030\n\007version\030\001 \001(\tR\007" +
+      "version\022\032\n\010revision\030\002 \001(\tR\010revision\022\026\n\006b" +
+      "ranch\030\003 \001(\tR\006branch\022#\n\nbuild_user\030\004 \001(\tB" +
+      "\004\310\363\030\004R\tbuildUser\0229\n\nbuild_time\030\005 \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\tbuildTime\022\'\n\017r" +
+      "untime_version\030\006 \001(\tR\016runtimeVersion\"\324\002\n" +
+      "\013Environment\022\016\n\002os\030\001 \001(\tR\002os\022\022\n\004arch\030\002 \001" +
+      "(\tR\004arch\022,\n\014logical_cpus\030\003 \001(\rB\t\322\363\030\005coun" +
+      "tR\013logicalCpus\0223\n\006memory\030\004 \001(\0132\033.telemet" +
+      "ry.v1.ProcessMemoryR\006memory\022/\n\002gc\030\005 \001(\0132" +
+      "\037.telemetry.v1.GarbageCollectionR\002gc\022#\n\007" +
+      "threads\030\006 \001(\rB\t\322\363\030\005countR\007threads\0225\n\020pea" +
+      "k_cpu_percent\030\007 \001(\001B\013\322\363\030\007percentR\016peakCp" +
+      "uPercent\0221\n\006uptime\030\010 \001(\0132\031.google.protob" +
+      "uf.DurationR\006uptime\"\350\001\n\rProcessMemory\0224\n" +
+      "\016resident_bytes\030\001 \001(\004B\r\310\363\030\002\322\363\030\005bytesR\rre" +
+      "sidentBytes\022,\n\nheap_bytes\030\002 \001(\004B\r\310\363\030\002\322\363\030" +
+      "\005bytesR\theapBytes\022A\n\025allocated_bytes_tot" +
+      "al\030\003 \001(\004B\r\310\363\030\002\322\363\030\005bytesR\023allocatedBytesT" +
+      "otal\0220\n\014system_bytes\030\004 \001(\004B\r\310\363\030\002\322\363\030\005byte" +
+      "sR\013systemBytes\"\306\001\n\021GarbageCollection\022G\n\032" +
+      "collections_per_generation\030\001 \003(\004B\t\322\363\030\005co" +
+      "untR\030collectionsPerGeneration\022:\n\013pause_t" +
+      "otal\030\002 \001(\0132\031.google.protobuf.DurationR\np" +
+      "auseTotal\022,\n\014cpu_fraction\030\003 \001(\001B\t\322\363\030\005rat" +
+      "ioR\013cpuFraction\"\365\001\n\rGenericReport\022\030\n\007pro" +
+      "duct\030\001 \001(\tR\007product\022B\n\007metrics\030\002 \003(\0132(.t" +
+      "elemetry.v1.GenericReport.MetricsEntryR\007" +
+      "metrics\022/\n\005crash\030\003 \001(\0132\031.telemetry.v1.Cr" +
+      "ashReportR\005crash\032U\n\014MetricsEntry\022\020\n\003key\030" +
+      "\001 \001(\tR\003key\022/\n\005value\030\002 \001(\0132\031.telemetry.v1" +
+      ".MetricValueR\005value:\0028\001B\250\001\n\020com.telemetr" +
+      "y.v1B\020UsageReportProtoP\001Z1telemetry/clie" +
+      "nts/go/gen/telemetry/v1;telemetryv1\242\002\003TX" +
+      "X\252\002\014Telemetry.V1\312\002\014Telemetry\\V1\342\002\030Teleme" +
+      "try\\V1\\GPBMetadata\352\002\rTelemetry::V1b\006prot" +
+      "o3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -142,6 +144,7 @@ public final class UsageReportProto {
           com.telemetry.v1.CorootProto.getDescriptor(),
           com.telemetry.v1.CrashReportProto.getDescriptor(),
           com.telemetry.v1.InfluxdbProto.getDescriptor(),
+          com.telemetry.v1.LokiProto.getDescriptor(),
           com.telemetry.v1.MetricKindsProto.getDescriptor(),
           com.telemetry.v1.MimirProto.getDescriptor(),
           com.telemetry.v1.PrivacyProto.getDescriptor(),
@@ -153,7 +156,7 @@ public final class UsageReportProto {
     internal_static_telemetry_v1_UsageReport_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_UsageReport_descriptor,
-        new java.lang.String[] { "ReportId", "SchemaVersion", "Instance", "Build", "Environment", "Target", "Edition", "ReportTime", "Mimir", "Tempo", "Influxdb", "Coroot", "Qdrant", "Generic", "Payload", });
+        new java.lang.String[] { "ReportId", "SchemaVersion", "Instance", "Build", "Environment", "Target", "Edition", "ReportTime", "Mimir", "Tempo", "Influxdb", "Coroot", "Qdrant", "Generic", "Loki", "Payload", });
     internal_static_telemetry_v1_InstanceIdentity_descriptor =
       getDescriptor().getMessageTypes().get(1);
     internal_static_telemetry_v1_InstanceIdentity_fieldAccessorTable = new
@@ -207,6 +210,7 @@ public final class UsageReportProto {
     com.telemetry.v1.CorootProto.getDescriptor();
     com.telemetry.v1.CrashReportProto.getDescriptor();
     com.telemetry.v1.InfluxdbProto.getDescriptor();
+    com.telemetry.v1.LokiProto.getDescriptor();
     com.telemetry.v1.MetricKindsProto.getDescriptor();
     com.telemetry.v1.MimirProto.getDescriptor();
     com.telemetry.v1.PrivacyProto.getDescriptor();
