@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Telemetry.Ingestion;
+using Telemetry.Insights;
 using Telemetry.Server.Diagnostics;
 using Telemetry.Server.Grpc;
 using Telemetry.Upload;
@@ -49,6 +50,9 @@ internal static class TelemetryServerExtensions
             services.AddUploadServices(builder.Configuration);
         }
 
+        // Rollups of what the sink stores, and the questions answered from them.
+        services.AddInsights(builder.Configuration);
+
         AddGrpc(services, builder.Configuration);
         AddHealth(services, uploaderInCollector);
         services.AddCollectorObservability(builder.Configuration);
@@ -62,6 +66,7 @@ internal static class TelemetryServerExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOperationsEndpoints();
+        app.MapInsights();
         app.Services.GetRequiredService<BoundAddresses>().LogWhenStarted(app);
         return app;
     }
