@@ -29,6 +29,7 @@ public static class InsightsEndpoints
         }
 
         endpoints.MapGet(ApiPath + "/{question}", AnswerAsync);
+        endpoints.MapInsightsDashboard();
         return endpoints;
     }
 

@@ -209,6 +209,28 @@ public sealed class InsightsEndToEndTests(string sink)
     }
 
     [Test]
+    [CancelAfter(120_000)]
+    public async Task Dashboard_InChromium_DrawsTheSeriesAndFollowsFieldAndRange(CancellationToken cancellationToken)
+    {
+        var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"insights-{sink}.png");
+
+        var seen = await DashboardBrowser.BrowseAsync(_collector.Operations.BaseAddress!, ReadToken, Day0.AddDays(1), screenshot);
+        TestContext.AddTestAttachment(screenshot, "the dashboard after narrowing the range");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen.GetProperty("errors").GetArrayLength(), Is.Zero, seen.GetProperty("errors").ToString());
+            Assert.That(seen.GetProperty("status").GetString(), Is.Empty);
+            Assert.That(Numbers(seen, "initial", "active", "active"), Is.EqualTo(new[] { 7.0, 12, 12 }));
+            Assert.That(Numbers(seen, "initial", "active", "new"), Is.EqualTo(new[] { 7.0, 5, 0 }));
+            Assert.That(Numbers(seen, "initial", "versions", "2.0.0"), Is.EqualTo(new[] { 0, 5.0 / 12, 11.0 / 12 }).Within(1e-9));
+            Assert.That(Numbers(seen, "byOs", "field", "linux"), Is.EqualTo(new[] { 1, 8.0 / 12, 8.0 / 12 }).Within(1e-9));
+            Assert.That(Numbers(seen, "narrowed", "active", "active"), Is.EqualTo(new[] { 12.0, 12 }));
+            Assert.That(File.Exists(screenshot));
+        });
+    }
+
+    [Test]
     public async Task DeleteInstanceData_RemovesTheInstallationFromRollups()
     {
         // Arrange: an installation of a product of its own, so the population's answers stay as they are.
@@ -226,6 +248,9 @@ public sealed class InsightsEndToEndTests(string sink)
         // Assert
         Assert.That((await _queries.ActiveAsync(query)).Rows, Is.Empty);
     }
+
+    private static double[] Numbers(JsonElement seen, string step, string chart, string series) =>
+        seen.GetProperty(step).GetProperty(chart).GetProperty(series).EnumerateArray().Select(v => v.GetDouble()).ToArray();
 
     private Task<List<object?[]>> ActiveAsync(DateOnly from, DateOnly to) =>
         _queries.ActiveAsync(new InsightsQuery(Population.Product, from, to)).ContinueWith(t => t.Result.Rows.ToList(), TaskScheduler.Default);
