@@ -113,12 +113,21 @@ if [[ -z ${Privacy__HashKey:-} ]]; then
   export Privacy__HashKey
 fi
 export Upload__Files__Directory=${Upload__Files__Directory:-$data/reports}
+export Insights__DuckDbPath=${Insights__DuckDbPath:-$data/insights.duckdb}
+# The insights page's read token, generated once like the hash key.
+if [[ -z ${Insights__ReadToken:-} ]]; then
+  [[ -s $data/insights-token ]] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$data/insights-token")
+  Insights__ReadToken=$(cat "$data/insights-token")
+  export Insights__ReadToken
+fi
 
 cat <<MSG
 run: $redis_note
 run: reports are stored in $Upload__Files__Directory/<product>/<yyyy-MM-dd>/<segment>.ndjson.gz (gzip'd JSON
      lines); a file appears once closed: about 10 s after reports stop arriving, every 5 minutes under steady
      traffic, and when the collector stops
+run: insights at http://<operations address>/insights/ (default http://127.0.0.1:9464/insights/); read token in
+     $data/insights-token (Insights__ReadToken)
 run: starting the collector; its "Listening" line gives the gRPC and operations addresses. Ctrl+C stops it.
      Then: scripts/send-example.sh [gRPC host:port]   (default 127.0.0.1:50051)
 MSG

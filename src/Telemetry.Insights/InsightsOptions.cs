@@ -44,6 +44,12 @@ public sealed class InsightsOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Rebuild the rollups from the sink's stored reports at start (they are rebuilt anyway when empty). Defaults to
+    /// false.
+    /// </summary>
+    public bool RebuildOnStart { get; set; }
+
     /// <summary>Longest time range one question may cover. Defaults to 400 days.</summary>
     [Range(1, 3650)]
     public int MaxRangeDays { get; set; } = 400;

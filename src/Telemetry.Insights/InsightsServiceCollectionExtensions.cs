@@ -26,6 +26,8 @@ public static class InsightsServiceCollectionExtensions
             .Bind(section)
             .ValidateDataAnnotations()
             .Validate(o => o.Store is null or "duckdb" or "postgres", "Insights:Store must be duckdb or postgres.")
+            .Validate(o => string.IsNullOrEmpty(o.ReadToken) || o.ReadToken != configuration["Authentication:AdminToken"],
+                "Insights:ReadToken must differ from Authentication:AdminToken: whoever reads insights must not be able to delete data.")
             .ValidateOnStart();
         if (!section.GetValue(nameof(InsightsOptions.Enabled), defaultValue: true))
         {
@@ -44,6 +46,8 @@ public static class InsightsServiceCollectionExtensions
         });
         DecorateSink(services);
         services.AddSingleton<InsightsQueries>();
+        services.AddSingleton<RollupRebuild>();
+        services.AddHostedService(provider => provider.GetRequiredService<RollupRebuild>());
         services.AddSingleton<InsightsAnswers>();
         services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer, IOptions<UploadOptions>>((cache, redis, upload) =>
         {

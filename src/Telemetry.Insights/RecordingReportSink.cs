@@ -11,8 +11,8 @@ namespace Telemetry.Insights;
 /// </summary>
 /// <remarks>
 /// A rollup failure does not fail the upload (the reports are stored, and storage is what the uploader
-/// acknowledges); it is logged, and <c>telemetry-uploader insights rebuild</c> recomputes the rollups from
-/// stored reports.
+/// acknowledges); it is logged, and a rebuild (<see cref="RollupRebuild"/>, <c>Insights:RebuildOnStart</c>)
+/// recomputes the rollups from stored reports.
 /// </remarks>
 public sealed class RecordingReportSink(IReportSink inner, RollupStore rollups, ILogger<RecordingReportSink> logger)
     : IReportSink, IReportSinkDecorator, IAsyncDisposable

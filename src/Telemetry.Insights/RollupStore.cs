@@ -89,6 +89,10 @@ public sealed class RollupStore : IAsyncDisposable
     public Task<long> TruncateAsync(CancellationToken cancellationToken = default) =>
         RunAsync(RollupSql.Truncate, [], cancellationToken);
 
+    /// <summary>Whether the rollups hold nothing.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync("SELECT count(*) FROM (SELECT 1 FROM insight_days LIMIT 1) s", [], r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0] == 0;
+
     /// <summary>Runs a query (positional parameters <c>$1</c>, <c>$2</c> …) and maps every row.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken = default)
     {

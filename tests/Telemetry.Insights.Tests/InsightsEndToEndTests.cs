@@ -231,6 +231,25 @@ public sealed class InsightsEndToEndTests(string sink)
     }
 
     [Test]
+    public async Task Rebuild_FromStoredReports_GivesTheSameAnswers()
+    {
+        var active = await ActiveAsync(Day0, Day0.AddDays(2));
+        var versions = await BreakdownAsync(Day0.AddDays(2), InsightFields.VersionField);
+        var systems = await BreakdownAsync(Day0.AddDays(2), "environment.os");
+
+        var read = await _collector.Services.GetRequiredService<RollupRebuild>().RunAsync();
+
+        Assert.Multiple(async () =>
+        {
+            // Everything stored: the population, less the retried duplicates, plus the late report.
+            Assert.That(read, Is.GreaterThanOrEqualTo(Population.Reports().Count));
+            Assert.That(await ActiveAsync(Day0, Day0.AddDays(2)), Is.EqualTo(active));
+            Assert.That(await BreakdownAsync(Day0.AddDays(2), InsightFields.VersionField), Is.EqualTo(versions));
+            Assert.That(await BreakdownAsync(Day0.AddDays(2), "environment.os"), Is.EqualTo(systems));
+        });
+    }
+
+    [Test]
     public async Task DeleteInstanceData_RemovesTheInstallationFromRollups()
     {
         // Arrange: an installation of a product of its own, so the population's answers stay as they are.
