@@ -72,8 +72,8 @@ public static class InsightsEndpoints
         }
 
         var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        var presented = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : string.Empty;
+        const string Scheme = "Bearer ";
+        var presented = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : string.Empty;
         // Constant-time comparison, so the answer time does not reveal how much of the token matched.
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(options.ReadToken))
             ? null

@@ -134,7 +134,10 @@ public sealed class InsightsEndToEndTests(string sink)
         {
             Assert.That(statistics, Is.EqualTo(new Dictionary<string, double>
             {
-                ["installations"] = 12, ["p50"] = 600, ["p90"] = 1100, ["p99"] = 1200,
+                ["installations"] = 12,
+                ["p50"] = 600,
+                ["p90"] = 1100,
+                ["p99"] = 1200,
             }));
             Assert.That(bins.Sum(), Is.EqualTo(12));
             Assert.That(bins, Has.All.GreaterThanOrEqualTo(5));
