@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Telemetry.Ingestion;
+using Telemetry.Insights;
 using Telemetry.Server.Hosting;
 using Telemetry.Upload;
 
@@ -19,6 +20,7 @@ public sealed class LogEventIdTests
             typeof(TelemetryServerExtensions).Assembly,
             typeof(IngestionServiceCollectionExtensions).Assembly,
             typeof(UploadServiceCollectionExtensions).Assembly,
+            typeof(InsightsServiceCollectionExtensions).Assembly,
         ];
 
         // Act
