@@ -64,7 +64,12 @@ wait_child() {
 
 # Builds when the collector was never built or any source or build setting is newer than the last build.
 # MSBuild would find nothing to do too, but only after several seconds of evaluation.
-if [[ ! -e $built ]] || [[ -n $(find src protos Directory.Build.props Directory.Packages.props global.json .editorconfig \
+# The insights page is bundled by esbuild from npm; without it the collector builds with a notice in its place.
+if [[ ! -x node_modules/@esbuild/linux-x64/bin/esbuild ]] && command -v npm >/dev/null; then
+  echo "run: installing the npm packages the insights page is built with (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null || echo "run: npm ci failed; the insights page will be a notice" >&2
+fi
+if [[ ! -e $built ]] || [[ -n $(find src protos Directory.Build.props Directory.Build.targets Directory.Packages.props global.json .editorconfig package-lock.json \
   \( -name bin -o -name obj \) -prune -o -type f -newer "$built" -print -quit) ]]; then
   echo "run: building the collector ($project, Release)"
   # Marked when the build starts, so a source saved during the build is newer than the mark.
