@@ -64,7 +64,12 @@ wait_child() {
 
 # Builds when the collector was never built or any source or build setting is newer than the last build.
 # MSBuild would find nothing to do too, but only after several seconds of evaluation.
-if [[ ! -e $built ]] || [[ -n $(find src protos Directory.Build.props Directory.Packages.props global.json .editorconfig \
+# The insights page is bundled by esbuild from npm; without it the collector builds with a notice in its place.
+if [[ ! -x node_modules/@esbuild/linux-x64/bin/esbuild ]] && command -v npm >/dev/null; then
+  echo "run: installing the npm packages the insights page is built with (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null || echo "run: npm ci failed; the insights page will be a notice" >&2
+fi
+if [[ ! -e $built ]] || [[ -n $(find src protos Directory.Build.props Directory.Build.targets Directory.Packages.props global.json .editorconfig package-lock.json \
   \( -name bin -o -name obj \) -prune -o -type f -newer "$built" -print -quit) ]]; then
   echo "run: building the collector ($project, Release)"
   # Marked when the build starts, so a source saved during the build is newer than the mark.
@@ -113,12 +118,21 @@ if [[ -z ${Privacy__HashKey:-} ]]; then
   export Privacy__HashKey
 fi
 export Upload__Files__Directory=${Upload__Files__Directory:-$data/reports}
+export Insights__DuckDbPath=${Insights__DuckDbPath:-$data/insights.duckdb}
+# The insights page's read token, generated once like the hash key.
+if [[ -z ${Insights__ReadToken:-} ]]; then
+  [[ -s $data/insights-token ]] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$data/insights-token")
+  Insights__ReadToken=$(cat "$data/insights-token")
+  export Insights__ReadToken
+fi
 
 cat <<MSG
 run: $redis_note
 run: reports are stored in $Upload__Files__Directory/<product>/<yyyy-MM-dd>/<segment>.ndjson.gz (gzip'd JSON
      lines); a file appears once closed: about 10 s after reports stop arriving, every 5 minutes under steady
      traffic, and when the collector stops
+run: insights at http://<operations address>/insights/ (default http://127.0.0.1:9464/insights/); read token in
+     $data/insights-token (Insights__ReadToken)
 run: starting the collector; its "Listening" line gives the gRPC, operations and intake addresses. Ctrl+C stops it.
      Then: scripts/send-example.sh [gRPC host:port]   (default 127.0.0.1:50051)
 MSG

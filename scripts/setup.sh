@@ -13,6 +13,8 @@ apt_packages=(
   # The generated clients' live suites: Python, Go; h2load for the ingestion benchmark.
   python3-grpcio python3-protobuf golang-go golang-google-grpc-dev golang-google-protobuf-dev
   nghttp2-client
+  # The headless browser the insights dashboard test drives (through puppeteer-core from npm).
+  chromium
   # promtool, which checks the collector's /metrics exposition in the tests.
   prometheus
   # The Go stub generators and the Go protobuf API that matches google.golang.org/protobuf; gRPC and protobuf

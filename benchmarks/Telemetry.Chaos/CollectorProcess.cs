@@ -16,6 +16,8 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
 
     public int OperationsPort { get; } = Testing.FreePort.Next();
 
+    public int IntakePort { get; } = Testing.FreePort.Next();
+
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +29,7 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
                 serverDll,
                 "--urls", $"http://127.0.0.1:{GrpcPort}",
                 $"--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:{OperationsPort}",
+                $"--Kestrel:Endpoints:Intake:Url=http://127.0.0.1:{IntakePort}",
             },
             UseShellExecute = false,
             RedirectStandardOutput = true,

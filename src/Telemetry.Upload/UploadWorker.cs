@@ -11,7 +11,7 @@ public sealed class UploadWorker(BatchUploader uploader, IReportSink sink) : Bac
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (sink is PostgresReportSink postgres)
+        if (IReportSinkDecorator.Unwrap(sink) is PostgresReportSink postgres)
         {
             try
             {

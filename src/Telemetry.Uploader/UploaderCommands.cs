@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
-using Telemetry.Upload.Diagnostics;
 using Telemetry.Upload;
+using Telemetry.Upload.Diagnostics;
 
 namespace Telemetry.Uploader;
 

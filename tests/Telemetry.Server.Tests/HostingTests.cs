@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using Telemetry.Upload.Diagnostics;
 using Telemetry.Server.Hosting;
 using Telemetry.Testing;
+using Telemetry.Upload.Diagnostics;
 
 namespace Telemetry.Server.Tests;
 

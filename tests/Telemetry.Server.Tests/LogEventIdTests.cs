@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Telemetry.Ingestion;
+using Telemetry.Insights;
 using Telemetry.Intake;
 using Telemetry.Server.Hosting;
 using Telemetry.Upload;
@@ -21,6 +22,7 @@ public sealed class LogEventIdTests
             typeof(IngestionServiceCollectionExtensions).Assembly,
             typeof(IntakeServiceCollectionExtensions).Assembly,
             typeof(UploadServiceCollectionExtensions).Assembly,
+            typeof(InsightsServiceCollectionExtensions).Assembly,
         ];
 
         // Act

@@ -86,6 +86,8 @@ public sealed class Collector : IAsyncDisposable
             // Tests that count buffer entries need them to stay: the uploader runs only where a test asks for it.
             ["Upload:RunInCollector"] = "false",
             ["Upload:Files:Directory"] = Directory.CreateTempSubdirectory("telemetry-reports-").FullName,
+            // Each collector keeps its own embedded rollups: DuckDB lets one process at a time open a file.
+            ["Insights:DuckDbPath"] = Path.Combine(Directory.CreateTempSubdirectory("telemetry-insights-").FullName, "insights.duckdb"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Telemetry.Ingestion.Pipeline;
+using Telemetry.Buffer;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Diagnostics;

@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Telemetry.Ingestion;
+using Telemetry.Insights;
 using Telemetry.Intake;
 using Telemetry.Server.Diagnostics;
 using Telemetry.Server.Grpc;
@@ -51,6 +52,9 @@ internal static class TelemetryServerExtensions
             services.AddUploadServices(builder.Configuration);
         }
 
+        // Rollups of what the sink stores, and the questions answered from them.
+        services.AddInsights(builder.Configuration);
+
         AddGrpc(services, builder.Configuration);
         AddHealth(services, uploaderInCollector);
         services.AddCollectorObservability(builder.Configuration);
@@ -65,6 +69,7 @@ internal static class TelemetryServerExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapOperationsEndpoints();
+        app.MapInsights();
         var addresses = app.Services.GetRequiredService<BoundAddresses>();
         // The vendors' paths ("/" among them) answer on the intake endpoint only.
         app.MapIntakeEndpoints().AddEndpointFilter((context, next) =>

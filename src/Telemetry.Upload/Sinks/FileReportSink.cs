@@ -25,7 +25,7 @@ namespace Telemetry.Upload.Sinks;
 /// processes against the PostgreSQL sink, or give each its own directory. Within a process, writes are serialized;
 /// formatting and compression run outside the lock.</para>
 /// </remarks>
-public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
+public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDisposable, IDisposable
 {
     private const int MaxOpenPartitions = 64;
 
@@ -151,9 +151,18 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
     }
 
     /// <summary>Streams the installation's reports from every file (a full scan; the open segments are closed first).</summary>
-    public async IAsyncEnumerable<StoredReport> ExportInstanceAsync(string instanceKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredReport> ExportInstanceAsync(string instanceKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceKey);
+        return ScanAsync(line => ReportLine.InstanceKey(line) == instanceKey, cancellationToken);
+    }
+
+    /// <summary>Streams every stored report (a full scan; the open segments are closed first).</summary>
+    public IAsyncEnumerable<StoredReport> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        ScanAsync(_ => true, cancellationToken);
+
+    private async IAsyncEnumerable<StoredReport> ScanAsync(Func<byte[], bool> include, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         List<string> files;
         await _gate.WaitAsync(cancellationToken);
         try
@@ -174,7 +183,7 @@ public sealed class FileReportSink : IReportSink, IAsyncDisposable, IDisposable
             try
             {
                 found = ReadLines(file)
-                    .Where(line => ReportLine.InstanceKey(line) == instanceKey)
+                    .Where(include)
                     .Select(line => ReportLine.Read(line))
                     .Select(r => new StoredReport(r.Report, r.ArrivalTime, Name))
                     .ToList();

@@ -22,7 +22,7 @@ namespace Telemetry.Upload.Sinks;
 /// A server that cannot be reached, or is shutting down, surfaces as <see cref="SinkUnavailableException"/>; a
 /// report_id that is not a UUID is rejected permanently (it could never be stored).
 /// </remarks>
-public sealed class PostgresReportSink : IReportSink, IAsyncDisposable
+public sealed class PostgresReportSink : IReportSink, IStoredReportSource, IAsyncDisposable
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default);
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
@@ -165,14 +165,28 @@ public sealed class PostgresReportSink : IReportSink, IAsyncDisposable
     /// Streams the installation's rows as reports rebuilt from what the table holds: the envelope columns and the
     /// payload (the rest of a report is not stored).
     /// </summary>
-    public async IAsyncEnumerable<StoredReport> ExportInstanceAsync(string instanceKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredReport> ExportInstanceAsync(string instanceKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceKey);
+        return ReadAsync("WHERE instance_key = @key ORDER BY arrival_time, report_id", instanceKey, cancellationToken);
+    }
+
+    /// <summary>Streams every row as a report rebuilt like <see cref="ExportInstanceAsync"/> does (a full scan).</summary>
+    public IAsyncEnumerable<StoredReport> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(string.Empty, null, cancellationToken);
+
+    private async IAsyncEnumerable<StoredReport> ReadAsync(string where, string? instanceKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await MigrateAsync(cancellationToken);
         await using var connection = await Translate(async () => await _dataSource.OpenConnectionAsync(cancellationToken));
-        await using var command = new NpgsqlCommand($"SELECT {PostgresSchema.Columns} FROM reports WHERE instance_key = @key ORDER BY arrival_time, report_id", connection);
-        command.Parameters.AddWithValue("key", instanceKey);
-        command.CommandTimeout = _commandTimeoutSeconds;
+        await using var command = new NpgsqlCommand($"SELECT {PostgresSchema.Columns} FROM reports {where}", connection);
+        if (instanceKey is not null)
+        {
+            command.Parameters.AddWithValue("key", instanceKey);
+        }
+
+        // A full scan of a large table may take longer than one write; it is bounded by the caller's cancellation.
+        command.CommandTimeout = instanceKey is null ? 0 : _commandTimeoutSeconds;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -1,8 +1,8 @@
 using Telemetry.V1;
 
-namespace Telemetry.Ingestion.Pipeline;
+namespace Telemetry.Buffer;
 
-/// <summary>What a report is limited, authorized and counted by: its product (its instance key is <see cref="Telemetry.Buffer.InstanceKeys"/>).</summary>
+/// <summary>What a report is limited, authorized and counted by: its product (its instance key is <see cref="InstanceKeys"/>).</summary>
 public static class ReportRouting
 {
     /// <summary>
@@ -20,5 +20,4 @@ public static class ReportRouting
         UsageReport.PayloadOneofCase.Generic => report.Generic.Product,
         _ => string.Empty,
     };
-
 }

@@ -1,0 +1,191 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Telemetry.Insights.Internal;
+
+namespace Telemetry.Insights;
+
+/// <summary>
+/// The questions, answered from the rollups. Privacy: only stored (already anonymized) values are read; a value
+/// held by fewer than <see cref="InsightsOptions.MinGroupSize"/> installations is folded into <c>other</c>; keyed-hash
+/// fields are counted (distinct values) but never listed; a size distribution over fewer installations is withheld.
+/// </summary>
+public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions> options)
+{
+    /// <summary>The label small groups are folded into.</summary>
+    public const string Other = "other";
+
+    private readonly InsightsOptions _options = options.Value;
+
+    /// <summary>Products with rollups.</summary>
+    public async Task<InsightTable> ProductsAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await store.QueryAsync(
+            "SELECT product, count(DISTINCT instance) FROM insight_days GROUP BY product ORDER BY product", [],
+            r => new object?[] { r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture) }, cancellationToken);
+        return new InsightTable("products", ["product", "installations"], rows);
+    }
+
+    /// <summary>The product's fields that have values, with kind and privacy class from the field catalogue.</summary>
+    public async Task<InsightTable> FieldsAsync(string product, CancellationToken cancellationToken = default)
+    {
+        var rows = await store.QueryAsync(
+            "SELECT field, count(text) FROM insight_values WHERE product = $1 GROUP BY field ORDER BY field", [product],
+            r => (Field: r.GetString(0), Texts: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
+        var table = new List<object?[]>();
+        foreach (var (path, texts) in rows)
+        {
+            if (InsightFields.Describe(path) is not { } field)
+            {
+                continue;
+            }
+
+            var kind = path.StartsWith(InsightFields.GenericMetricsPrefix, StringComparison.Ordinal) && texts > 0
+                ? InsightFieldKind.Categorical
+                : field.Kind;
+            table.Add([path, kind.ToString().ToLowerInvariant(), field.Listable ? "listed" : "counted", field.Unit]);
+        }
+
+        return new InsightTable("fields", ["field", "kind", "values", "unit"], table);
+    }
+
+    /// <summary>Active installations per bucket, with the new (first seen) and lost (not seen for <see cref="InsightsOptions.LostAfter"/>) ones.</summary>
+    public async Task<InsightTable> ActiveAsync(InsightsQuery query, CancellationToken cancellationToken = default)
+    {
+        var sql = new QuerySql(query);
+        var active = await CountsAsync(sql.Active(), sql.Parameters, cancellationToken);
+        var lostDays = (int)_options.LostAfter.TotalDays;
+        var fresh = await CountsAsync(sql.FirstSeen(), sql.Parameters, cancellationToken);
+        var lost = await CountsAsync(sql.Lost(lostDays, DateOnly.FromDateTime(DateTime.UtcNow)), sql.Parameters, cancellationToken);
+        var buckets = active.Keys.Union(fresh.Keys).Union(lost.Keys).Order();
+        var rows = buckets.Select(b => new object?[]
+        {
+            b, active.GetValueOrDefault(b), fresh.GetValueOrDefault(b), lost.GetValueOrDefault(b),
+        }).ToList();
+        return new InsightTable("active", ["bucket", "active", "new", "lost"], rows);
+    }
+
+    /// <summary>
+    /// Installations per value of a categorical field (each installation's latest value in the bucket) and their
+    /// share; <c>build.version</c> gives version adoption.
+    /// </summary>
+    public async Task<InsightTable> BreakdownAsync(InsightsQuery query, CancellationToken cancellationToken = default)
+    {
+        var field = RequireField(query, InsightFieldKind.Categorical);
+        var sql = new QuerySql(query);
+        var counts = await store.QueryAsync(sql.LatestText(), sql.ParametersWith(field.Path),
+            r => (Bucket: ReadDay(r, 0), Value: r.IsDBNull(1) ? string.Empty : r.GetString(1), Count: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
+            cancellationToken);
+        var rows = new List<object?[]>();
+        foreach (var bucket in counts.GroupBy(c => c.Bucket).OrderBy(g => g.Key))
+        {
+            var total = bucket.Sum(c => c.Count);
+            if (!field.Listable)
+            {
+                // A keyed hash names one installation's secret; only how many distinct values there are is shown.
+                rows.Add([bucket.Key, "(distinct values)", (long)bucket.Count(), 1.0]);
+                continue;
+            }
+
+            var groups = Fold(bucket.Select(c => (c.Value, c.Count)));
+            rows.AddRange(groups.Select(g => new object?[] { bucket.Key, g.Value, g.Count, (double)g.Count / total }));
+        }
+
+        return new InsightTable("breakdown", ["bucket", "value", "installations", "share"], rows);
+    }
+
+    /// <summary>Distribution of a numeric field over installations (each one's latest value in the range).</summary>
+    public async Task<InsightTable> SizesAsync(InsightsQuery query, CancellationToken cancellationToken = default)
+    {
+        var field = RequireField(query, InsightFieldKind.Numeric);
+        var sql = new QuerySql(query);
+        var values = await store.QueryAsync(sql.LatestNumber(), sql.ParametersWith(field.Path),
+            r => Convert.ToDouble(r.GetValue(0), CultureInfo.InvariantCulture), cancellationToken);
+        return SizeDistribution.Of(values, _options.MinGroupSize);
+    }
+
+    /// <summary>
+    /// Share of active installations where a flag is on or a count is non-zero (each installation's latest value
+    /// in the bucket).
+    /// </summary>
+    public async Task<InsightTable> AdoptionAsync(InsightsQuery query, CancellationToken cancellationToken = default)
+    {
+        var field = RequireField(query, kind: null);
+        var sql = new QuerySql(query);
+        var active = await CountsAsync(sql.Active(), sql.Parameters, cancellationToken);
+        var on = await CountsAsync(sql.LatestOn(), sql.ParametersWith(field.Path), cancellationToken);
+        var rows = active.OrderBy(a => a.Key).Select(a =>
+        {
+            var adopted = on.GetValueOrDefault(a.Key);
+            // A handful of adopters (or non-adopters) would single installations out.
+            long? shown = IsSmallGroup(adopted) || IsSmallGroup(a.Value - adopted) ? null : adopted;
+            return new object?[] { a.Key, a.Value, shown, shown is null ? null : (double)adopted / a.Value };
+        }).ToList();
+        return new InsightTable("adoption", ["bucket", "active", "adopted", "share"], rows);
+    }
+
+    /// <summary>Folds values held by fewer than the minimum group size into <see cref="Other"/>, largest first.</summary>
+    internal List<(string Value, long Count)> Fold(IEnumerable<(string Value, long Count)> counts)
+    {
+        var kept = new List<(string Value, long Count)>();
+        long other = 0;
+        foreach (var (value, count) in counts)
+        {
+            if (count >= _options.MinGroupSize && value != Other)
+            {
+                kept.Add((value, count));
+            }
+            else
+            {
+                other += count;
+            }
+        }
+
+        kept.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        if (other > 0)
+        {
+            kept.Add((Other, other));
+        }
+
+        return kept;
+    }
+
+    private bool IsSmallGroup(long count) => count > 0 && count < _options.MinGroupSize;
+
+    private static InsightField RequireField(InsightsQuery query, InsightFieldKind? kind)
+    {
+        if (string.IsNullOrEmpty(query.Field))
+        {
+            throw new InsightsQueryException("field", "a field is required for this question");
+        }
+
+        var field = InsightFields.Describe(query.Field)
+            ?? throw new InsightsQueryException("field", $"\"{query.Field}\" is not a field of the catalogue");
+        if (kind == InsightFieldKind.Categorical && field.Kind != kind
+            && !query.Field.StartsWith(InsightFields.GenericMetricsPrefix, StringComparison.Ordinal))
+        {
+            throw new InsightsQueryException("field", $"\"{query.Field}\" is numeric; ask for its sizes");
+        }
+
+        if (kind == InsightFieldKind.Numeric && field.Kind != kind)
+        {
+            throw new InsightsQueryException("field", $"\"{query.Field}\" is categorical; ask for its breakdown");
+        }
+
+        return field;
+    }
+
+    private async Task<Dictionary<DateOnly, long>> CountsAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        var rows = await store.QueryAsync(sql, parameters,
+            r => (Bucket: ReadDay(r, 0), Count: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
+        return rows.ToDictionary(r => r.Bucket, r => r.Count);
+    }
+
+    private static DateOnly ReadDay(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        DateOnly day => day,
+        DateTime time => DateOnly.FromDateTime(time),
+        var other => DateOnly.Parse(other.ToString()!, CultureInfo.InvariantCulture),
+    };
+}

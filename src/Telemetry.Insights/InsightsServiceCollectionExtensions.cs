@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Telemetry.Upload;
+
+namespace Telemetry.Insights;
+
+/// <summary>Registers insights in a host that runs the uploader services.</summary>
+public static class InsightsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the rollup store, wraps the configured <see cref="IReportSink"/> in a <see cref="RecordingReportSink"/>
+    /// (so stored batches update the rollups and deletions reach them), the questions and their cache (HybridCache:
+    /// in process, and in Redis through the process's multiplexer so every replica shares answers). Call after
+    /// <see cref="UploadServiceCollectionExtensions.AddUploadServices"/>. Does nothing when <c>Insights:Enabled</c>
+    /// is false.
+    /// </summary>
+    public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(InsightsOptions.SectionName);
+        services.AddOptions<InsightsOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Store is null or "duckdb" or "postgres", "Insights:Store must be duckdb or postgres.")
+            .Validate(o => string.IsNullOrEmpty(o.ReadToken) || o.ReadToken != configuration["Authentication:AdminToken"],
+                "Insights:ReadToken must differ from Authentication:AdminToken: whoever reads insights must not be able to delete data.")
+            .ValidateOnStart();
+        if (!section.GetValue(nameof(InsightsOptions.Enabled), defaultValue: true))
+        {
+            return services;
+        }
+
+        services.AddSingleton(provider =>
+        {
+            var insights = provider.GetRequiredService<IOptions<InsightsOptions>>().Value;
+            var upload = provider.GetRequiredService<IOptions<UploadOptions>>().Value;
+            var store = insights.Store ?? (upload.Sink == "postgres" ? "postgres" : "duckdb");
+            return store == "postgres"
+                ? RollupStore.Postgres(upload.Postgres.ConnectionString
+                    ?? throw new OptionsValidationException(nameof(InsightsOptions), typeof(InsightsOptions), ["Insights:Store postgres needs Upload:Postgres:ConnectionString."]))
+                : RollupStore.DuckDb(insights.DuckDbPath);
+        });
+        DecorateSink(services);
+        services.AddSingleton<InsightsQueries>();
+        services.AddSingleton<RollupRebuild>();
+        services.AddHostedService(provider => provider.GetRequiredService<RollupRebuild>());
+        services.AddSingleton<InsightsAnswers>();
+        services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer, IOptions<UploadOptions>>((cache, redis, upload) =>
+        {
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
+            cache.InstanceName = upload.Value.KeyPrefix + "insights:";
+        });
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddHybridCache();
+        return services;
+    }
+
+    /// <summary>Replaces the sink registration with the same sink wrapped in a <see cref="RecordingReportSink"/>.</summary>
+    private static void DecorateSink(IServiceCollection services)
+    {
+        var registration = services.LastOrDefault(d => d.ServiceType == typeof(IReportSink))
+            ?? throw new InvalidOperationException("AddInsights needs the uploader services (AddUploadServices) registered first.");
+        services.Remove(registration);
+        services.AddSingleton<IReportSink>(provider =>
+        {
+            var inner = registration.ImplementationInstance as IReportSink
+                ?? (registration.ImplementationFactory is { } factory
+                    ? (IReportSink)factory(provider)
+                    : (IReportSink)ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!));
+            return new RecordingReportSink(inner, provider.GetRequiredService<RollupStore>(), provider.GetRequiredService<ILogger<RecordingReportSink>>());
+        });
+    }
+}

@@ -1,0 +1,105 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Telemetry.Insights.Internal;
+
+/// <summary>
+/// The embedded store: one DuckDB file, one connection, used by one operation at a time (DuckDB allows one writing
+/// process per file, and the collector is that process). No unique indexes: DuckDB checks them eagerly, so the
+/// delete-then-insert of a merge would fail; the merge keeps rows unique by itself.
+/// </summary>
+internal sealed class DuckDbDialect(string path) : RollupDialect
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DuckDBConnection? _connection;
+
+    public override string Name => "duckdb";
+
+    public override IReadOnlyList<string> Schema { get; } =
+    [
+        "CREATE TABLE IF NOT EXISTS insight_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS insight_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE)",
+        "CREATE TABLE IF NOT EXISTS insight_stage_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS insight_stage_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE)",
+        // A merge interrupted by a crash leaves its stage behind; it is rolled back with its transaction anyway.
+        "DELETE FROM insight_stage_days",
+        "DELETE FROM insight_stage_values",
+    ];
+
+    public override string? WriterLock => null;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is null)
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (directory is not null)
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                var connection = new DuckDBConnection($"Data Source={path}");
+                await connection.OpenAsync(cancellationToken);
+                _connection = connection;
+            }
+
+            return _connection;
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+    }
+
+    public override ValueTask ReleaseAsync(DbConnection connection)
+    {
+        _gate.Release();
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task LoadStageAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<RollupRow> rows, CancellationToken cancellationToken)
+    {
+        var duck = (DuckDBConnection)connection;
+        using (var days = duck.CreateAppender("insight_stage_days"))
+        {
+            foreach (var row in rows)
+            {
+                days.CreateRow()
+                    .AppendValue(row.Product).AppendValue(row.Instance).AppendValue(row.Day)
+                    .AppendValue(row.ReportTimeMs).AppendValue(row.ReportId).AppendValue(row.Version)
+                    .EndRow();
+            }
+        }
+
+        using (var values = duck.CreateAppender("insight_stage_values"))
+        {
+            foreach (var row in rows)
+            {
+                foreach (var value in row.Values)
+                {
+                    values.CreateRow()
+                        .AppendValue(row.Product).AppendValue(row.Instance).AppendValue(row.Day)
+                        .AppendValue(value.Field).AppendValue(value.Text).AppendValue(value.Number)
+                        .EndRow();
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+
+        _gate.Dispose();
+    }
+}

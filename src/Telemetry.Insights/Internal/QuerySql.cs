@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Telemetry.Insights.Internal;
+
+/// <summary>
+/// The SQL of the questions for one query, portable between DuckDB and PostgreSQL. Parameters: <c>$1</c> product,
+/// <c>$2</c> first day, <c>$3</c> last day, then two per filter (field, value), then the field asked about. Only
+/// the bucket unit and the lost-after days are written into the text, both from fixed sets or integers.
+/// </summary>
+internal sealed class QuerySql
+{
+    private readonly string _unit;
+    private readonly string _filters;
+    private readonly List<object> _parameters;
+
+    public QuerySql(InsightsQuery query)
+    {
+        _unit = query.Bucket switch
+        {
+            InsightBucket.Week => "week",
+            InsightBucket.Month => "month",
+            _ => "day",
+        };
+        _parameters = [query.Product, query.From, query.To];
+        var filters = new StringBuilder();
+        foreach (var (field, value) in (query.Filters ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            _parameters.Add(field);
+            _parameters.Add(value);
+            filters.Append(" AND EXISTS (SELECT 1 FROM insight_values f WHERE f.product = d.product AND f.day = d.day")
+                .Append(" AND f.instance = d.instance AND f.field = $").Append(_parameters.Count - 1)
+                .Append(" AND f.text = $").Append(_parameters.Count).Append(')');
+        }
+
+        _filters = filters.ToString();
+    }
+
+    public IReadOnlyList<object> Parameters => _parameters;
+
+    private string FieldParameter => "$" + (_parameters.Count + 1);
+
+    public IReadOnlyList<object> ParametersWith(string field) => [.. _parameters, field];
+
+    public string Active() =>
+        $"SELECT {Bucket("d.day")} AS bucket, count(DISTINCT d.instance) FROM insight_days d"
+        + $" WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3{_filters} GROUP BY 1 ORDER BY 1";
+
+    public string FirstSeen() =>
+        $"SELECT {Bucket("first_day")} AS bucket, count(*) FROM"
+        + $" (SELECT d.instance, min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY d.instance) s"
+        + " WHERE first_day >= $2 AND first_day <= $3 GROUP BY 1 ORDER BY 1";
+
+    /// <summary>An installation is lost on the day <paramref name="days"/> after its last report, once that day has come.</summary>
+    public string Lost(int days, DateOnly today) =>
+        $"SELECT {Bucket("lost_day")} AS bucket, count(*) FROM"
+        + $" (SELECT d.instance, max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY d.instance) s"
+        + $" WHERE lost_day >= $2 AND lost_day <= $3 AND lost_day <= DATE '{today:yyyy-MM-dd}' GROUP BY 1 ORDER BY 1";
+
+    /// <summary>Per bucket and text value, the installations whose latest value in the bucket it is.</summary>
+    public string LatestText() =>
+        $"SELECT bucket, value, count(*) FROM (SELECT {Bucket("d.day")} AS bucket, d.text AS value,"
+        + $" row_number() OVER (PARTITION BY {Bucket("d.day")}, d.instance ORDER BY d.day DESC) AS latest"
+        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}) s"
+        + " WHERE latest = 1 GROUP BY bucket, value";
+
+    /// <summary>Each installation's latest number in the range.</summary>
+    public string LatestNumber() =>
+        "SELECT number FROM (SELECT d.number, row_number() OVER (PARTITION BY d.instance ORDER BY d.day DESC) AS latest"
+        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}"
+        + $" AND d.number IS NOT NULL{_filters}) s WHERE latest = 1";
+
+    /// <summary>Per bucket, the installations whose latest value in the bucket is on (true or non-zero).</summary>
+    public string LatestOn() =>
+        $"SELECT bucket, count(*) FROM (SELECT {Bucket("d.day")} AS bucket, d.text, d.number,"
+        + $" row_number() OVER (PARTITION BY {Bucket("d.day")}, d.instance ORDER BY d.day DESC) AS latest"
+        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}) s"
+        + " WHERE latest = 1 AND (text = 'true' OR number > 0) GROUP BY bucket";
+
+    private string Bucket(string day) => $"CAST(date_trunc('{_unit}', CAST({day} AS TIMESTAMP)) AS DATE)";
+}

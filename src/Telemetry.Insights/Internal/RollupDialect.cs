@@ -1,0 +1,30 @@
+using System.Data.Common;
+
+namespace Telemetry.Insights.Internal;
+
+/// <summary>What differs between the embedded store (DuckDB) and PostgreSQL: connections, DDL and bulk loading.</summary>
+internal abstract class RollupDialect : IAsyncDisposable
+{
+    /// <summary>Store name as configured: <c>duckdb</c> or <c>postgres</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Statements that create the tables and indexes when missing.</summary>
+    public abstract IReadOnlyList<string> Schema { get; }
+
+    /// <summary>
+    /// Statement run first in every merge transaction, so concurrent writers (several collectors) take turns; null
+    /// when the store has one writer.
+    /// </summary>
+    public abstract string? WriterLock { get; }
+
+    /// <summary>Opens a connection (or hands out the store's only one).</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gives a connection from <see cref="OpenAsync"/> back.</summary>
+    public abstract ValueTask ReleaseAsync(DbConnection connection);
+
+    /// <summary>Loads the batch into the stage tables inside the transaction.</summary>
+    public abstract Task LoadStageAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<RollupRow> rows, CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+}

@@ -1,0 +1,47 @@
+namespace Telemetry.Insights.Internal;
+
+/// <summary>
+/// The rollup tables and the batch merge, in SQL that DuckDB and PostgreSQL both run. A batch is loaded into the
+/// stage tables, rows no later than what is stored are dropped from the stage, and each remaining installation-day
+/// is replaced whole: latest report wins whatever order reports arrive in.
+/// </summary>
+internal static class RollupSql
+{
+    /// <summary>Columns of <c>insight_days</c> and its stage, in load order.</summary>
+    public const string DayColumns = "product, instance, day, report_ms, report_id, version";
+
+    /// <summary>Columns of <c>insight_values</c> and its stage, in load order.</summary>
+    public const string ValueColumns = "product, instance, day, field, text, number";
+
+
+    /// <summary>The merge, run in one transaction after the stage is loaded.</summary>
+    public static readonly string[] Merge =
+    [
+        "DELETE FROM insight_stage_days WHERE EXISTS (SELECT 1 FROM insight_days d WHERE "
+            + SameDay("d", "insight_stage_days")
+            + " AND (d.report_ms > insight_stage_days.report_ms"
+            + " OR (d.report_ms = insight_stage_days.report_ms AND d.report_id >= insight_stage_days.report_id)))",
+        "DELETE FROM insight_values WHERE EXISTS (SELECT 1 FROM insight_stage_days s WHERE "
+            + SameDay("s", "insight_values") + ")",
+        "DELETE FROM insight_days WHERE EXISTS (SELECT 1 FROM insight_stage_days s WHERE "
+            + SameDay("s", "insight_days") + ")",
+        $"INSERT INTO insight_days ({DayColumns}) SELECT {DayColumns} FROM insight_stage_days",
+        $"INSERT INTO insight_values ({ValueColumns}) SELECT {ValueColumns} FROM insight_stage_values v"
+            + " WHERE EXISTS (SELECT 1 FROM insight_stage_days s WHERE " + SameDay("s", "v") + ")",
+        "DELETE FROM insight_stage_days",
+        "DELETE FROM insight_stage_values",
+    ];
+
+    /// <summary>Removes one installation from the rollups; the first statement's count is the days removed.</summary>
+    public static readonly string[] DeleteInstance =
+    [
+        "DELETE FROM insight_days WHERE instance = $1",
+        "DELETE FROM insight_values WHERE instance = $1",
+    ];
+
+    /// <summary>Empties the rollups before a rebuild.</summary>
+    public static readonly string[] Truncate = ["DELETE FROM insight_days", "DELETE FROM insight_values"];
+
+    private static string SameDay(string left, string right) =>
+        $"{left}.product = {right}.product AND {left}.day = {right}.day AND {left}.instance = {right}.instance";
+}

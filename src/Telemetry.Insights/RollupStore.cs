@@ -1,0 +1,224 @@
+using System.Data.Common;
+using Telemetry.Insights.Internal;
+using Telemetry.Upload;
+
+namespace Telemetry.Insights;
+
+/// <summary>
+/// The rollup tables: one row per product × installation × UTC day with that day's latest report's version
+/// (<c>insight_days</c>) and its catalogue field values (<c>insight_values</c>). Questions cost the
+/// installation-days they cover, not the reports stored.
+/// </summary>
+public sealed class RollupStore : IAsyncDisposable
+{
+    private readonly RollupDialect _dialect;
+    private readonly SemaphoreSlim _migration = new(1, 1);
+    private volatile bool _migrated;
+
+    private RollupStore(RollupDialect dialect) => _dialect = dialect;
+
+    /// <summary>The store's name: <c>duckdb</c> or <c>postgres</c>.</summary>
+    public string Name => _dialect.Name;
+
+    /// <summary>An embedded store in a DuckDB file (created with its directory when missing).</summary>
+    public static RollupStore DuckDb(string path) => new(new DuckDbDialect(path));
+
+    /// <summary>A store in a PostgreSQL database, shared by every collector that uses it.</summary>
+    public static RollupStore Postgres(string connectionString) => new(new PostgresDialect(connectionString));
+
+    /// <summary>The rows a batch of stored reports contributes: the latest report per installation and day.</summary>
+    public static IReadOnlyCollection<RollupRow> RowsOf(IEnumerable<BufferedReport> reports)
+    {
+        var rows = new Dictionary<(string, string, DateOnly), RollupRow>();
+        foreach (var report in reports)
+        {
+            var row = RowOf(report);
+            if (row is null)
+            {
+                continue;
+            }
+
+            var key = (row.Product, row.Instance, row.Day);
+            if (!rows.TryGetValue(key, out var held) || row.Supersedes(held))
+            {
+                rows[key] = row;
+            }
+        }
+
+        return rows.Values;
+    }
+
+    /// <summary>Merges reports into the rollups: each installation-day keeps its latest report, whatever the order.</summary>
+    public async Task UpsertAsync(IEnumerable<BufferedReport> reports, CancellationToken cancellationToken = default)
+    {
+        var rows = RowsOf(reports);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await MigrateAsync(cancellationToken);
+        var connection = await _dialect.OpenAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (_dialect.WriterLock is { } writerLock)
+            {
+                await ExecuteAsync(connection, transaction, writerLock, [], cancellationToken);
+            }
+
+            await _dialect.LoadStageAsync(connection, transaction, rows, cancellationToken);
+            foreach (var statement in RollupSql.Merge)
+            {
+                await ExecuteAsync(connection, transaction, statement, [], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await _dialect.ReleaseAsync(connection);
+        }
+    }
+
+    /// <summary>Removes an installation from the rollups; returns the installation-days removed.</summary>
+    public Task<long> DeleteInstanceAsync(string instanceKey, CancellationToken cancellationToken = default) =>
+        RunAsync(RollupSql.DeleteInstance, [instanceKey], cancellationToken);
+
+    /// <summary>Empties the rollups (before a rebuild from stored reports).</summary>
+    public Task<long> TruncateAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(RollupSql.Truncate, [], cancellationToken);
+
+    /// <summary>Whether the rollups hold nothing.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync("SELECT count(*) FROM (SELECT 1 FROM insight_days LIMIT 1) s", [], r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0] == 0;
+
+    /// <summary>Runs a query (positional parameters <c>$1</c>, <c>$2</c> …) and maps every row.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        await MigrateAsync(cancellationToken);
+        var connection = await _dialect.OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, null, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await _dialect.ReleaseAsync(connection);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dialect.DisposeAsync();
+        _migration.Dispose();
+    }
+
+    private static RollupRow? RowOf(BufferedReport report)
+    {
+        var instance = report.InstanceKey;
+        if (instance.Length == 0 || report.Report.ReportTime is null)
+        {
+            return null;
+        }
+
+        var time = report.Report.ReportTime.ToDateTimeOffset();
+        return new RollupRow(
+            report.Product,
+            instance,
+            DateOnly.FromDateTime(time.UtcDateTime),
+            time.ToUnixTimeMilliseconds(),
+            report.ReportId,
+            report.Report.Build?.Version ?? string.Empty,
+            InsightFields.Extract(report.Report));
+    }
+
+    private async Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        var connection = await _dialect.OpenAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            long first = -1;
+            foreach (var statement in statements)
+            {
+                var count = await ExecuteAsync(connection, transaction, statement, parameters, cancellationToken);
+                first = first < 0 ? count : first;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return first;
+        }
+        finally
+        {
+            await _dialect.ReleaseAsync(connection);
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migration.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            var connection = await _dialect.OpenAsync(cancellationToken);
+            try
+            {
+                foreach (var statement in _dialect.Schema)
+                {
+                    await ExecuteAsync(connection, null, statement, [], cancellationToken);
+                }
+            }
+            finally
+            {
+                await _dialect.ReleaseAsync(connection);
+            }
+
+            _migrated = true;
+        }
+        finally
+        {
+            _migration.Release();
+        }
+    }
+
+    private static async Task<long> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var value in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}

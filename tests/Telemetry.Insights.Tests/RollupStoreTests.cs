@@ -1,0 +1,78 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using Telemetry.Upload;
+using Telemetry.V1;
+
+namespace Telemetry.Insights.Tests;
+
+/// <summary>The embedded store on its own: merges in any order, latest report of a day wins, deletion.</summary>
+[TestFixture]
+public sealed class RollupStoreTests
+{
+    private string _directory = null!;
+    private RollupStore _store = null!;
+    private InsightsQueries _queries = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _directory = Directory.CreateTempSubdirectory("telemetry-rollups-").FullName;
+        _store = RollupStore.DuckDb(Path.Combine(_directory, "insights.duckdb"));
+        _queries = new InsightsQueries(_store, Options.Create(new InsightsOptions { MinGroupSize = 1 }));
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Test]
+    public async Task Upsert_LaterReportInAnEarlierBatch_KeepsTheLaterReport()
+    {
+        var later = Buffered(Population.Report(1, 0, hour: 20, "2.0.0"));
+        var earlier = Buffered(Population.Report(1, 0, hour: 8, "1.0.0"));
+
+        await _store.UpsertAsync([later]);
+        await _store.UpsertAsync([earlier]);
+
+        Assert.That(await VersionsAsync(), Is.EqualTo(new[] { ("2.0.0", 1L) }));
+    }
+
+    [Test]
+    public async Task Upsert_EarlierThenLaterInOneBatch_KeepsTheLaterReport()
+    {
+        var earlier = Buffered(Population.Report(1, 0, hour: 8, "1.0.0"));
+        var later = Buffered(Population.Report(1, 0, hour: 20, "2.0.0"));
+
+        await _store.UpsertAsync([later, earlier]);
+        await _store.UpsertAsync([earlier]);
+
+        Assert.That(await VersionsAsync(), Is.EqualTo(new[] { ("2.0.0", 1L) }));
+    }
+
+    [Test]
+    public async Task DeleteInstance_RemovesItsDays()
+    {
+        await _store.UpsertAsync([Buffered(Population.Report(1, 0, 8, "1.0.0")), Buffered(Population.Report(2, 0, 8, "1.0.0"))]);
+
+        var removed = await _store.DeleteInstanceAsync(Population.Instance(1));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(removed, Is.EqualTo(1));
+            Assert.That(await VersionsAsync(), Is.EqualTo(new[] { ("1.0.0", 1L) }));
+        });
+    }
+
+    private async Task<List<(string, long)>> VersionsAsync()
+    {
+        var day = Population.Day0;
+        var table = await _queries.BreakdownAsync(new InsightsQuery(Population.Product, day, day, Field: InsightFields.VersionField));
+        return table.Rows.Select(r => ((string)r[1]!, (long)r[2]!)).ToList();
+    }
+
+    private static BufferedReport Buffered(UsageReport report) =>
+        new(0, "0-0", report.ReportId, Population.Product, DateTimeOffset.UtcNow, report.ToByteArray(), report);
+}
