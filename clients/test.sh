@@ -127,7 +127,8 @@ record python $((ran - py_failed - py_skipped)) "$py_failed" "$py_skipped" "$sta
 echo "== TypeScript"
 (
   cd clients/typescript &&
-    { [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error; } &&
+    # npm ci again whenever package-lock.json is newer than the installed packages (a dependency changed).
+    { [[ node_modules/.package-lock.json -nt package-lock.json ]] || npm ci --no-audit --no-fund --loglevel=error; } &&
     timeout 600 npm test --silent
 ) >"$log/typescript.txt" 2>&1
 status=$?

@@ -8,7 +8,8 @@ namespace Telemetry.Reporter.IntegrationTests.TestObjects;
 /// <summary>
 /// Sets every field of a message that is still unset, recursively, to a distinct value: two elements per repeated
 /// field and two entries per map, with keys in the vendors' own forms ("CPUNode", "GET /collections", "/p/$projectId",
-/// status codes). Fields already set (from a vendor's documented example) are kept and completed.
+/// status codes); histograms get bounds, counts and a total that agree. Fields already set (from a vendor's documented
+/// example) are kept and completed.
 /// </summary>
 internal sealed class FullPayload
 {
@@ -34,6 +35,12 @@ internal sealed class FullPayload
         if (message is Struct structure)
         {
             structure.Fields[Text()] = Value.ForNumber(_next++);
+            return;
+        }
+
+        if (message is Telemetry.V1.Histogram histogram)
+        {
+            FillHistogram(histogram);
             return;
         }
 
@@ -76,6 +83,22 @@ internal sealed class FullPayload
                 field.Accessor.SetValue(message, NewValue(field, depth));
             }
         }
+    }
+
+    // A histogram is valid only as a whole (one more count than bounds, increasing bounds, count = sum of counts),
+    // so its fields get values that agree instead of one distinct value each.
+    private void FillHistogram(Telemetry.V1.Histogram histogram)
+    {
+        if (histogram.Counts.Count > 0)
+        {
+            return;
+        }
+
+        var n = _next++;
+        histogram.Bounds.Add([n + 0.5, n + 1.5]);
+        histogram.Counts.Add([(ulong)n, 1UL, 2UL]);
+        histogram.Count = (ulong)n + 3;
+        histogram.Sum = n * 2.5;
     }
 
     private void FillMap(FieldDescriptor field, IDictionary map, int depth)
