@@ -38,24 +38,58 @@ public sealed class TracingTests
             new CallOptions(headers, cancellationToken: cancellationToken));
         var spans = await WaitForAsync(receiver, s => s.Any(x => x.Span.Name == "upload batch"), cancellationToken);
 
-        // Assert
-        var ingest = spans.Single(s => s.Span.Name == "ingest report");
-        var batch = spans.Single(s => s.Span.Name == "ingest batch");
+        // Assert: one ingest span per call, continuing the reporter's trace.
+        var ingest = spans.Single(s => s.Span.Name == "ingest batch");
         var upload = spans.First(s => s.Span.Name == "upload batch");
         Assert.Multiple(() =>
         {
             Assert.That(ingest.Scope, Is.EqualTo(IngestionMetrics.MeterName));
             Assert.That(Hex(ingest.Span.TraceId), Is.EqualTo(reporterTrace.ToHexString()), "the ingest span continues the reporter's trace");
-            Assert.That(Hex(ingest.Span.ParentSpanId), Is.EqualTo(Hex(batch.Span.SpanId)));
             Assert.That(Attribute(ingest.Span, IngestionTracing.ProductAttribute), Is.EqualTo("example"));
             Assert.That(Attribute(ingest.Span, IngestionMetrics.OutcomeAttribute), Is.EqualTo("accepted"));
-            Assert.That(Attribute(batch.Span, IngestionTracing.ReportCountAttribute), Is.EqualTo(1L));
+            Assert.That(Attribute(ingest.Span, IngestionTracing.OutcomeCountPrefix + "accepted"), Is.EqualTo(1L));
+            Assert.That(Attribute(ingest.Span, IngestionTracing.ReportCountAttribute), Is.EqualTo(1L));
             Assert.That(upload.Scope, Is.EqualTo(UploadMetrics.MeterName));
             Assert.That(Attribute(upload.Span, UploadMetrics.SinkAttribute), Is.EqualTo("files"));
             Assert.That(Attribute(upload.Span, UploadMetrics.ShardAttribute), Is.InRange(0L, 3L));
             Assert.That(Attribute(upload.Span, UploadTracing.ReportCountAttribute), Is.EqualTo(1L));
             Assert.That(Attribute(upload.Span, UploadTracing.OutcomeAttribute), Is.EqualTo("stored"));
             Assert.That(spans.Select(s => s.Span.Name), Has.None.Contains("/metrics"), "scrapes and probes are not traced");
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Export_BatchWithAcceptedAndRejectedReports_OneSpanCountsEachOutcome(CancellationToken cancellationToken)
+    {
+        // Arrange
+        await using var receiver = await OtlpReceiver.StartAsync(cancellationToken);
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+        }, cancellationToken: cancellationToken);
+        var invalid = Reports.Generic(product: "example");
+        invalid.SchemaVersion = 0;
+
+        // Act
+        await collector.Ingest.IngestReportsAsync(new IngestReportsRequest
+        {
+            Reports = { Reports.Generic(product: "example"), Reports.Generic(product: "other"), invalid },
+        }, cancellationToken: cancellationToken);
+        var spans = await WaitForAsync(receiver, s => s.Any(x => x.Span.Name == "ingest batch"), cancellationToken);
+
+        // Assert
+        var ingest = spans.Single(s => s.Span.Name == "ingest batch").Span;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Attribute(ingest, IngestionTracing.ReportCountAttribute), Is.EqualTo(3L));
+            Assert.That(Attribute(ingest, IngestionTracing.OutcomeCountPrefix + "accepted"), Is.EqualTo(2L));
+            Assert.That(Attribute(ingest, IngestionTracing.OutcomeCountPrefix + "rejected"), Is.EqualTo(1L));
+            Assert.That(Attribute(ingest, IngestionMetrics.FieldPathAttribute), Is.EqualTo("schema_version"));
+            Assert.That(Attribute(ingest, IngestionMetrics.OutcomeAttribute), Is.Null, "the outcomes differ");
+            Assert.That(Attribute(ingest, IngestionTracing.ProductAttribute), Is.Null, "the products differ");
         });
     }
 

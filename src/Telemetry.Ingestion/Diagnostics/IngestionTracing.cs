@@ -6,49 +6,89 @@ namespace Telemetry.Ingestion.Diagnostics;
 
 /// <summary>
 /// The ingestion pipeline's spans, on the <see cref="IngestionMetrics.MeterName"/> activity source: one per
-/// ingested report, with its product and outcome (and the offending field of a rejection). A span is the child of
-/// the current one, the gRPC call's, which continues the reporter's trace when the reporter propagates its context
-/// (W3C <c>traceparent</c>).
+/// ingested batch (a unary call's reports, or one report of a stream), with the number of reports, their product and
+/// their outcomes. One span per batch rather than per report keeps tracing's cost per call constant. A span is the
+/// child of the current one, the gRPC call's, which continues the reporter's trace when the reporter propagates its
+/// context (W3C <c>traceparent</c>).
 /// </summary>
 public static class IngestionTracing
 {
-    /// <summary>Attribute with the report's product.</summary>
+    /// <summary>Attribute with the reports' product, when every report of the batch has the same one.</summary>
     public const string ProductAttribute = "telemetry.report.product";
 
-    /// <summary>Attribute with the number of reports of a call.</summary>
+    /// <summary>Attribute with the number of reports of a batch.</summary>
     public const string ReportCountAttribute = "telemetry.ingest.report_count";
+
+    /// <summary>
+    /// Prefix of the attributes that count the batch's reports per outcome (<c>telemetry.ingest.outcome.accepted</c>,
+    /// <c>….rejected</c> …); an outcome no report had is left out.
+    /// </summary>
+    public const string OutcomeCountPrefix = "telemetry.ingest.outcome.";
 
     /// <summary>The activity source; listened to by the collector's tracer provider.</summary>
     public static readonly ActivitySource Source = new(IngestionMetrics.MeterName);
 
-    /// <summary>Starts the span of one batch call with <paramref name="reports"/> reports; null when no one listens.</summary>
-    public static Activity? StartBatch(int reports) =>
-        Source.StartActivity("ingest batch")?.SetTag(ReportCountAttribute, reports);
+    /// <summary>Starts the span of one batch; null when no one listens.</summary>
+    public static Activity? StartBatch(IReadOnlyList<UsageReport> reports)
+    {
+        var activity = Source.StartActivity("ingest batch");
+        if (activity is null)
+        {
+            return null;
+        }
 
-    /// <summary>Starts the span of one report; null when no one listens.</summary>
-    public static Activity? StartReport(UsageReport report) =>
-        Source.StartActivity("ingest report")?.SetTag(ProductAttribute, ReportRouting.Product(report));
+        activity.SetTag(ReportCountAttribute, reports.Count);
+        var product = reports.Count > 0 ? ReportRouting.Product(reports[0]) : string.Empty;
+        for (var i = 1; i < reports.Count && product.Length > 0; i++)
+        {
+            product = ReportRouting.Product(reports[i]) == product ? product : string.Empty;
+        }
 
-    /// <summary>Records the outcome of the report on its span.</summary>
-    public static void Completed(Activity? activity, ReportResult result)
+        return product.Length > 0 ? activity.SetTag(ProductAttribute, product) : activity;
+    }
+
+    /// <summary>
+    /// Records the batch's outcomes on its span: a count per outcome, the outcome itself when all reports share it,
+    /// and the field of the first rejection; a null result is a report that met an unavailable buffer.
+    /// </summary>
+    public static void Completed(Activity? activity, IReadOnlyList<ReportResult?> results)
     {
         if (activity is null)
         {
             return;
         }
 
-        activity.SetTag(IngestionMetrics.OutcomeAttribute, IngestionMetrics.OutcomeName(result.Outcome));
-        if (result.Outcome == ReportOutcome.Rejected)
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? rejectedField = null;
+        foreach (var result in results)
         {
-            activity.SetTag(IngestionMetrics.FieldPathAttribute, IngestionMetrics.NormalizePath(result.FieldPath));
+            var outcome = result is null ? "unavailable" : IngestionMetrics.OutcomeName(result.Outcome);
+            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+            if (result?.Outcome == ReportOutcome.Rejected)
+            {
+                rejectedField ??= IngestionMetrics.NormalizePath(result.FieldPath);
+            }
         }
-    }
 
-    /// <summary>Records on the report's span that Redis was unavailable.</summary>
-    public static void Unavailable(Activity? activity)
-    {
-        activity?.SetTag(IngestionMetrics.OutcomeAttribute, "unavailable")
-            .SetTag("error.type", "unavailable")
-            .SetStatus(ActivityStatusCode.Error, "the report buffer (Redis) is unavailable");
+        foreach (var (outcome, count) in counts)
+        {
+            activity.SetTag(OutcomeCountPrefix + outcome, count);
+        }
+
+        if (counts.Count == 1)
+        {
+            activity.SetTag(IngestionMetrics.OutcomeAttribute, counts.Keys.First());
+        }
+
+        if (rejectedField is not null)
+        {
+            activity.SetTag(IngestionMetrics.FieldPathAttribute, rejectedField);
+        }
+
+        if (counts.ContainsKey("unavailable"))
+        {
+            activity.SetTag("error.type", "unavailable")
+                .SetStatus(ActivityStatusCode.Error, "the report buffer (Redis) is unavailable");
+        }
     }
 }

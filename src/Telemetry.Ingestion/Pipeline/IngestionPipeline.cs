@@ -72,75 +72,61 @@ public sealed partial class IngestionPipeline
         ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
         var results = new ReportResult?[reports.Count];
-        var activities = new Activity?[reports.Count];
         var appends = new List<AppendRequest>(reports.Count);
         var appendIndexes = new List<int>(reports.Count);
-        var parent = Activity.Current;
-        try
+        using var activity = IngestionTracing.StartBatch(reports);
+        for (var i = 0; i < reports.Count; i++)
         {
-            for (var i = 0; i < reports.Count; i++)
+            _metrics.Received();
+            if (Prepare(reports[i], context) is { } refused)
             {
-                _metrics.Received();
-                // Each report's span is a sibling under the call's span, not the child of the previous report's.
-                activities[i] = IngestionTracing.StartReport(reports[i]);
-                Activity.Current = parent;
-                if (Prepare(reports[i], context) is { } refused)
+                results[i] = refused;
+                continue;
+            }
+
+            appends.Add(new AppendRequest(reports[i].ToByteArray(), reports[i].ReportId, ReportRouting.Product(reports[i]), InstanceKeys.Of(reports[i])));
+            appendIndexes.Add(i);
+        }
+
+        var unavailable = default(AppendResult?);
+        if (appends.Count > 0)
+        {
+            var appended = await _buffer.AppendAsync(appends).ConfigureAwait(false);
+            for (var k = 0; k < appended.Count; k++)
+            {
+                var i = appendIndexes[k];
+                if (appended[k].Status == AppendStatus.Unavailable)
                 {
-                    results[i] = refused;
+                    unavailable ??= appended[k];
                     continue;
                 }
 
-                appends.Add(new AppendRequest(reports[i].ToByteArray(), reports[i].ReportId, ReportRouting.Product(reports[i]), InstanceKeys.Of(reports[i])));
-                appendIndexes.Add(i);
+                results[i] = ResultOf(reports[i], appended[k]);
             }
-
-            var unavailable = default(AppendResult?);
-            if (appends.Count > 0)
-            {
-                var appended = await _buffer.AppendAsync(appends).ConfigureAwait(false);
-                for (var k = 0; k < appended.Count; k++)
-                {
-                    var i = appendIndexes[k];
-                    if (appended[k].Status == AppendStatus.Unavailable)
-                    {
-                        unavailable ??= appended[k];
-                        continue;
-                    }
-
-                    results[i] = ResultOf(reports[i], appended[k]);
-                }
-            }
-
-            for (var i = 0; i < reports.Count; i++)
-            {
-                if (results[i] is { } result)
-                {
-                    _metrics.Completed(result.Outcome, result.FieldPath, Stopwatch.GetElapsedTime(started));
-                    IngestionTracing.Completed(activities[i], result);
-                }
-                else
-                {
-                    _metrics.Unavailable(Stopwatch.GetElapsedTime(started));
-                    IngestionTracing.Unavailable(activities[i]);
-                }
-            }
-
-            if (unavailable is { } failed)
-            {
-                var exception = new BufferUnavailableException("The report buffer (Redis) is unavailable.") { RetryDelay = failed.RetryDelay };
-                Log.BufferUnavailable(_logger, exception.Message);
-                throw exception;
-            }
-
-            return [.. results.Select(r => r!)];
         }
-        finally
+
+        for (var i = 0; i < reports.Count; i++)
         {
-            foreach (var activity in activities)
+            if (results[i] is { } result)
             {
-                activity?.Dispose();
+                _metrics.Completed(result.Outcome, result.FieldPath, Stopwatch.GetElapsedTime(started));
+            }
+            else
+            {
+                _metrics.Unavailable(Stopwatch.GetElapsedTime(started));
             }
         }
+
+        IngestionTracing.Completed(activity, results);
+
+        if (unavailable is { } failed)
+        {
+            var exception = new BufferUnavailableException("The report buffer (Redis) is unavailable.") { RetryDelay = failed.RetryDelay };
+            Log.BufferUnavailable(_logger, exception.Message);
+            throw exception;
+        }
+
+        return [.. results.Select(r => r!)];
     }
 
     // Validation, authorization and anonymization: the result of a refused report, or null when it goes to the buffer.

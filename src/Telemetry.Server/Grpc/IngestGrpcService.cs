@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Telemetry.Ingestion.Buffering;
-using Telemetry.Ingestion.Diagnostics;
 using Telemetry.Ingestion.Pipeline;
 using Telemetry.Ingestion.Privacy;
 using Telemetry.V1;
@@ -53,7 +52,6 @@ internal sealed class IngestGrpcService(
                 $"reports: {request.Reports.Count} reports exceed the limit of {_options.MaxReportsPerBatch} per batch"));
         }
 
-        using var activity = IngestionTracing.StartBatch(request.Reports.Count);
         var ingestContext = ContextOf(context);
         ReportResult[] results;
         try
