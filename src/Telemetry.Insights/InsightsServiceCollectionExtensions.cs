@@ -16,7 +16,7 @@ public static class InsightsServiceCollectionExtensions
     /// (so stored batches update the rollups and deletions reach them), the questions and their cache (HybridCache:
     /// in process, and in Redis through the process's multiplexer so every replica shares answers). Call after
     /// <see cref="UploadServiceCollectionExtensions.AddUploadServices"/>. Does nothing when <c>Insights:Enabled</c>
-    /// is false.
+    /// is false, or when the rollups would be the embedded store's and the uploader runs in another process.
     /// </summary>
     public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +29,7 @@ public static class InsightsServiceCollectionExtensions
             .Validate(o => string.IsNullOrEmpty(o.ReadToken) || o.ReadToken != configuration["Authentication:AdminToken"],
                 "Insights:ReadToken must differ from Authentication:AdminToken: whoever reads insights must not be able to delete data.")
             .ValidateOnStart();
-        if (!section.GetValue(nameof(InsightsOptions.Enabled), defaultValue: true))
+        if (!section.GetValue(nameof(InsightsOptions.Enabled), defaultValue: true) || !WritesRollups(configuration))
         {
             return services;
         }
@@ -57,6 +57,19 @@ public static class InsightsServiceCollectionExtensions
         services.AddStackExchangeRedisCache(_ => { });
         services.AddHybridCache();
         return services;
+    }
+
+    /// <summary>
+    /// False for the embedded store when the uploader runs in its own process: the DuckDB file is written only by the
+    /// process that stores reports, and the standalone uploader keeps no rollups, so this process would answer from
+    /// rollups that never change. It then loads no analytical engine at all (DuckDB costs some 35 MiB of memory).
+    /// The PostgreSQL store is shared, so any collector answers from it.
+    /// </summary>
+    private static bool WritesRollups(IConfiguration configuration)
+    {
+        var sink = configuration["Upload:Sink"] ?? "files";
+        var store = configuration["Insights:Store"] ?? (sink == "postgres" ? "postgres" : "duckdb");
+        return store == "postgres" || configuration.GetValue("Upload:RunInCollector", defaultValue: true);
     }
 
     /// <summary>Replaces the sink registration with the same sink wrapped in a <see cref="RecordingReportSink"/>.</summary>
