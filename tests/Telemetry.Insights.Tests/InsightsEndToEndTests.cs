@@ -334,6 +334,7 @@ public sealed class InsightsEndToEndTests(string sink)
     [TestCase("/sizes?field=environment.os")]
     [TestCase("/active.csv?end_date=tomorrow")]
     [TestCase("/nonsense.csv")]
+    [TestCase("/active?filter=environment.os:a&filter=environment.os:b&filter=environment.os:c&filter=environment.os:d&filter=environment.os:e&filter=environment.os:f&filter=environment.os:g&filter=environment.os:h&filter=environment.os:i")]
     public async Task Http_BadParameter_Answers400(string route)
     {
         using var response = await GetAsync($"/insights/v1/products/{Population.Product}{route}", ReadToken);

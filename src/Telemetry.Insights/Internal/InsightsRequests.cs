@@ -8,6 +8,9 @@ namespace Telemetry.Insights.Internal;
 /// </summary>
 internal static class InsightsRequests
 {
+    /// <summary>Most filters one question may carry: each one is a join over the rollups.</summary>
+    public const int MaxFilters = 8;
+
     public static InsightsQuery Query(
         string product, string startDate, string endDate, V1.InsightBucket bucket, IEnumerable<string> filters, string? field, InsightsOptions options)
     {
@@ -51,8 +54,14 @@ internal static class InsightsRequests
     private static Dictionary<string, string> Filters(IEnumerable<string> filters)
     {
         var parsed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var count = 0;
         foreach (var filter in filters)
         {
+            if (++count > MaxFilters)
+            {
+                throw new InsightsQueryException("filter", $"at most {MaxFilters} filters");
+            }
+
             var colon = filter.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || InsightFields.Describe(filter[..colon]) is not { Kind: InsightFieldKind.Categorical })
             {
