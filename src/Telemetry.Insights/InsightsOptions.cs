@@ -35,8 +35,8 @@ public sealed class InsightsOptions
     public TimeSpan LostAfter { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
-    /// Bearer token the insights API and page require; distinct from the admin token. Unset: the API answers 403
-    /// to everyone.
+    /// Bearer token that <c>telemetry.v1.InsightsService</c> (gRPC, its JSON routes, the CSV downloads) and the page
+    /// require; distinct from the admin token. Unset: every call is refused with PERMISSION_DENIED (HTTP 403).
     /// </summary>
     public string? ReadToken { get; set; }
 

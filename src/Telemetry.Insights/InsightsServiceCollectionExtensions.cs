@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telemetry.Insights.Internal;
 using Telemetry.Upload;
 
 namespace Telemetry.Insights;
@@ -49,13 +50,19 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton<RollupRebuild>();
         services.AddHostedService(provider => provider.GetRequiredService<RollupRebuild>());
         services.AddSingleton<InsightsAnswers>();
+        services.AddSingleton<UnknownFieldCounts>();
+        services.AddHostedService(provider => provider.GetRequiredService<UnknownFieldCounts>());
+        // The insights service, behind the read token, also served as JSON through its google.api.http routes.
+        services.AddGrpc()
+            .AddJsonTranscoding()
+            .AddServiceOptions<InsightsGrpcService>(grpc => grpc.Interceptors.Add<ReadTokenInterceptor>());
         services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer, IOptions<UploadOptions>>((cache, redis, upload) =>
         {
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis);
             cache.InstanceName = upload.Value.KeyPrefix + "insights:";
         });
         services.AddStackExchangeRedisCache(_ => { });
-        services.AddHybridCache();
+        services.AddHybridCache().AddSerializerFactory<ProtobufCacheSerializerFactory>();
         return services;
     }
 

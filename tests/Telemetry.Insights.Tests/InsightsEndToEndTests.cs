@@ -153,27 +153,122 @@ public sealed class InsightsEndToEndTests(string sink)
     }
 
     [Test]
-    public async Task Api_WithReadToken_AnswersJsonAndCsv()
+    public async Task Grpc_GetActiveInstallations_WithReadToken_AnswersPerDay()
     {
-        var query = $"product={Population.Product}&from={Day0:yyyy-MM-dd}&to={Day0.AddDays(2):yyyy-MM-dd}";
+        var request = new GetActiveInstallationsRequest { Product = Population.Product, StartDate = Date(Day0), EndDate = Date(Day0.AddDays(2)) };
 
-        using var json = await GetAsync($"/insights/api/active?{query}", ReadToken);
-        using var csv = await GetAsync($"/insights/api/active?{query}&format=csv", ReadToken);
+        var response = await Insights.GetActiveInstallationsAsync(request, ReadHeaders);
+
+        Assert.That(response.Points.Select(p => (p.Bucket, p.Active, p.NewInstallations)), Is.EqualTo(new[]
+        {
+            (Date(Day0), 7L, 7L), (Date(Day0.AddDays(1)), 12L, 5L), (Date(Day0.AddDays(2)), 12L, 0L),
+        }));
+    }
+
+    [Test]
+    public async Task Grpc_GetVersionAdoption_FoldsSmallGroupsIntoOther()
+    {
+        var day = Date(Day0.AddDays(2));
+
+        var response = await Insights.GetVersionAdoptionAsync(new GetVersionAdoptionRequest { Product = Population.Product, StartDate = day, EndDate = day }, ReadHeaders);
+
+        Assert.That(response.Shares.Select(s => (s.Value, s.Installations)), Is.EqualTo(new[] { ("2.0.0", 11L), (InsightsQueries.Other, 1L) }));
+    }
+
+    [Test]
+    public async Task Grpc_GetBreakdown_Filtered_CountsOnlyMatchingInstallations()
+    {
+        var day = Date(Day0.AddDays(2));
+        var request = new GetBreakdownRequest { Product = Population.Product, StartDate = day, EndDate = day, Field = "build.version", Filter = { "environment.os:linux" } };
+
+        var response = await Insights.GetBreakdownAsync(request, ReadHeaders);
+
+        Assert.That(response.Shares.Select(s => (s.Value, s.Installations)), Is.EqualTo(new[] { ("2.0.0", 7L), (InsightsQueries.Other, 1L) }));
+    }
+
+    [Test]
+    public async Task Grpc_GetSizes_GivesPercentilesAndBinsOfAtLeastFive()
+    {
+        var request = new GetSizesRequest { Product = Population.Product, StartDate = Date(Day0), EndDate = Date(Day0.AddDays(2)), Field = "generic.metrics.series" };
+
+        var response = await Insights.GetSizesAsync(request, ReadHeaders);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Installations, Is.EqualTo(12));
+            Assert.That(response.Percentiles, Is.EqualTo(new SizePercentiles { P50 = 600, P90 = 1100, P99 = 1200 }));
+            Assert.That(response.Bins.Sum(b => b.Installations), Is.EqualTo(12));
+            Assert.That(response.Bins.Select(b => b.Installations), Has.All.GreaterThanOrEqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task Grpc_GetFeatureAdoption_Tracing_IsHalf()
+    {
+        var day = Date(Day0.AddDays(2));
+        var request = new GetFeatureAdoptionRequest { Product = Population.Product, StartDate = day, EndDate = day, Field = "generic.metrics.tracing" };
+
+        var response = await Insights.GetFeatureAdoptionAsync(request, ReadHeaders);
+
+        Assert.That(response.Points.Single(), Is.EqualTo(new FeatureAdoption { Bucket = day, Active = 12, Adopted = 6, Share = 0.5 }));
+    }
+
+    [Test]
+    public async Task Grpc_ListProductsAndFields_NameTheCatalogue()
+    {
+        var products = await Insights.ListProductsAsync(new ListProductsRequest(), ReadHeaders);
+        var fields = await Insights.ListFieldsAsync(new ListFieldsRequest { Product = Population.Product }, ReadHeaders);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(products.Products, Has.One.EqualTo(new ProductInstallations { Product = Population.Product, Installations = 12 }));
+            Assert.That(fields.Fields.Single(f => f.Path == "environment.os").Kind, Is.EqualTo(V1.InsightFieldKind.Categorical));
+            Assert.That(fields.Fields.Single(f => f.Path == "generic.metrics.series").Kind, Is.EqualTo(V1.InsightFieldKind.Numeric));
+        });
+    }
+
+    [Test]
+    public async Task Grpc_ListUnknownFields_ShowsWhatTheIntakeCounted()
+    {
+        // A Coroot report with a field the contract does not model, through the intake as Coroot sends it.
+        var body = $$"""{"instance": {"uuid": "{{Guid.NewGuid()}}", "version": "1.6.3"}, "brand_new_section": {"knob": 1} }""";
+        using var posted = await _collector.Intake.PostAsync("/ce/usage-statistics", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var response = await Insights.ListUnknownFieldsAsync(new ListUnknownFieldsRequest { Product = "coroot" }, ReadHeaders);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)posted.StatusCode, Is.EqualTo(200));
+            Assert.That(response.Fields.Select(f => f.Path), Does.Contain("brand_new_section"));
+            Assert.That(response.Fields.Single(f => f.Path == "brand_new_section").Reports, Is.GreaterThanOrEqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Json_ActiveRoute_AnswersTheSameAsGrpcAndCsvFollows()
+    {
+        var query = $"start_date={Date(Day0)}&end_date={Date(Day0.AddDays(2))}";
+
+        using var json = await GetAsync($"/insights/v1/products/{Population.Product}/active?{query}", ReadToken);
+        using var csv = await GetAsync($"/insights/v1/products/{Population.Product}/active.csv?{query}", ReadToken);
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
 
         Assert.Multiple(async () =>
         {
             Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(document.RootElement.GetProperty("columns").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[] { "bucket", "active", "new", "lost" }));
-            Assert.That(document.RootElement.GetProperty("rows")[1][1].GetInt64(), Is.EqualTo(12));
+            var second = document.RootElement.GetProperty("points")[1];
+            Assert.That(second.GetProperty("bucket").GetString(), Is.EqualTo(Date(Day0.AddDays(1))));
+            Assert.That(second.GetProperty("active").GetInt64(), Is.EqualTo(12));
+            Assert.That(second.GetProperty("newInstallations").GetInt64(), Is.EqualTo(5));
+            Assert.That(csv.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
             Assert.That(await csv.Content.ReadAsStringAsync(), Does.StartWith($"bucket,active,new,lost\r\n{Day0:yyyy-MM-dd},7,7,0\r\n"));
         });
     }
 
     [Test]
-    public async Task Api_AnswerIsCachedInRedis()
+    public async Task Json_Answer_IsCachedInRedis()
     {
-        using var response = await GetAsync($"/insights/api/breakdown?product={Population.Product}&field=environment.arch", ReadToken);
+        using var response = await GetAsync($"/insights/v1/products/{Population.Product}/breakdown?field=environment.arch", ReadToken);
         using var redis = await ConnectionMultiplexer.ConnectAsync(SharedRedis.Server.ConnectionString);
         var server = redis.GetServers().Single();
         var keys = server.Keys(pattern: _prefix + "insights:*").ToList();
@@ -185,29 +280,70 @@ public sealed class InsightsEndToEndTests(string sink)
         });
     }
 
-    [TestCase(null, HttpStatusCode.Unauthorized)]
-    [TestCase(AdminToken, HttpStatusCode.Unauthorized)]
-    public async Task Api_WithoutTheReadToken_IsRefused(string? token, HttpStatusCode expected)
+    [TestCase(null)]
+    [TestCase(AdminToken)]
+    [TestCase("wrong")]
+    public void Grpc_WithoutTheReadToken_IsUnauthenticated(string? token)
     {
-        using var response = await GetAsync($"/insights/api/active?product={Population.Product}", token);
+        var headers = token is null ? new Metadata() : new Metadata { { "authorization", "Bearer " + token } };
 
-        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        var exception = Assert.ThrowsAsync<RpcException>(async () =>
+            await Insights.ListProductsAsync(new ListProductsRequest(), headers));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception.StatusCode, Is.EqualTo(StatusCode.Unauthenticated));
+            Assert.That(exception.Status.Detail, Does.Contain("Insights:ReadToken"));
+        });
     }
 
-    [TestCase("breakdown", "field=no.such.field", "field")]
-    [TestCase("sizes", "field=environment.os", "field")]
-    [TestCase("active", "from=yesterday", "from")]
-    [TestCase("active", "bucket=year", "bucket")]
-    [TestCase("unknown", "", "question")]
-    public async Task Api_BadParameter_Answers400NamingIt(string question, string parameters, string parameter)
+    [TestCase("/active", null)]
+    [TestCase("/active", AdminToken)]
+    [TestCase("/active.csv", null)]
+    public async Task Http_WithoutTheReadToken_Answers401(string route, string? token)
     {
-        using var response = await GetAsync($"/insights/api/{question}?product={Population.Product}&{parameters}", ReadToken);
+        using var response = await GetAsync($"/insights/v1/products/{Population.Product}{route}", token);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [TestCase("breakdown", "no.such.field", "", "field")]
+    [TestCase("sizes", "environment.os", "", "field")]
+    [TestCase("active", "", "yesterday", "start_date")]
+    [TestCase("breakdown", "build.version", "", "filter")]
+    public void Grpc_InvalidArgument_NamesTheField(string question, string field, string startDate, string expected)
+    {
+        var filter = expected == "filter" ? "environment.nothing:linux" : null;
+
+        var exception = Assert.ThrowsAsync<RpcException>(async () => _ = question switch
+        {
+            "breakdown" => (object)await Insights.GetBreakdownAsync(
+                new GetBreakdownRequest { Product = Population.Product, Field = field, Filter = { filter is null ? [] : new[] { filter } } }, ReadHeaders),
+            "sizes" => await Insights.GetSizesAsync(new GetSizesRequest { Product = Population.Product, Field = field }, ReadHeaders),
+            _ => await Insights.GetActiveInstallationsAsync(new GetActiveInstallationsRequest { Product = Population.Product, StartDate = startDate }, ReadHeaders),
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+            Assert.That(exception.Status.Detail, Does.StartWith(expected + ":").Or.StartWith(expected + " "));
+        });
+    }
+
+    [TestCase("/active?bucket=INSIGHT_BUCKET_YEAR")]
+    [TestCase("/sizes?field=environment.os")]
+    [TestCase("/active.csv?end_date=tomorrow")]
+    [TestCase("/nonsense.csv")]
+    [TestCase("/active?filter=environment.os:a&filter=environment.os:b&filter=environment.os:c&filter=environment.os:d&filter=environment.os:e&filter=environment.os:f&filter=environment.os:g&filter=environment.os:h&filter=environment.os:i")]
+    public async Task Http_BadParameter_Answers400(string route)
+    {
+        using var response = await GetAsync($"/insights/v1/products/{Population.Product}{route}", ReadToken);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(document.RootElement.GetProperty("parameter").GetString(), Is.EqualTo(parameter));
+            Assert.That(document.RootElement.GetProperty("message").GetString(), Is.Not.Empty);
         });
     }
 
@@ -229,6 +365,7 @@ public sealed class InsightsEndToEndTests(string sink)
             Assert.That(Numbers(seen, "initial", "versions", "2.0.0"), Is.EqualTo(new[] { 0, 5.0 / 12, 11.0 / 12 }).Within(1e-9));
             Assert.That(Numbers(seen, "byOs", "field", "linux"), Is.EqualTo(new[] { 1, 8.0 / 12, 8.0 / 12 }).Within(1e-9));
             Assert.That(Numbers(seen, "narrowed", "active", "active"), Is.EqualTo(new[] { 12.0, 12 }));
+            Assert.That(seen.GetProperty("initial").GetProperty("unknown").ValueKind, Is.EqualTo(JsonValueKind.Object), "the unmodelled fields table is drawn");
             Assert.That(File.Exists(screenshot));
         });
     }
@@ -270,6 +407,12 @@ public sealed class InsightsEndToEndTests(string sink)
         // Assert
         Assert.That((await _queries.ActiveAsync(query)).Rows, Is.Empty);
     }
+
+    private InsightsService.InsightsServiceClient Insights => new(_collector.Channel);
+
+    private static Metadata ReadHeaders => new() { { "authorization", "Bearer " + ReadToken } };
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static double[] Numbers(JsonElement seen, string step, string chart, string series) =>
         seen.GetProperty(step).GetProperty(chart).GetProperty(series).EnumerateArray().Select(v => v.GetDouble()).ToArray();

@@ -19,6 +19,7 @@ public sealed class BufCurlTests
     [
         "telemetry.v1.IngestService",
         "telemetry.v1.AdminService",
+        "telemetry.v1.InsightsService",
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
         "grpc.reflection.v1alpha.ServerReflection",
@@ -116,6 +117,24 @@ public sealed class BufCurlTests
         {
             Assert.That(error.RootElement.GetProperty("code").GetString(), Is.EqualTo("invalid_argument"));
             Assert.That(error.RootElement.GetProperty("message").GetString(), Does.StartWith("reports:"));
+        });
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task InsightsListProducts_NoReadTokenConfigured_IsPermissionDenied(CancellationToken cancellationToken)
+    {
+        // Act: this collector has no Insights:ReadToken, so the insights API is off for everyone.
+        var result = await BufCurlAsync(
+            ["-H", "authorization: Bearer anything", "-d", "{}", $"{Address}/telemetry.v1.InsightsService/ListProducts"], cancellationToken);
+
+        // Assert
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        using var error = JsonDocument.Parse(result.StandardError);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.RootElement.GetProperty("code").GetString(), Is.EqualTo("permission_denied"));
+            Assert.That(error.RootElement.GetProperty("message").GetString(), Does.Contain("Insights:ReadToken"));
         });
     }
 
