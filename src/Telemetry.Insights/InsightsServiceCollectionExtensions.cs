@@ -48,6 +48,8 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton<InsightsQueries>();
         services.AddSingleton<RollupRebuild>();
         services.AddHostedService(provider => provider.GetRequiredService<RollupRebuild>());
+        services.AddSingleton<RawReportRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<RawReportRetention>());
         services.AddSingleton<InsightsAnswers>();
         services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer, IOptions<UploadOptions>>((cache, redis, upload) =>
         {
