@@ -33,6 +33,8 @@ internal sealed class BenchCollector : IAsyncDisposable
         ["Redis__Configuration"] = redis,
         ["Privacy__HashKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray()),
         ["RateLimiting__Enabled"] = "false",
+        // The 2-core machine may be shared: a slow Redis answer should delay a report, not refuse it.
+        ["Redis__OperationTimeout"] = "00:00:10",
         ["Upload__RunInCollector"] = "true",
         ["Upload__Files__Directory"] = Path.Combine(directory, "reports"),
         ["Insights__DuckDbPath"] = Path.Combine(directory, "insights.duckdb"),
