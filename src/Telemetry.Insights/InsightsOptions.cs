@@ -50,6 +50,18 @@ public sealed class InsightsOptions
     /// </summary>
     public bool RebuildOnStart { get; set; }
 
+    /// <summary>
+    /// How long raw stored reports are kept (files: whole arrival days; PostgreSQL: rows by arrival time) before a
+    /// periodic job deletes them; the rollups keep their aggregates. Unset (the default): raw reports are kept for
+    /// ever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan? RawReportRetention { get; set; }
+
+    /// <summary>How often the retention job looks for raw reports to delete. Defaults to 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Longest time range one question may cover. Defaults to 400 days.</summary>
     [Range(1, 3650)]
     public int MaxRangeDays { get; set; } = 400;

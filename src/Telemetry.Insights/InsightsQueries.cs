@@ -17,13 +17,17 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
 
     private readonly InsightsOptions _options = options.Value;
 
-    /// <summary>Products with rollups.</summary>
+    /// <summary>
+    /// Products with rollups, and for how many days their raw reports are kept (<see cref="InsightsOptions.RawReportRetention"/>;
+    /// null: for ever), so a reader knows how far back the raw data behind the rollups goes.
+    /// </summary>
     public async Task<InsightTable> ProductsAsync(CancellationToken cancellationToken = default)
     {
+        double? keptDays = _options.RawReportRetention?.TotalDays;
         var rows = await store.QueryAsync(
             "SELECT product, count(DISTINCT instance) FROM insight_days GROUP BY product ORDER BY product", [],
-            r => new object?[] { r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture) }, cancellationToken);
-        return new InsightTable("products", ["product", "installations"], rows);
+            r => new object?[] { r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), keptDays }, cancellationToken);
+        return new InsightTable("products", ["product", "installations", "raw_reports_kept_days"], rows);
     }
 
     /// <summary>The product's fields that have values, with kind and privacy class from the field catalogue.</summary>

@@ -49,6 +49,8 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton<InsightsQueries>();
         services.AddSingleton<RollupRebuild>();
         services.AddHostedService(provider => provider.GetRequiredService<RollupRebuild>());
+        services.AddSingleton<RawReportRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<RawReportRetention>());
         services.AddSingleton<InsightsAnswers>();
         services.AddSingleton<UnknownFieldCounts>();
         services.AddHostedService(provider => provider.GetRequiredService<UnknownFieldCounts>());

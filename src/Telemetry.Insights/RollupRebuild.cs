@@ -17,7 +17,12 @@ public sealed class RollupRebuild(IReportSink sink, RollupStore store, IOptions<
 {
     private const int Chunk = 5000;
 
-    /// <summary>Empties the rollups and merges every stored report again; returns the reports read.</summary>
+    /// <summary>
+    /// Empties the rollups and merges every stored report again; returns the reports read. With
+    /// <see cref="InsightsOptions.RawReportRetention"/> set, the days whose raw reports retention may have deleted
+    /// are kept as they are (merging the surviving reports into them again changes nothing: the latest report of a
+    /// day wins), and only the later days are emptied and recomputed.
+    /// </summary>
     public async Task<long> RunAsync(CancellationToken cancellationToken = default)
     {
         if (IReportSinkDecorator.Unwrap(sink) is not IStoredReportSource source)
@@ -25,7 +30,18 @@ public sealed class RollupRebuild(IReportSink sink, RollupStore store, IOptions<
             throw new InvalidOperationException($"The \"{sink.Name}\" sink keeps no reports to rebuild rollups from.");
         }
 
-        await store.TruncateAsync(cancellationToken);
+        if (options.Value.RawReportRetention is { } retention)
+        {
+            // Reports that arrived before the cutoff may be gone; a day after the cutoff's day holds only reports
+            // that arrived after it.
+            var cutoff = TimeProvider.System.GetUtcNow() - retention;
+            await store.DeleteFromDayAsync(DateOnly.FromDateTime(cutoff.UtcDateTime).AddDays(1), cancellationToken);
+        }
+        else
+        {
+            await store.TruncateAsync(cancellationToken);
+        }
+
         long read = 0;
         var chunk = new List<BufferedReport>(Chunk);
         await foreach (var stored in source.ReadAllAsync(cancellationToken))

@@ -89,6 +89,10 @@ public sealed class RollupStore : IAsyncDisposable
     public Task<long> TruncateAsync(CancellationToken cancellationToken = default) =>
         RunAsync(RollupSql.Truncate, [], cancellationToken);
 
+    /// <summary>Empties the rollups from <paramref name="day"/> on; earlier days are kept.</summary>
+    public Task<long> DeleteFromDayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        RunAsync(RollupSql.DeleteFromDay, [day], cancellationToken);
+
     /// <summary>Whether the rollups hold nothing.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
         (await QueryAsync("SELECT count(*) FROM (SELECT 1 FROM insight_days LIMIT 1) s", [], r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0] == 0;

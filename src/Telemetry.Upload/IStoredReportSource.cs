@@ -5,4 +5,10 @@ public interface IStoredReportSource
 {
     /// <summary>Streams every stored report once, in no particular order (a full scan).</summary>
     IAsyncEnumerable<StoredReport> ReadAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the reports that arrived before <paramref name="cutoff"/>; returns how many. A sink may keep some of
+    /// them until a later call (the file sink deletes whole days only); it never deletes a later one.
+    /// </summary>
+    Task<long> DeleteArrivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }

@@ -13,7 +13,7 @@ namespace Telemetry.Uploader;
 
 /// <summary>
 /// <c>telemetry-uploader</c>: with no subcommand it runs the uploader until SIGINT/SIGTERM; <c>dead-letters list</c>
-/// and <c>dead-letters replay</c> manage the dead letters. Configuration comes from <c>appsettings.json</c>,
+/// and <c>dead-letters replay</c> manage the dead letters; <c>insights rebuild</c> recomputes the rollups. Configuration comes from <c>appsettings.json</c>,
 /// environment variables (<c>Upload__Sink=postgres</c>, <c>Redis__Configuration=…</c>) and <c>--set Key=Value</c>.
 /// </summary>
 internal static class UploaderCommands
@@ -38,6 +38,7 @@ internal static class UploaderCommands
         replay.SetAction((parse, cancellationToken) => ReplayAsync(parse.GetValue(set), parse.GetValue(ids) ?? [], parse.GetValue(all), cancellationToken));
 
         root.Subcommands.Add(new Command("dead-letters", "Lists or replays reports that could not be stored.") { list, replay });
+        root.Subcommands.Add(InsightsCommands.Create(set));
         return root;
     }
 
@@ -131,7 +132,8 @@ internal static class UploaderCommands
         return missing == 0 ? 0 : 1;
     }
 
-    private static ServiceProvider Services(string[]? settings)
+    /// <summary>The uploader's services without the worker, plus what <paramref name="add"/> registers.</summary>
+    internal static ServiceProvider Services(string[]? settings, Action<IServiceCollection, IConfiguration>? add = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile("appsettings.json", optional: true)
@@ -139,6 +141,7 @@ internal static class UploaderCommands
         Apply(configuration, settings);
         var built = configuration.Build();
         var services = new ServiceCollection().AddLogging().AddUploadServices(built);
+        add?.Invoke(services, built);
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<IOptions<UploadOptions>>().Value;
         return provider;

@@ -39,6 +39,8 @@ public sealed class InsightsEndToEndTests(string sink)
             ["RateLimiting:Enabled"] = "false",
             ["Authentication:AdminToken"] = AdminToken,
             ["Insights:ReadToken"] = ReadToken,
+            // Long enough to delete none of the population's reports; ListProducts says it.
+            ["Insights:RawReportRetention"] = "3650.00:00:00",
         };
         if (sink == "postgres")
         {
@@ -221,7 +223,7 @@ public sealed class InsightsEndToEndTests(string sink)
 
         Assert.Multiple(() =>
         {
-            Assert.That(products.Products, Has.One.EqualTo(new ProductInstallations { Product = Population.Product, Installations = 12 }));
+            Assert.That(products.Products, Has.One.EqualTo(new ProductInstallations { Product = Population.Product, Installations = 12, RawReportsKeptDays = 3650 }));
             Assert.That(fields.Fields.Single(f => f.Path == "environment.os").Kind, Is.EqualTo(V1.InsightFieldKind.Categorical));
             Assert.That(fields.Fields.Single(f => f.Path == "generic.metrics.series").Kind, Is.EqualTo(V1.InsightFieldKind.Numeric));
         });

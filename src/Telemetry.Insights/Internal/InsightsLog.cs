@@ -13,4 +13,10 @@ internal static partial class InsightsLog
 
     [LoggerMessage(EventId = 6003, EventName = "RollupRebuildFailed", Level = LogLevel.Error, Message = "Rebuilding the rollups in the {Store} store failed; they hold what was merged so far")]
     public static partial void RebuildFailed(ILogger logger, Exception exception, string store);
+
+    [LoggerMessage(EventId = 6004, EventName = "RawReportsExpired", Level = LogLevel.Information, Message = "Deleted {Reports} raw reports that arrived before {Cutoff:u} from the {Sink} sink (Insights:RawReportRetention {Retention}); the rollups keep their aggregates")]
+    public static partial void RawReportsExpired(ILogger logger, long reports, DateTimeOffset cutoff, string sink, TimeSpan retention);
+
+    [LoggerMessage(EventId = 6005, EventName = "RetentionFailed", Level = LogLevel.Warning, Message = "Deleting expired raw reports from the {Sink} sink failed; retried in {Interval}")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception, string sink, TimeSpan interval);
 }

@@ -8,7 +8,19 @@ internal static class InsightsMessages
 {
     public static ListProductsResponse Products(InsightTable table) => new()
     {
-        Products = { table.Rows.Select(r => new ProductInstallations { Product = (string)r[0]!, Installations = (long)r[1]! }) },
+        Products =
+        {
+            table.Rows.Select(r =>
+            {
+                var product = new ProductInstallations { Product = (string)r[0]!, Installations = (long)r[1]! };
+                if (r[2] is double keptDays)
+                {
+                    product.RawReportsKeptDays = keptDays;
+                }
+
+                return product;
+            }),
+        },
     };
 
     public static ListFieldsResponse Fields(InsightTable table) => new()

@@ -42,6 +42,9 @@ internal static class RollupSql
     /// <summary>Empties the rollups before a rebuild.</summary>
     public static readonly string[] Truncate = ["DELETE FROM insight_days", "DELETE FROM insight_values"];
 
+    /// <summary>Empties the rollups from day <c>$1</c> on (a rebuild that keeps what retention deleted the reports of).</summary>
+    public static readonly string[] DeleteFromDay = ["DELETE FROM insight_days WHERE day >= $1", "DELETE FROM insight_values WHERE day >= $1"];
+
     private static string SameDay(string left, string right) =>
         $"{left}.product = {right}.product AND {left}.day = {right}.day AND {left}.instance = {right}.instance";
 }

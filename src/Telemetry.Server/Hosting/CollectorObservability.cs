@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Telemetry.Ingestion.Diagnostics;
+using Telemetry.Insights;
 using Telemetry.Upload;
 
 namespace Telemetry.Server.Hosting;
@@ -42,7 +43,7 @@ internal static class CollectorObservability
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(IngestionMetrics.MeterName, UploadMetrics.MeterName)
+                .AddMeter(IngestionMetrics.MeterName, UploadMetrics.MeterName, RawReportRetention.MeterName)
                 .AddMeter(LibraryMeters)
                 .AddPrometheusExporter());
         if (otlp)

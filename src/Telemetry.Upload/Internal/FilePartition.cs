@@ -55,6 +55,32 @@ internal sealed class FilePartition : IDisposable
         return partition;
     }
 
+    /// <summary>Reports a partition holds: the ids of its index that a commit line confirms.</summary>
+    public static long CountCommitted(string directory)
+    {
+        var indexPath = Path.Combine(directory, IndexName);
+        if (!File.Exists(indexPath))
+        {
+            return 0;
+        }
+
+        long committed = 0, pending = 0;
+        foreach (var line in File.ReadLines(indexPath))
+        {
+            if (line.StartsWith('@'))
+            {
+                committed += pending;
+                pending = 0;
+            }
+            else if (line.Length > 0)
+            {
+                pending++;
+            }
+        }
+
+        return committed;
+    }
+
     public bool Contains(string reportId) => _ids.Contains(reportId);
 
     /// <summary>Whether the open segment is due for rotation by size, age or idle time (zero: never idle).</summary>

@@ -30,6 +30,9 @@ internal static class PostgresSchema
             );
             CREATE INDEX reports_instance_key ON reports (instance_key);
             """),
+        (2, "index by arrival time, for retention", """
+            CREATE INDEX reports_arrival_time ON reports (arrival_time);
+            """),
     ];
 
     public const string CreateMigrationsTable = """
@@ -52,6 +55,12 @@ internal static class PostgresSchema
 
     public const string Merge = """
         INSERT INTO reports SELECT * FROM reports_staging ON CONFLICT (report_id) DO NOTHING
+        """;
+
+    /// <summary>Deletes one batch (<c>@batch</c> rows at most) of the reports that arrived before <c>@cutoff</c>.</summary>
+    public const string DeleteArrivedBefore = """
+        DELETE FROM reports WHERE report_id IN (
+            SELECT report_id FROM reports WHERE arrival_time < @cutoff LIMIT @batch)
         """;
 
     public const string Columns = """

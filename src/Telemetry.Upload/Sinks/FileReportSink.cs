@@ -200,6 +200,42 @@ public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDis
         }
     }
 
+    /// <summary>
+    /// Deletes every day partition (<c>&lt;product&gt;/&lt;yyyy-MM-dd&gt;/</c>) whose whole day ends at or before
+    /// <paramref name="cutoff"/>, after closing its open segment; returns the reports they held (from their index).
+    /// </summary>
+    public async Task<long> DeleteArrivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var lastDay = DateOnly.FromDateTime(cutoff.UtcDateTime).AddDays(-1);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            EnsureLocked();
+            long removed = 0;
+            foreach (var directory in DayDirectories().Where(d => d.Day <= lastDay).Select(d => d.Path).ToList())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_partitions.Remove(directory, out var open))
+                {
+                    open.Dispose();
+                }
+
+                removed += FilePartition.CountCommitted(directory);
+                Directory.Delete(directory, recursive: true);
+            }
+
+            return removed;
+        }
+        catch (IOException exception)
+        {
+            throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Every finished file under the root, for readers and tests.</summary>
     public IEnumerable<string> FinalFiles() =>
         Directory.Exists(_root)
@@ -207,6 +243,26 @@ public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDis
                 .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .Order(StringComparer.Ordinal)
             : [];
+
+    // The partitions on disk: <root>/<product>/<yyyy-MM-dd>/; other directories are not the sink's and stay.
+    private IEnumerable<(string Path, DateOnly Day)> DayDirectories()
+    {
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        foreach (var product in Directory.EnumerateDirectories(_root))
+        {
+            foreach (var day in Directory.EnumerateDirectories(product))
+            {
+                if (DateOnly.TryParseExact(Path.GetFileName(day), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    yield return (day, date);
+                }
+            }
+        }
+    }
 
     /// <summary>Reads the lines of a finished file (every gzip member in turn).</summary>
     public static IEnumerable<byte[]> ReadLines(string file)

@@ -28,6 +28,9 @@ public sealed class PostgresReportSink : IReportSink, IStoredReportSource, IAsyn
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
     private static readonly OneofDescriptor PayloadOneof = UsageReport.Descriptor.Oneofs.Single(o => o.Name == "payload");
 
+    /// <summary>Rows one retention statement deletes at most.</summary>
+    public const int DeleteBatchSize = 10_000;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _commandTimeoutSeconds;
     private readonly SemaphoreSlim _migration = new(1, 1);
@@ -159,6 +162,32 @@ public sealed class PostgresReportSink : IReportSink, IStoredReportSource, IAsyn
             command.CommandTimeout = _commandTimeoutSeconds;
             return (long)await command.ExecuteNonQueryAsync(cancellationToken);
         });
+    }
+
+    /// <summary>
+    /// Deletes the rows that arrived before <paramref name="cutoff"/>, <see cref="DeleteBatchSize"/> rows per
+    /// transaction, so neither a long lock nor a large transaction holds up the writers.
+    /// </summary>
+    public async Task<long> DeleteArrivedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await MigrateAsync(cancellationToken);
+        long removed = 0;
+        while (true)
+        {
+            var count = await Translate(async () =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                await using var command = new NpgsqlCommand(PostgresSchema.DeleteArrivedBefore, connection) { CommandTimeout = _commandTimeoutSeconds };
+                command.Parameters.AddWithValue("cutoff", cutoff.UtcDateTime);
+                command.Parameters.AddWithValue("batch", DeleteBatchSize);
+                return (long)await command.ExecuteNonQueryAsync(cancellationToken);
+            });
+            removed += count;
+            if (count < DeleteBatchSize)
+            {
+                return removed;
+            }
+        }
     }
 
     /// <summary>

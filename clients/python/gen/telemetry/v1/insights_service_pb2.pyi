@@ -196,12 +196,14 @@ class ListUnknownFieldsResponse(_message.Message):
     def __init__(self, fields: _Optional[_Iterable[_Union[UnknownFieldCount, _Mapping]]] = ...) -> None: ...
 
 class ProductInstallations(_message.Message):
-    __slots__ = ["installations", "product"]
+    __slots__ = ["installations", "product", "raw_reports_kept_days"]
     INSTALLATIONS_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_FIELD_NUMBER: _ClassVar[int]
+    RAW_REPORTS_KEPT_DAYS_FIELD_NUMBER: _ClassVar[int]
     installations: int
     product: str
-    def __init__(self, product: _Optional[str] = ..., installations: _Optional[int] = ...) -> None: ...
+    raw_reports_kept_days: float
+    def __init__(self, product: _Optional[str] = ..., installations: _Optional[int] = ..., raw_reports_kept_days: _Optional[float] = ...) -> None: ...
 
 class SizeBin(_message.Message):
     __slots__ = ["installations", "lower", "upper"]

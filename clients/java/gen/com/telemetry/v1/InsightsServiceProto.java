@@ -148,125 +148,127 @@ public final class InsightsServiceProto {
       "o\032\032telemetry/v1/privacy.proto\"\025\n\023ListPro" +
       "ductsRequest\"V\n\024ListProductsResponse\022>\n\010" +
       "products\030\001 \003(\0132\".telemetry.v1.ProductIns" +
-      "tallationsR\010products\"k\n\024ProductInstallat" +
-      "ions\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\0223\n\r" +
-      "installations\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinst" +
-      "allations\"3\n\021ListFieldsRequest\022\036\n\007produc" +
-      "t\030\001 \001(\tB\004\310\363\030\001R\007product\"L\n\022ListFieldsResp" +
-      "onse\0226\n\006fields\030\001 \003(\0132\036.telemetry.v1.Insi" +
-      "ghtFieldInfoR\006fields\"\345\001\n\020InsightFieldInf" +
-      "o\022\030\n\004path\030\001 \001(\tB\004\310\363\030\001R\004path\0228\n\004kind\030\002 \001(" +
-      "\0162\036.telemetry.v1.InsightFieldKindB\004\310\363\030\001R" +
-      "\004kind\022E\n\rprivacy_class\030\003 \001(\0162\032.telemetry" +
-      ".v1.PrivacyClassB\004\310\363\030\001R\014privacyClass\022\034\n\006" +
-      "listed\030\004 \001(\010B\004\310\363\030\001R\006listed\022\030\n\004unit\030\005 \001(\t" +
-      "B\004\310\363\030\001R\004unit\"\336\001\n\035GetActiveInstallationsR" +
-      "equest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022#" +
-      "\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010e" +
-      "nd_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucket\030\004" +
-      " \001(\0162\033.telemetry.v1.InsightBucketB\004\310\363\030\001R" +
-      "\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter\"[\n" +
-      "\036GetActiveInstallationsResponse\0229\n\006point" +
-      "s\030\001 \003(\0132!.telemetry.v1.ActiveInstallatio" +
-      "nsR\006points\"\324\001\n\023ActiveInstallations\022\034\n\006bu" +
-      "cket\030\001 \001(\tB\004\310\363\030\001R\006bucket\022%\n\006active\030\002 \001(\003" +
-      "B\r\310\363\030\001\322\363\030\005countR\006active\022:\n\021new_installat" +
-      "ions\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\020newInstallati" +
-      "ons\022<\n\022lost_installations\030\004 \001(\003B\r\310\363\030\001\322\363\030" +
-      "\005countR\021lostInstallations\"\332\001\n\031GetVersion" +
-      "AdoptionRequest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007" +
-      "product\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstart" +
-      "Date\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n" +
-      "\006bucket\030\004 \001(\0162\033.telemetry.v1.InsightBuck" +
-      "etB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006" +
-      "filter\"N\n\032GetVersionAdoptionResponse\0220\n\006" +
-      "shares\030\001 \003(\0132\030.telemetry.v1.ValueShareR\006" +
-      "shares\"\360\001\n\023GetBreakdownRequest\022\036\n\007produc" +
-      "t\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001" +
-      "(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310" +
-      "\363\030\001R\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry" +
-      ".v1.InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filte" +
-      "r\030\005 \003(\tB\004\310\363\030\001R\006filter\022\032\n\005field\030\006 \001(\tB\004\310\363" +
-      "\030\001R\005field\"H\n\024GetBreakdownResponse\0220\n\006sha" +
-      "res\030\001 \003(\0132\030.telemetry.v1.ValueShareR\006sha" +
-      "res\"\240\001\n\nValueShare\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001" +
-      "R\006bucket\022\032\n\005value\030\002 \001(\tB\004\310\363\030\001R\005value\0223\n\r" +
-      "installations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinst" +
-      "allations\022#\n\005share\030\004 \001(\001B\r\310\363\030\001\322\363\030\005ratioR" +
-      "\005share\"\261\001\n\017GetSizesRequest\022\036\n\007product\030\001 " +
+      "tallationsR\010products\"\313\001\n\024ProductInstalla" +
+      "tions\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\0223\n" +
+      "\rinstallations\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\rins" +
+      "tallations\022D\n\025raw_reports_kept_days\030\003 \001(" +
+      "\001B\014\310\363\030\001\322\363\030\004daysH\000R\022rawReportsKeptDays\210\001\001" +
+      "B\030\n\026_raw_reports_kept_days\"3\n\021ListFields" +
+      "Request\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\"" +
+      "L\n\022ListFieldsResponse\0226\n\006fields\030\001 \003(\0132\036." +
+      "telemetry.v1.InsightFieldInfoR\006fields\"\345\001" +
+      "\n\020InsightFieldInfo\022\030\n\004path\030\001 \001(\tB\004\310\363\030\001R\004" +
+      "path\0228\n\004kind\030\002 \001(\0162\036.telemetry.v1.Insigh" +
+      "tFieldKindB\004\310\363\030\001R\004kind\022E\n\rprivacy_class\030" +
+      "\003 \001(\0162\032.telemetry.v1.PrivacyClassB\004\310\363\030\001R" +
+      "\014privacyClass\022\034\n\006listed\030\004 \001(\010B\004\310\363\030\001R\006lis" +
+      "ted\022\030\n\004unit\030\005 \001(\tB\004\310\363\030\001R\004unit\"\336\001\n\035GetAct" +
+      "iveInstallationsRequest\022\036\n\007product\030\001 \001(\t" +
+      "B\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030" +
+      "\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007en" +
+      "dDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry.v1.Ins" +
+      "ightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 \003(\t" +
+      "B\004\310\363\030\001R\006filter\"[\n\036GetActiveInstallations" +
+      "Response\0229\n\006points\030\001 \003(\0132!.telemetry.v1." +
+      "ActiveInstallationsR\006points\"\324\001\n\023ActiveIn" +
+      "stallations\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001R\006bucke" +
+      "t\022%\n\006active\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\006active" +
+      "\022:\n\021new_installations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005cou" +
+      "ntR\020newInstallations\022<\n\022lost_installatio" +
+      "ns\030\004 \001(\003B\r\310\363\030\001\322\363\030\005countR\021lostInstallatio" +
+      "ns\"\332\001\n\031GetVersionAdoptionRequest\022\036\n\007prod" +
+      "uct\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002" +
+      " \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB" +
+      "\004\310\363\030\001R\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemet" +
+      "ry.v1.InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006fil" +
+      "ter\030\005 \003(\tB\004\310\363\030\001R\006filter\"N\n\032GetVersionAdo" +
+      "ptionResponse\0220\n\006shares\030\001 \003(\0132\030.telemetr" +
+      "y.v1.ValueShareR\006shares\"\360\001\n\023GetBreakdown" +
+      "Request\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022" +
+      "#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010" +
+      "end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucket\030" +
+      "\004 \001(\0162\033.telemetry.v1.InsightBucketB\004\310\363\030\001" +
+      "R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter\022\032" +
+      "\n\005field\030\006 \001(\tB\004\310\363\030\001R\005field\"H\n\024GetBreakdo" +
+      "wnResponse\0220\n\006shares\030\001 \003(\0132\030.telemetry.v" +
+      "1.ValueShareR\006shares\"\240\001\n\nValueShare\022\034\n\006b" +
+      "ucket\030\001 \001(\tB\004\310\363\030\001R\006bucket\022\032\n\005value\030\002 \001(\t" +
+      "B\004\310\363\030\001R\005value\0223\n\rinstallations\030\003 \001(\003B\r\310\363" +
+      "\030\001\322\363\030\005countR\rinstallations\022#\n\005share\030\004 \001(" +
+      "\001B\r\310\363\030\001\322\363\030\005ratioR\005share\"\261\001\n\017GetSizesRequ" +
+      "est\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\ns" +
+      "tart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_" +
+      "date\030\003 \001(\tB\004\310\363\030\001R\007endDate\022\034\n\006filter\030\004 \003(" +
+      "\tB\004\310\363\030\001R\006filter\022\032\n\005field\030\005 \001(\tB\004\310\363\030\001R\005fi" +
+      "eld\"\263\001\n\020GetSizesResponse\0223\n\rinstallation" +
+      "s\030\001 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinstallations\022?\n" +
+      "\013percentiles\030\002 \001(\0132\035.telemetry.v1.SizePe" +
+      "rcentilesR\013percentiles\022)\n\004bins\030\003 \003(\0132\025.t" +
+      "elemetry.v1.SizeBinR\004bins\"Y\n\017SizePercent" +
+      "iles\022\026\n\003p50\030\001 \001(\001B\004\310\363\030\001R\003p50\022\026\n\003p90\030\002 \001(" +
+      "\001B\004\310\363\030\001R\003p90\022\026\n\003p99\030\003 \001(\001B\004\310\363\030\001R\003p99\"v\n\007" +
+      "SizeBin\022\032\n\005lower\030\001 \001(\001B\004\310\363\030\001R\005lower\022\032\n\005u" +
+      "pper\030\002 \001(\001B\004\310\363\030\001R\005upper\0223\n\rinstallations" +
+      "\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinstallations\"\366\001\n" +
+      "\031GetFeatureAdoptionRequest\022\036\n\007product\030\001 " +
       "\001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001(\tB\004" +
       "\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R" +
-      "\007endDate\022\034\n\006filter\030\004 \003(\tB\004\310\363\030\001R\006filter\022\032" +
-      "\n\005field\030\005 \001(\tB\004\310\363\030\001R\005field\"\263\001\n\020GetSizesR" +
-      "esponse\0223\n\rinstallations\030\001 \001(\003B\r\310\363\030\001\322\363\030\005" +
-      "countR\rinstallations\022?\n\013percentiles\030\002 \001(" +
-      "\0132\035.telemetry.v1.SizePercentilesR\013percen" +
-      "tiles\022)\n\004bins\030\003 \003(\0132\025.telemetry.v1.SizeB" +
-      "inR\004bins\"Y\n\017SizePercentiles\022\026\n\003p50\030\001 \001(\001" +
-      "B\004\310\363\030\001R\003p50\022\026\n\003p90\030\002 \001(\001B\004\310\363\030\001R\003p90\022\026\n\003p" +
-      "99\030\003 \001(\001B\004\310\363\030\001R\003p99\"v\n\007SizeBin\022\032\n\005lower\030" +
-      "\001 \001(\001B\004\310\363\030\001R\005lower\022\032\n\005upper\030\002 \001(\001B\004\310\363\030\001R" +
-      "\005upper\0223\n\rinstallations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005c" +
-      "ountR\rinstallations\"\366\001\n\031GetFeatureAdopti" +
-      "onRequest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007produc" +
-      "t\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037" +
-      "\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucke" +
-      "t\030\004 \001(\0162\033.telemetry.v1.InsightBucketB\004\310\363" +
-      "\030\001R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter" +
-      "\022\032\n\005field\030\006 \001(\tB\004\310\363\030\001R\005field\"S\n\032GetFeatu" +
-      "reAdoptionResponse\0225\n\006points\030\001 \003(\0132\035.tel" +
-      "emetry.v1.FeatureAdoptionR\006points\"\304\001\n\017Fe" +
-      "atureAdoption\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001R\006buc" +
-      "ket\022%\n\006active\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\006acti" +
-      "ve\022,\n\007adopted\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countH\000R\007ad" +
-      "opted\210\001\001\022(\n\005share\030\004 \001(\001B\r\310\363\030\001\322\363\030\005ratioH\001" +
-      "R\005share\210\001\001B\n\n\010_adoptedB\010\n\006_share\":\n\030List" +
-      "UnknownFieldsRequest\022\036\n\007product\030\001 \001(\tB\004\310" +
-      "\363\030\001R\007product\"T\n\031ListUnknownFieldsRespons" +
-      "e\0227\n\006fields\030\001 \003(\0132\037.telemetry.v1.Unknown" +
-      "FieldCountR\006fields\"V\n\021UnknownFieldCount\022" +
-      "\030\n\004path\030\001 \001(\tB\004\310\363\030\001R\004path\022\'\n\007reports\030\002 \001" +
-      "(\003B\r\310\363\030\001\322\363\030\005countR\007reports*z\n\rInsightBuc" +
-      "ket\022\036\n\032INSIGHT_BUCKET_UNSPECIFIED\020\000\022\026\n\022I" +
-      "NSIGHT_BUCKET_DAY\020\001\022\027\n\023INSIGHT_BUCKET_WE" +
-      "EK\020\002\022\030\n\024INSIGHT_BUCKET_MONTH\020\003*z\n\020Insigh" +
-      "tFieldKind\022\"\n\036INSIGHT_FIELD_KIND_UNSPECI" +
-      "FIED\020\000\022\"\n\036INSIGHT_FIELD_KIND_CATEGORICAL" +
-      "\020\001\022\036\n\032INSIGHT_FIELD_KIND_NUMERIC\020\0022\212\t\n\017I" +
-      "nsightsService\022t\n\014ListProducts\022!.telemet" +
-      "ry.v1.ListProductsRequest\032\".telemetry.v1" +
-      ".ListProductsResponse\"\035\202\323\344\223\002\027\022\025/insights" +
-      "/v1/products\022\177\n\nListFields\022\037.telemetry.v" +
-      "1.ListFieldsRequest\032 .telemetry.v1.ListF" +
-      "ieldsResponse\".\202\323\344\223\002(\022&/insights/v1/prod" +
-      "ucts/{product}/fields\022\243\001\n\026GetActiveInsta" +
-      "llations\022+.telemetry.v1.GetActiveInstall" +
-      "ationsRequest\032,.telemetry.v1.GetActiveIn" +
-      "stallationsResponse\".\202\323\344\223\002(\022&/insights/v" +
-      "1/products/{product}/active\022\231\001\n\022GetVersi" +
-      "onAdoption\022\'.telemetry.v1.GetVersionAdop" +
-      "tionRequest\032(.telemetry.v1.GetVersionAdo" +
-      "ptionResponse\"0\202\323\344\223\002*\022(/insights/v1/prod" +
-      "ucts/{product}/versions\022\210\001\n\014GetBreakdown" +
-      "\022!.telemetry.v1.GetBreakdownRequest\032\".te" +
-      "lemetry.v1.GetBreakdownResponse\"1\202\323\344\223\002+\022" +
-      ")/insights/v1/products/{product}/breakdo" +
-      "wn\022x\n\010GetSizes\022\035.telemetry.v1.GetSizesRe" +
-      "quest\032\036.telemetry.v1.GetSizesResponse\"-\202" +
-      "\323\344\223\002\'\022%/insights/v1/products/{product}/s" +
-      "izes\022\231\001\n\022GetFeatureAdoption\022\'.telemetry." +
-      "v1.GetFeatureAdoptionRequest\032(.telemetry" +
-      ".v1.GetFeatureAdoptionResponse\"0\202\323\344\223\002*\022(" +
-      "/insights/v1/products/{product}/adoption" +
-      "\022\234\001\n\021ListUnknownFields\022&.telemetry.v1.Li" +
-      "stUnknownFieldsRequest\032\'.telemetry.v1.Li" +
-      "stUnknownFieldsResponse\"6\202\323\344\223\0020\022./insigh" +
-      "ts/v1/products/{product}/unknown-fieldsB" +
-      "\254\001\n\020com.telemetry.v1B\024InsightsServicePro" +
-      "toP\001Z1telemetry/clients/go/gen/telemetry" +
-      "/v1;telemetryv1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014T" +
-      "elemetry\\V1\342\002\030Telemetry\\V1\\GPBMetadata\352\002" +
-      "\rTelemetry::V1b\006proto3"
+      "\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry.v1." +
+      "InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 " +
+      "\003(\tB\004\310\363\030\001R\006filter\022\032\n\005field\030\006 \001(\tB\004\310\363\030\001R\005" +
+      "field\"S\n\032GetFeatureAdoptionResponse\0225\n\006p" +
+      "oints\030\001 \003(\0132\035.telemetry.v1.FeatureAdopti" +
+      "onR\006points\"\304\001\n\017FeatureAdoption\022\034\n\006bucket" +
+      "\030\001 \001(\tB\004\310\363\030\001R\006bucket\022%\n\006active\030\002 \001(\003B\r\310\363" +
+      "\030\001\322\363\030\005countR\006active\022,\n\007adopted\030\003 \001(\003B\r\310\363" +
+      "\030\001\322\363\030\005countH\000R\007adopted\210\001\001\022(\n\005share\030\004 \001(\001" +
+      "B\r\310\363\030\001\322\363\030\005ratioH\001R\005share\210\001\001B\n\n\010_adoptedB" +
+      "\010\n\006_share\":\n\030ListUnknownFieldsRequest\022\036\n" +
+      "\007product\030\001 \001(\tB\004\310\363\030\001R\007product\"T\n\031ListUnk" +
+      "nownFieldsResponse\0227\n\006fields\030\001 \003(\0132\037.tel" +
+      "emetry.v1.UnknownFieldCountR\006fields\"V\n\021U" +
+      "nknownFieldCount\022\030\n\004path\030\001 \001(\tB\004\310\363\030\001R\004pa" +
+      "th\022\'\n\007reports\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\007repo" +
+      "rts*z\n\rInsightBucket\022\036\n\032INSIGHT_BUCKET_U" +
+      "NSPECIFIED\020\000\022\026\n\022INSIGHT_BUCKET_DAY\020\001\022\027\n\023" +
+      "INSIGHT_BUCKET_WEEK\020\002\022\030\n\024INSIGHT_BUCKET_" +
+      "MONTH\020\003*z\n\020InsightFieldKind\022\"\n\036INSIGHT_F" +
+      "IELD_KIND_UNSPECIFIED\020\000\022\"\n\036INSIGHT_FIELD" +
+      "_KIND_CATEGORICAL\020\001\022\036\n\032INSIGHT_FIELD_KIN" +
+      "D_NUMERIC\020\0022\212\t\n\017InsightsService\022t\n\014ListP" +
+      "roducts\022!.telemetry.v1.ListProductsReque" +
+      "st\032\".telemetry.v1.ListProductsResponse\"\035" +
+      "\202\323\344\223\002\027\022\025/insights/v1/products\022\177\n\nListFie" +
+      "lds\022\037.telemetry.v1.ListFieldsRequest\032 .t" +
+      "elemetry.v1.ListFieldsResponse\".\202\323\344\223\002(\022&" +
+      "/insights/v1/products/{product}/fields\022\243" +
+      "\001\n\026GetActiveInstallations\022+.telemetry.v1" +
+      ".GetActiveInstallationsRequest\032,.telemet" +
+      "ry.v1.GetActiveInstallationsResponse\".\202\323" +
+      "\344\223\002(\022&/insights/v1/products/{product}/ac" +
+      "tive\022\231\001\n\022GetVersionAdoption\022\'.telemetry." +
+      "v1.GetVersionAdoptionRequest\032(.telemetry" +
+      ".v1.GetVersionAdoptionResponse\"0\202\323\344\223\002*\022(" +
+      "/insights/v1/products/{product}/versions" +
+      "\022\210\001\n\014GetBreakdown\022!.telemetry.v1.GetBrea" +
+      "kdownRequest\032\".telemetry.v1.GetBreakdown" +
+      "Response\"1\202\323\344\223\002+\022)/insights/v1/products/" +
+      "{product}/breakdown\022x\n\010GetSizes\022\035.teleme" +
+      "try.v1.GetSizesRequest\032\036.telemetry.v1.Ge" +
+      "tSizesResponse\"-\202\323\344\223\002\'\022%/insights/v1/pro" +
+      "ducts/{product}/sizes\022\231\001\n\022GetFeatureAdop" +
+      "tion\022\'.telemetry.v1.GetFeatureAdoptionRe" +
+      "quest\032(.telemetry.v1.GetFeatureAdoptionR" +
+      "esponse\"0\202\323\344\223\002*\022(/insights/v1/products/{" +
+      "product}/adoption\022\234\001\n\021ListUnknownFields\022" +
+      "&.telemetry.v1.ListUnknownFieldsRequest\032" +
+      "\'.telemetry.v1.ListUnknownFieldsResponse" +
+      "\"6\202\323\344\223\0020\022./insights/v1/products/{product" +
+      "}/unknown-fieldsB\254\001\n\020com.telemetry.v1B\024I" +
+      "nsightsServiceProtoP\001Z1telemetry/clients" +
+      "/go/gen/telemetry/v1;telemetryv1\242\002\003TXX\252\002" +
+      "\014Telemetry.V1\312\002\014Telemetry\\V1\342\002\030Telemetry" +
+      "\\V1\\GPBMetadata\352\002\rTelemetry::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -291,7 +293,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_ProductInstallations_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_ProductInstallations_descriptor,
-        new java.lang.String[] { "Product", "Installations", });
+        new java.lang.String[] { "Product", "Installations", "RawReportsKeptDays", "RawReportsKeptDays", });
     internal_static_telemetry_v1_ListFieldsRequest_descriptor =
       getDescriptor().getMessageTypes().get(3);
     internal_static_telemetry_v1_ListFieldsRequest_fieldAccessorTable = new

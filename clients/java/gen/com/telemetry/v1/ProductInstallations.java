@@ -48,6 +48,7 @@ private static final long serialVersionUID = 0L;
             com.telemetry.v1.ProductInstallations.class, com.telemetry.v1.ProductInstallations.Builder.class);
   }
 
+  private int bitField0_;
   public static final int PRODUCT_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object product_ = "";
@@ -110,6 +111,35 @@ private static final long serialVersionUID = 0L;
     return installations_;
   }
 
+  public static final int RAW_REPORTS_KEPT_DAYS_FIELD_NUMBER = 3;
+  private double rawReportsKeptDays_ = 0D;
+  /**
+   * <pre>
+   * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+   * are kept for ever. Older days are answered from the rollups alone.
+   * </pre>
+   *
+   * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+   * @return Whether the rawReportsKeptDays field is set.
+   */
+  @java.lang.Override
+  public boolean hasRawReportsKeptDays() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+   * are kept for ever. Older days are answered from the rollups alone.
+   * </pre>
+   *
+   * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+   * @return The rawReportsKeptDays.
+   */
+  @java.lang.Override
+  public double getRawReportsKeptDays() {
+    return rawReportsKeptDays_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -130,6 +160,9 @@ private static final long serialVersionUID = 0L;
     if (installations_ != 0L) {
       output.writeInt64(2, installations_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeDouble(3, rawReportsKeptDays_);
+    }
     getUnknownFields().writeTo(output);
   }
 
@@ -145,6 +178,10 @@ private static final long serialVersionUID = 0L;
     if (installations_ != 0L) {
       size += com.google.protobuf.CodedOutputStream
         .computeInt64Size(2, installations_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeDoubleSize(3, rawReportsKeptDays_);
     }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
@@ -165,6 +202,12 @@ private static final long serialVersionUID = 0L;
         .equals(other.getProduct())) return false;
     if (getInstallations()
         != other.getInstallations()) return false;
+    if (hasRawReportsKeptDays() != other.hasRawReportsKeptDays()) return false;
+    if (hasRawReportsKeptDays()) {
+      if (java.lang.Double.doubleToLongBits(getRawReportsKeptDays())
+          != java.lang.Double.doubleToLongBits(
+              other.getRawReportsKeptDays())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -181,6 +224,11 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + INSTALLATIONS_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
         getInstallations());
+    if (hasRawReportsKeptDays()) {
+      hash = (37 * hash) + RAW_REPORTS_KEPT_DAYS_FIELD_NUMBER;
+      hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+          java.lang.Double.doubleToLongBits(getRawReportsKeptDays()));
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -316,6 +364,7 @@ private static final long serialVersionUID = 0L;
       bitField0_ = 0;
       product_ = "";
       installations_ = 0L;
+      rawReportsKeptDays_ = 0D;
       return this;
     }
 
@@ -355,6 +404,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.installations_ = installations_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.rawReportsKeptDays_ = rawReportsKeptDays_;
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -409,6 +464,9 @@ private static final long serialVersionUID = 0L;
       if (other.getInstallations() != 0L) {
         setInstallations(other.getInstallations());
       }
+      if (other.hasRawReportsKeptDays()) {
+        setRawReportsKeptDays(other.getRawReportsKeptDays());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -445,6 +503,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 16
+            case 25: {
+              rawReportsKeptDays_ = input.readDouble();
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 25
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -594,6 +657,66 @@ private static final long serialVersionUID = 0L;
     public Builder clearInstallations() {
       bitField0_ = (bitField0_ & ~0x00000002);
       installations_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private double rawReportsKeptDays_ ;
+    /**
+     * <pre>
+     * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+     * are kept for ever. Older days are answered from the rollups alone.
+     * </pre>
+     *
+     * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+     * @return Whether the rawReportsKeptDays field is set.
+     */
+    @java.lang.Override
+    public boolean hasRawReportsKeptDays() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+     * are kept for ever. Older days are answered from the rollups alone.
+     * </pre>
+     *
+     * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+     * @return The rawReportsKeptDays.
+     */
+    @java.lang.Override
+    public double getRawReportsKeptDays() {
+      return rawReportsKeptDays_;
+    }
+    /**
+     * <pre>
+     * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+     * are kept for ever. Older days are answered from the rollups alone.
+     * </pre>
+     *
+     * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+     * @param value The rawReportsKeptDays to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRawReportsKeptDays(double value) {
+      
+      rawReportsKeptDays_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+     * are kept for ever. Older days are answered from the rollups alone.
+     * </pre>
+     *
+     * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRawReportsKeptDays() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      rawReportsKeptDays_ = 0D;
       onChanged();
       return this;
     }

@@ -36,4 +36,25 @@ public interface ProductInstallationsOrBuilder extends
    * @return The installations.
    */
   long getInstallations();
+
+  /**
+   * <pre>
+   * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+   * are kept for ever. Older days are answered from the rollups alone.
+   * </pre>
+   *
+   * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+   * @return Whether the rawReportsKeptDays field is set.
+   */
+  boolean hasRawReportsKeptDays();
+  /**
+   * <pre>
+   * How many days the sink keeps the raw reports behind the rollups (Insights:RawReportRetention); unset when they
+   * are kept for ever. Older days are answered from the rollups alone.
+   * </pre>
+   *
+   * <code>optional double raw_reports_kept_days = 3 [json_name = "rawReportsKeptDays", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC, (.telemetry.v1.unit) = "days"];</code>
+   * @return The rawReportsKeptDays.
+   */
+  double getRawReportsKeptDays();
 }

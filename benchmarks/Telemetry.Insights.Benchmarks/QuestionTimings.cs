@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Telemetry.Insights.Benchmarks;
+
+/// <summary>
+/// Times the dashboard's questions over HTTP. Cold: every sample asks for a range one day shorter than the one
+/// before, so no answer is in the cache. Cached: the same question again after a first answer.
+/// </summary>
+internal static class QuestionTimings
+{
+    /// <summary>The questions the page asks over a time range, as query strings without the range.</summary>
+    public static readonly (string Name, string Path)[] Questions =
+    [
+        ("active by day", "active?product=acme&bucket=day&"),
+        ("active by week", "active?product=acme&bucket=week&"),
+        ("versions by week", "breakdown?product=acme&bucket=week&field=build.version&"),
+        ("os by month", "breakdown?product=acme&bucket=month&field=environment.os&"),
+        ("sizes of series", "sizes?product=acme&field=generic.metrics.series&"),
+        ("tracing adoption", "adoption?product=acme&bucket=week&field=generic.metrics.tracing&"),
+    ];
+
+    public static async Task<List<(string Name, double ColdP50, double ColdP95, double CachedP50, double CachedP95)>> MeasureAsync(
+        string operations, DateOnly first, DateOnly last, int samples, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(operations + "/insights/api/"), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchCollector.ReadToken);
+        var results = new List<(string, double, double, double, double)>();
+        foreach (var (name, path) in Questions)
+        {
+            var cold = new List<double>();
+            for (var s = 0; s < samples; s++)
+            {
+                cold.Add(await TimeAsync(http, Range(path, first, last.AddDays(-s)), cancellationToken));
+            }
+
+            var cached = new List<double>();
+            var same = Range(path, first, last);
+            for (var s = 0; s < samples; s++)
+            {
+                cached.Add(await TimeAsync(http, same, cancellationToken));
+            }
+
+            results.Add((name, Percentile(cold, 0.50), Percentile(cold, 0.95), Percentile(cached, 0.50), Percentile(cached, 0.95)));
+        }
+
+        return results;
+    }
+
+    private static string Range(string path, DateOnly from, DateOnly to) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+
+    private static async Task<double> TimeAsync(HttpClient http, string query, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.GetAsync(new Uri(query, UriKind.Relative), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{query} answered {(int)response.StatusCode}: {body}");
+        }
+
+        return elapsed;
+    }
+
+    // Nearest rank.
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
