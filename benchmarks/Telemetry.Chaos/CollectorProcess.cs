@@ -41,9 +41,6 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
         start.Environment["Upload__Files__Directory"] = reportsDirectory;
         // Files close one second after the last batch, so the suite can read them back soon after load stops.
         start.Environment["Upload__Files__RotationIdleTime"] = "00:00:01";
-        // A killed collector's pending entries are claimed after this idle time (60 s by default), which is what
-        // the catch-up time after a kill -9 measures.
-        start.Environment["Upload__ClaimIdleTime"] = "00:00:05";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
         process.OutputDataReceived += (_, _) => { };
