@@ -20,6 +20,9 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
 
+    /// <summary>Settings (environment variables) of the next start on top of the suite's own, for one fault's set-up.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -42,6 +45,11 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
         // Files close one second after the last batch, so the suite can read them back soon after load stops.
         start.Environment["Upload__Files__RotationIdleTime"] = "00:00:01";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in Settings)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telemetry.Buffer;
@@ -77,6 +78,37 @@ public sealed class LeaseTests
         {
             Assert.That(pendingWhileLeased, Is.EqualTo(40), "a live lease holder keeps its reports");
             Assert.That(stored, Is.EquivalentTo(reports));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Run_OwnEntriesDeliveredWithoutItsKnowledge_TakesThemBackWithinALease(CancellationToken cancellationToken)
+    {
+        // Arrange: a running uploader; the claim idle time is far away and its own lease stays live.
+        var options = TestOptions(o => o.ClaimIdleTime = TimeSpan.FromMinutes(10));
+        await using var sink = new FileReportSink(Options.Create(options));
+        await using var run = UploaderRun.Start(_redis, sink, options);
+        var keys = new BufferKeyspace(_prefix, 4);
+        await Eventually.UntilAsync(() => _redis.GetDatabase().KeyExistsAsync(keys.UploaderLease(run.Uploader.ConsumerName)), TimeSpan.FromSeconds(10), "the lease is taken", cancellationToken);
+
+        // Act: reports appended and delivered to its consumer in one transaction, as when Redis delivered them but
+        // the reply was lost (a cut connection, or a restart from the append-only file).
+        var reports = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
+        var transaction = _redis.GetDatabase().CreateTransaction();
+        var appended = reports.Select(r => transaction.StreamAddAsync(keys.Stream(keys.ShardOf(r.ReportId)),
+            [new("report_id", r.ReportId), new("product", "mimir"), new("arrival_ms", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("report", r.ToByteArray())])).ToList();
+        var delivered = Enumerable.Range(0, 4).Select(shard => transaction.StreamReadGroupAsync(keys.Stream(shard), BufferKeyspace.ConsumerGroup, run.Uploader.ConsumerName, StreamPosition.NewMessages, 100)).ToList();
+        Assert.That(await transaction.ExecuteAsync(), Is.True);
+        var deliveredCount = (await Task.WhenAll(delivered)).Sum(d => d.Length);
+        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(15), "the uploader takes its own entries back", cancellationToken);
+
+        // Assert
+        var stored = await Stored.FileReportIdsAsync(sink);
+        Assert.Multiple(() =>
+        {
+            Assert.That(deliveredCount, Is.EqualTo(20), "every report was delivered behind the uploader's back");
+            Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
         });
     }
 

@@ -199,7 +199,7 @@ internal sealed class ShardUploader
         var room = _options.BatchMaxReports - _batch.Count;
         if (room > 0 && _time.GetTimestamp() >= _nextOrphanScan)
         {
-            received += await ClaimOrphansAsync(room, cancellationToken);
+            received += await ClaimStrandedAsync(room, cancellationToken);
             room = _options.BatchMaxReports - _batch.Count;
         }
 
@@ -241,21 +241,56 @@ internal sealed class ShardUploader
     }
 
     /// <summary>
-    /// Claims the pending entries of uploaders whose lease has expired (killed or crashed), once idle a lease long,
-    /// so a crash delays their reports by seconds rather than by the claim idle time.
+    /// Takes back the entries pending for this consumer that are not in hand: a batch dropped by an upload that failed
+    /// on a Redis error, or entries Redis delivered while the reply was lost (a cut connection, a Redis restart from
+    /// its append-only file). Left alone they would wait the claim idle time, since this uploader's lease is live.
     /// </summary>
-    private async Task<int> ClaimOrphansAsync(int room, CancellationToken cancellationToken)
+    private async Task<int> RecoverOwnAsync(int room, CancellationToken cancellationToken)
+    {
+        var inHand = _batch.Concat(_carry).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var entries = await _commands.ReadOwnPendingAsync(_stream, _consumer, inHand.Count + room, cancellationToken);
+        var recovered = 0;
+        foreach (var entry in entries.Where(e => !inHand.Contains(e.Id)).Take(room))
+        {
+            Add(PendingEntry.From(entry, _shard, deliveries: 0));
+            recovered++;
+        }
+
+        if (recovered > 0)
+        {
+            UploadLog.OwnEntriesRecovered(_logger, recovered, _shard);
+        }
+
+        return recovered;
+    }
+
+    /// <summary>
+    /// Every third of a lease: takes back this consumer's own entries it lost track of, and claims the pending entries
+    /// of uploaders whose lease has expired (killed or crashed) once idle a lease long, so a crash or a Redis restart
+    /// delays reports by seconds rather than by the claim idle time.
+    /// </summary>
+    private async Task<int> ClaimStrandedAsync(int room, CancellationToken cancellationToken)
     {
         _nextOrphanScan = _time.GetTimestamp() + (long)(_orphanInterval.TotalSeconds * _time.TimestampFrequency);
         var received = 0;
-        foreach (var owner in await _commands.HoldingConsumersAsync(_stream, cancellationToken))
+        foreach (var (owner, pending) in await _commands.HoldingConsumersAsync(_stream, cancellationToken))
         {
             if (room - received <= 0)
             {
                 break;
             }
 
-            if (owner == _consumer || await _commands.LeaseHeldAsync(_keys.UploaderLease(owner), cancellationToken))
+            if (owner == _consumer)
+            {
+                if (pending > _batch.Count + _carry.Count)
+                {
+                    received += await RecoverOwnAsync(room - received, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (await _commands.LeaseHeldAsync(_keys.UploaderLease(owner), cancellationToken))
             {
                 continue;
             }

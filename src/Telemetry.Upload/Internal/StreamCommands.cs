@@ -63,6 +63,16 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
     }
 
     /// <summary>
+    /// Up to <paramref name="count"/> entries pending for <paramref name="consumer"/> itself (XREADGROUP from 0): those
+    /// Redis delivered when the reply was lost (a connection cut, a Redis restart from its append-only file).
+    /// </summary>
+    public async Task<IReadOnlyList<BufferEntry>> ReadOwnPendingAsync(RedisKey stream, string consumer, int count, CancellationToken cancellationToken)
+    {
+        var entries = await BoundAsync(Database.StreamReadGroupAsync(stream, BufferKeyspace.ConsumerGroup, consumer, StreamPosition.Beginning, count), cancellationToken);
+        return Entries(entries);
+    }
+
+    /// <summary>
     /// Claims entries idle for <paramref name="minIdle"/> from any consumer (XAUTOCLAIM), starting at
     /// <paramref name="start"/>; returns the cursor to continue from (<c>0-0</c> once the scan is complete).
     /// </summary>
@@ -137,11 +147,11 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
         return Entries(entries.Where(e => !e.IsNull).ToArray());
     }
 
-    /// <summary>The consumers of the uploaders group that hold pending entries (XINFO CONSUMERS).</summary>
-    public async Task<IReadOnlyList<string>> HoldingConsumersAsync(RedisKey stream, CancellationToken cancellationToken)
+    /// <summary>The consumers of the uploaders group that hold pending entries, with how many (XINFO CONSUMERS).</summary>
+    public async Task<IReadOnlyList<(string Name, long Pending)>> HoldingConsumersAsync(RedisKey stream, CancellationToken cancellationToken)
     {
         var consumers = await BoundAsync(Database.StreamConsumerInfoAsync(stream, BufferKeyspace.ConsumerGroup), cancellationToken);
-        return consumers.Where(c => c.PendingMessageCount > 0).Select(c => c.Name).ToArray();
+        return consumers.Where(c => c.PendingMessageCount > 0).Select(c => (c.Name, (long)c.PendingMessageCount)).ToArray();
     }
 
     /// <summary>Whether the lease key of an uploader exists (it is alive, or stopped less than a lease ago).</summary>

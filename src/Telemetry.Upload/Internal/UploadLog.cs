@@ -63,4 +63,8 @@ internal static partial class UploadLog
     [LoggerMessage(EventId = 3015, EventName = "OrphansClaimed", Level = LogLevel.Information,
         Message = "Claimed {Count} pending entries of shard {Shard} from uploader {Owner}, whose lease has expired")]
     public static partial void OrphansClaimed(ILogger logger, int count, int shard, string owner);
+
+    [LoggerMessage(EventId = 3016, EventName = "OwnEntriesRecovered", Level = LogLevel.Information,
+        Message = "Took back {Count} pending entries of shard {Shard} that this uploader held but had lost track of")]
+    public static partial void OwnEntriesRecovered(ILogger logger, int count, int shard);
 }
