@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fault and fuzz suite: builds the collector and benchmarks/Telemetry.Chaos in Release, then runs the suite against
 # the collector as its own process, with its own redis-server and file sink on free loopback ports.
-#   scripts/chaos.sh [--long]            faults under load (about 3 minutes): none, Redis kill -9, collector kill -9,
+#   scripts/chaos.sh [--long]            faults under load (about 2 minutes): none, Redis kill -9, collector kill -9,
 #                                        collector SIGTERM, separate uploader kill -9, overload at twice the drain
 #                                        rate; a table of sent/acknowledged/stored/lost/duplicated/pushed back.
 #                                        --long strikes each kill three times and overloads for 60 s
