@@ -44,6 +44,8 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
         start.Environment["Upload__Files__Directory"] = reportsDirectory;
         // Files close one second after the last batch, so the suite can read them back soon after load stops.
         start.Environment["Upload__Files__RotationIdleTime"] = "00:00:01";
+        // The insights store goes with the run's files, not into the working directory.
+        start.Environment["Insights__DuckDbPath"] = Path.Combine(reportsDirectory, ".insights.duckdb");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in Settings)
         {
