@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Fault and fuzz suite: builds the collector and benchmarks/Telemetry.Chaos in Release, then runs the suite against
 # the collector as its own process, with its own redis-server and file sink on free loopback ports.
-#   scripts/chaos.sh                     faults under load (about 2 minutes): none, Redis kill -9, collector kill -9,
-#                                        collector SIGTERM; a table of sent/acknowledged/stored/lost/duplicated
+#   scripts/chaos.sh [--long]            faults under load (about 2 minutes): none, Redis kill -9, collector kill -9,
+#                                        collector SIGTERM, separate uploader kill -9, overload at twice the drain
+#                                        rate; a table of sent/acknowledged/stored/lost/duplicated/pushed back.
+#                                        --long strikes each kill three times and overloads for 60 s
 #   scripts/chaos.sh --fuzz [--inputs N] [--seed N]
 #                                        N hostile inputs (default 100000): each must get a correct status, the
 #                                        collector must stay up and its RSS come back within 20%
@@ -20,6 +22,8 @@ if ! command -v redis-server >/dev/null; then
 fi
 
 dotnet build src/Telemetry.Server -c Release -v quiet -nologo
+dotnet build src/Telemetry.Uploader -c Release -v quiet -nologo
 dotnet build benchmarks/Telemetry.Chaos -c Release -v quiet -nologo
 exec dotnet benchmarks/Telemetry.Chaos/bin/Release/net10.0/Telemetry.Chaos.dll \
-  --collector src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll "$@"
+  --collector src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll \
+  --uploader src/Telemetry.Uploader/bin/Release/net10.0/telemetry-uploader.dll "$@"

@@ -20,6 +20,9 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
 
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
 
+    /// <summary>Settings (environment variables) of the next start on top of the suite's own, for one fault's set-up.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -41,10 +44,14 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
         start.Environment["Upload__Files__Directory"] = reportsDirectory;
         // Files close one second after the last batch, so the suite can read them back soon after load stops.
         start.Environment["Upload__Files__RotationIdleTime"] = "00:00:01";
-        // A killed collector's pending entries are claimed after this idle time (60 s by default), which is what
-        // the catch-up time after a kill -9 measures.
-        start.Environment["Upload__ClaimIdleTime"] = "00:00:05";
+        // The insights store goes with the run's files, not into the working directory.
+        start.Environment["Insights__DuckDbPath"] = Path.Combine(reportsDirectory, ".insights.duckdb");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in Settings)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -14,7 +14,10 @@ internal sealed class FaultRun(CollectorProcess collector, string reportsDirecto
 {
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromSeconds(90);
 
-    public async Task<FaultResult> RunAsync(string name, Func<Task> strike, Func<Task> repair)
+    /// <summary>The same run with another load time.</summary>
+    public FaultRun WithLoadTime(TimeSpan time) => new(collector, reportsDirectory, clients, time);
+
+    public async Task<FaultResult> RunAsync(string name, Func<Task> strike, Func<Task> repair, bool expectPushBack = false)
     {
         var ledgers = Enumerable.Range(0, clients).Select(_ => new LedgerClient(collector.GrpcAddress)).ToList();
         using var stop = new CancellationTokenSource();
@@ -59,6 +62,8 @@ internal sealed class FaultRun(CollectorProcess collector, string reportsDirecto
             acknowledged.Count(id => !stored.ContainsKey(id)),
             sent.Count(id => stored.GetValueOrDefault(id) > 1),
             ledgers.Sum(l => l.Rejected),
+            ledgers.Sum(l => l.PushedBack),
+            expectPushBack,
             flushed,
             serveTime,
             catchUp);
@@ -91,16 +96,21 @@ internal sealed class FaultRun(CollectorProcess collector, string reportsDirecto
     }
 
     public static string Row(FaultResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Name,-22} | {r.Sent,7} | {r.Acknowledged,7} | {r.Stored,7} | {r.Lost,4} | {r.Duplicated,4} | {r.Rejected,4} | {r.ServeTime.TotalSeconds,7:F2} | {r.CatchUp.TotalSeconds,10:F1} | {(r.Passed ? "pass" : "FAIL"),6} |");
+        $"| {r.Name,-22} | {r.Sent,7} | {r.Acknowledged,7} | {r.Stored,7} | {r.Lost,4} | {r.Duplicated,4} | {r.Rejected,4} | {r.PushedBack,6} | {r.ServeTime.TotalSeconds,7:F2} | {r.CatchUp.TotalSeconds,10:F1} | {(r.Passed ? "pass" : "FAIL"),6} |");
 
     public const string Header =
-        "| fault                  |    sent |   acked |  stored | lost | dupl | rej. | serve s | catch-up s | result |\n" +
-        "|------------------------|---------|---------|---------|------|------|------|---------|------------|--------|";
+        "| fault                  |    sent |   acked |  stored | lost | dupl | rej. | pushed | serve s | catch-up s | result |\n" +
+        "|------------------------|---------|---------|---------|------|------|------|--------|---------|------------|--------|";
 }
 
-/// <summary>The figures of one fault: reports sent, acknowledged, stored, lost (acknowledged, not stored), stored twice.</summary>
+/// <summary>
+/// The figures of one fault: reports sent, acknowledged, stored, lost (acknowledged, not stored), stored twice,
+/// rejected, and answered OVERLOADED or RATE_LIMITED (pushed back; required when the fault is an overload).
+/// </summary>
 internal sealed record FaultResult(
-    string Name, int Sent, int Acknowledged, int Stored, int Lost, int Duplicated, int Rejected, bool Flushed, TimeSpan ServeTime, TimeSpan CatchUp)
+    string Name, int Sent, int Acknowledged, int Stored, int Lost, int Duplicated, int Rejected, int PushedBack,
+    bool ExpectPushBack, bool Flushed, TimeSpan ServeTime, TimeSpan CatchUp)
 {
-    public bool Passed => Lost == 0 && Duplicated == 0 && Rejected == 0 && Flushed && Acknowledged > 0;
+    public bool Passed => Lost == 0 && Duplicated == 0 && Rejected == 0 && Flushed && Acknowledged > 0
+        && (!ExpectPushBack || PushedBack > 0);
 }

@@ -14,6 +14,8 @@ namespace Telemetry.Chaos;
 internal sealed class LedgerClient : IDisposable
 {
     private const int BatchSize = 10;
+    private static readonly TimeSpan MinRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
 
     private readonly GrpcChannel _channel;
     private readonly IngestService.IngestServiceClient _client;
@@ -31,6 +33,9 @@ internal sealed class LedgerClient : IDisposable
     public ConcurrentDictionary<string, byte> Acknowledged { get; } = new();
 
     public int Rejected { get; private set; }
+
+    /// <summary>Reports answered OVERLOADED or RATE_LIMITED: the collector pushed back with a retry delay.</summary>
+    public int PushedBack { get; private set; }
 
     /// <summary>Sends new reports (and resends the unacknowledged ones) until <paramref name="stop"/> fires.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -88,9 +93,13 @@ internal sealed class LedgerClient : IDisposable
                 }
             }
 
-            if (response.Results.Any(r => r.Outcome is ReportOutcome.Overloaded or ReportOutcome.RateLimited))
+            // Pushed back: wait the longest retry delay asked for (at most 10 s, so a run stays bounded), as a reporter would.
+            var pushedBack = response.Results.Where(r => r.Outcome is ReportOutcome.Overloaded or ReportOutcome.RateLimited).ToList();
+            if (pushedBack.Count > 0)
             {
-                await Task.Delay(100);
+                PushedBack += pushedBack.Count;
+                var delay = pushedBack.Max(r => r.RetryDelay?.ToTimeSpan() ?? TimeSpan.Zero);
+                await Task.Delay(delay < MinRetryDelay ? MinRetryDelay : delay > MaxRetryDelay ? MaxRetryDelay : delay);
             }
         }
         catch (RpcException)

@@ -2,8 +2,9 @@ using System.Globalization;
 using Telemetry.Chaos;
 using Telemetry.Testing;
 
-// Usage: Telemetry.Chaos --collector <Telemetry.Server.dll> [--fuzz [--inputs N] [--seed N]]
-//        [--soak [--minutes N] [--rate N] [--sample-seconds N]] [--clients N] [--load-seconds N]
+// Usage: Telemetry.Chaos --collector <Telemetry.Server.dll> --uploader <telemetry-uploader.dll> [--long]
+//        [--fuzz [--inputs N] [--seed N]] [--soak [--minutes N] [--rate N] [--sample-seconds N]]
+//        [--clients N] [--load-seconds N]
 // Without --fuzz or --soak: the fault suite. Ends with "chaos: N passed, N failed"; the exit code is 1 on any failure.
 var options = args.Select((arg, i) => (arg, i)).Where(a => a.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(a => a.arg[2..], a => a.i + 1 < args.Length && !args[a.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[a.i + 1] : "true");
@@ -34,21 +35,16 @@ try
     }
     else
     {
-        var run = new FaultRun(collector, reports, Number("clients", 4), TimeSpan.FromSeconds(Number("load-seconds", 8)));
-        Console.WriteLine(FaultRun.Header);
-        var faults = new (string Name, Func<Task> Strike, Func<Task> Repair)[]
+        if (!options.TryGetValue("uploader", out var uploaderDll) || !File.Exists(uploaderDll))
         {
-            ("none", () => Task.CompletedTask, () => Task.CompletedTask),
-            ("redis kill -9", () => redis.StopAsync(), () => redis.StartAgainAsync()),
-            ("collector kill -9", () => collector.KillAsync(), () => collector.StartAsync(CancellationToken.None)),
-            ("collector SIGTERM", () => collector.TerminateAsync(TimeSpan.FromSeconds(30)), () => collector.StartAsync(CancellationToken.None)),
-        };
-        foreach (var (name, strike, repair) in faults)
-        {
-            var result = await run.RunAsync(name, strike, repair);
-            Console.WriteLine(FaultRun.Row(result));
-            (passed, failed) = result.Passed ? (passed + 1, failed) : (passed, failed + 1);
+            Console.Error.WriteLine("chaos: --uploader <path to telemetry-uploader.dll> is required for the faults");
+            return 2;
         }
+
+        var loadTime = TimeSpan.FromSeconds(Number("load-seconds", 8));
+        var run = new FaultRun(collector, reports, Number("clients", 4), loadTime);
+        var uploader = new UploaderProcess(Path.GetFullPath(uploaderDll), redis.ConnectionString, reports);
+        (passed, failed) = await new FaultSuite(collector, uploader, redis, run, loadTime, options.ContainsKey("long")).RunAsync();
     }
 }
 finally

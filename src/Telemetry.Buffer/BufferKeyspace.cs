@@ -79,6 +79,12 @@ public sealed class BufferKeyspace
     public RedisKey UploadRateLimit(string sink, string dimension) => $"{Prefix}upload:{{ratelimit:{sink}}}:{dimension}";
 
     /// <summary>
+    /// The lease of one uploader instance, <c>telemetry:v1:uploader:consumer:lease</c>: set with a short expiry and
+    /// renewed while the uploader runs, so the others can tell a consumer that stopped from one that is busy.
+    /// </summary>
+    public RedisKey UploaderLease(string consumer) => $"{Prefix}uploader:{consumer}:lease";
+
+    /// <summary>
     /// A key of shard <paramref name="shard"/>, <c>telemetry:v1:{shard-N}:suffix</c>: in the shard's cluster slot, so
     /// one script can touch it together with the shard's stream.
     /// </summary>

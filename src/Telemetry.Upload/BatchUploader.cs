@@ -10,7 +10,8 @@ namespace Telemetry.Upload;
 /// Drains every buffer shard to the configured sink, exactly once: batches by count, bytes and age, paces uploads
 /// with a rate limit shared in Redis by every instance, acknowledges and removes reports only after the sink confirms,
 /// retries with exponential back-off, moves reports that keep failing to the dead letters, and claims the pending
-/// reports of uploaders that stopped.
+/// reports of uploaders that stopped: after <see cref="UploadOptions.LeaseTime"/> when their lease key has expired,
+/// else after <see cref="UploadOptions.ClaimIdleTime"/>.
 /// </summary>
 /// <remarks>
 /// Any number of instances may run at once, in one process or many: each has its own consumer name in the
@@ -57,6 +58,9 @@ public sealed class BatchUploader
     {
         var commands = new StreamCommands(_redis);
         var limiter = new UploadRateLimiter(commands, _keys, _sink.Name, _options);
+        var lease = new UploaderLease(commands, _keys.UploaderLease(ConsumerName), _options.LeaseTime, _time, _logger);
+        using var leaseStop = new CancellationTokenSource();
+        var leaseKept = lease.KeepAsync(leaseStop.Token);
         UploadLog.UploaderStarted(_logger, ConsumerName, _keys.Shards, _sink.Name);
         var loops = Enumerable.Range(0, _keys.Shards)
             .Select(shard => new ShardUploader(shard, _keys, commands, _sink, _options, limiter, _metrics, _logger, _time, ConsumerName))
@@ -65,6 +69,10 @@ public sealed class BatchUploader
             .ToArray();
         await Task.WhenAll(loops);
 
+        // Kept until every shard has flushed, then released so that anything left pending is claimed at once.
+        await leaseStop.CancelAsync();
+        await leaseKept;
+        await lease.ReleaseAsync();
         UploadLog.UploaderStopped(_logger, ConsumerName);
     }
 

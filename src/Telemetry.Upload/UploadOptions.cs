@@ -77,6 +77,14 @@ public sealed class UploadOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan ClaimIdleTime { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Lifetime of the lease key each uploader renews every third of this time while it runs and deletes when it
+    /// stops. The pending reports of an uploader whose lease has expired (killed, or crashed) are claimed by another
+    /// uploader once they have been idle this long, rather than after <see cref="ClaimIdleTime"/>. Defaults to 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.300", "00:10:00")]
+    public TimeSpan LeaseTime { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>First retry delay after a failed upload; doubles up to <see cref="RetryMaxDelay"/>, with jitter. Defaults to 1 second.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromSeconds(1);

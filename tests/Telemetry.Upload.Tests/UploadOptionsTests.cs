@@ -25,6 +25,7 @@ public sealed class UploadOptionsTests
             Assert.That(options.BatchMaxAge, Is.EqualTo(TimeSpan.FromSeconds(1)));
             Assert.That(options.MaxDeliveries, Is.EqualTo(5));
             Assert.That(options.ClaimIdleTime, Is.EqualTo(TimeSpan.FromSeconds(60)));
+            Assert.That(options.LeaseTime, Is.EqualTo(TimeSpan.FromSeconds(5)));
             Assert.That(options.Shards, Is.EqualTo(4));
             Assert.That(options.KeyPrefix, Is.EqualTo("telemetry:v1:"));
         });

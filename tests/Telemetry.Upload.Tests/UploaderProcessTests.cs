@@ -35,11 +35,17 @@ public sealed class UploaderProcessTests
         await process.WaitForExitAsync(cancellationToken);
         var pendingAfterKill = await buffer.PendingAsync();
 
-        var options = UploaderRun.TestOptions(prefix, o => o.Files.Directory = directory);
+        // The claim idle time is ten minutes: the second uploader takes the reports over because the lease expired.
+        var options = UploaderRun.TestOptions(prefix, o =>
+        {
+            o.Files.Directory = directory;
+            o.ClaimIdleTime = TimeSpan.FromMinutes(10);
+            o.LeaseTime = TimeSpan.FromSeconds(1);
+        });
         await using var sink = new FileReportSink(Options.Create(options));
         await using (var second = UploaderRun.Start(redis, sink, options))
         {
-            await Eventually.UntilAsync(async () => await buffer.LengthAsync() == 0, TimeSpan.FromSeconds(60), "the second uploader drains everything", cancellationToken);
+            await Eventually.UntilAsync(async () => await buffer.LengthAsync() == 0, TimeSpan.FromSeconds(45), "the second uploader drains everything", cancellationToken);
             Assert.That(second.Meters.Sum("telemetry.upload.claimed"), Is.GreaterThan(0));
         }
 
@@ -200,7 +206,8 @@ public sealed class UploaderProcessTests
                 ["Upload__BatchMaxAge"] = "00:00:00.050",
                 ["Upload__MaxBatchesPerSecond"] = "4",
                 ["Upload__RateLimitBurst"] = "00:00:00",
-                ["Upload__ClaimIdleTime"] = "00:00:01",
+                ["Upload__ClaimIdleTime"] = "00:10:00",
+                ["Upload__LeaseTime"] = "00:00:01",
                 ["Upload__MaxPollInterval"] = "00:00:00.020",
             },
         };

@@ -31,6 +31,7 @@ internal sealed class ShardUploader
     private readonly string _consumer;
     private readonly TimeSpan _keepAliveInterval;
     private readonly TimeSpan _claimInterval;
+    private readonly TimeSpan _orphanInterval;
 
     private readonly List<PendingEntry> _batch = [];
     private readonly Queue<PendingEntry> _carry = new();
@@ -38,6 +39,7 @@ internal sealed class ShardUploader
     private long _batchStarted;
     private string _claimCursor = "0-0";
     private long _nextClaim;
+    private long _nextOrphanScan;
 
     public ShardUploader(int shard, BufferKeyspace keys, StreamCommands commands, IReportSink sink,
         UploadOptions options, UploadRateLimiter limiter, UploadMetrics metrics, ILogger logger, TimeProvider time, string consumer)
@@ -58,10 +60,16 @@ internal sealed class ShardUploader
         _consumer = consumer;
         _keepAliveInterval = options.ClaimIdleTime / 3;
         _claimInterval = Clamp(options.ClaimIdleTime / 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(15));
+        _orphanInterval = options.LeaseTime / 3;
     }
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        // Reads and uploads run on their own token, cancelled only ShutdownTimeout after the stop: cancelling a read
+        // or an upload midway would drop entries Redis has already delivered to this consumer, leaving them pending
+        // until claimed, where a graceful stop promises to upload and acknowledge the batches in hand.
+        using var work = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        using var stopping = stoppingToken.Register(() => work.CancelAfter(_options.ShutdownTimeout));
         var poll = MinPollInterval;
         var failures = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
         var groupReady = false;
@@ -75,11 +83,11 @@ internal sealed class ShardUploader
                     groupReady = true;
                 }
 
-                var received = await FillAsync(stoppingToken);
+                var received = await FillAsync(work.Token);
                 failures.Reset();
                 if (ShouldFlush())
                 {
-                    await FlushAsync(stoppingToken);
+                    await FlushAsync(work.Token);
                     poll = MinPollInterval;
                     continue;
                 }
@@ -127,15 +135,14 @@ internal sealed class ShardUploader
             }
         }
 
-        await FlushOnShutdownAsync();
+        await FlushOnShutdownAsync(work.Token);
     }
 
     // Graceful shutdown: upload and acknowledge what is in hand within the deadline; whatever is left stays pending
     // in Redis for another uploader to claim.
-    private async Task FlushOnShutdownAsync()
+    private async Task FlushOnShutdownAsync(CancellationToken deadline)
     {
-        using var deadline = new CancellationTokenSource(_options.ShutdownTimeout, _time);
-        await ReadOnShutdownAsync(deadline.Token);
+        await ReadOnShutdownAsync(deadline);
         if (_batch.Count + _carry.Count == 0)
         {
             return;
@@ -145,7 +152,7 @@ internal sealed class ShardUploader
         {
             while (_batch.Count + _carry.Count > 0)
             {
-                await FlushAsync(deadline.Token);
+                await FlushAsync(deadline);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException || StreamCommands.IsTransient(exception))
@@ -190,6 +197,12 @@ internal sealed class ShardUploader
     {
         var received = 0;
         var room = _options.BatchMaxReports - _batch.Count;
+        if (room > 0 && _time.GetTimestamp() >= _nextOrphanScan)
+        {
+            received += await ClaimStrandedAsync(room, cancellationToken);
+            room = _options.BatchMaxReports - _batch.Count;
+        }
+
         if (room > 0 && _time.GetTimestamp() >= _nextClaim)
         {
             var (cursor, entries) = await _commands.AutoClaimAsync(_stream, _consumer, _options.ClaimIdleTime, _claimCursor, room, cancellationToken);
@@ -219,6 +232,80 @@ internal sealed class ShardUploader
             foreach (var entry in entries)
             {
                 Add(PendingEntry.From(entry, _shard, deliveries: 1));
+            }
+
+            received += entries.Count;
+        }
+
+        return received;
+    }
+
+    /// <summary>
+    /// Takes back the entries pending for this consumer that are not in hand: a batch dropped by an upload that failed
+    /// on a Redis error, or entries Redis delivered while the reply was lost (a cut connection, a Redis restart from
+    /// its append-only file). Left alone they would wait the claim idle time, since this uploader's lease is live.
+    /// </summary>
+    private async Task<int> RecoverOwnAsync(int room, CancellationToken cancellationToken)
+    {
+        var inHand = _batch.Concat(_carry).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var entries = await _commands.ReadOwnPendingAsync(_stream, _consumer, inHand.Count + room, cancellationToken);
+        var recovered = 0;
+        foreach (var entry in entries.Where(e => !inHand.Contains(e.Id)).Take(room))
+        {
+            Add(PendingEntry.From(entry, _shard, deliveries: 0));
+            recovered++;
+        }
+
+        if (recovered > 0)
+        {
+            UploadLog.OwnEntriesRecovered(_logger, recovered, _shard);
+        }
+
+        return recovered;
+    }
+
+    /// <summary>
+    /// Every third of a lease: takes back this consumer's own entries it lost track of, and claims the pending entries
+    /// of uploaders whose lease has expired (killed or crashed) once idle a lease long, so a crash or a Redis restart
+    /// delays reports by seconds rather than by the claim idle time.
+    /// </summary>
+    private async Task<int> ClaimStrandedAsync(int room, CancellationToken cancellationToken)
+    {
+        _nextOrphanScan = _time.GetTimestamp() + (long)(_orphanInterval.TotalSeconds * _time.TimestampFrequency);
+        var received = 0;
+        foreach (var (owner, pending) in await _commands.HoldingConsumersAsync(_stream, cancellationToken))
+        {
+            if (room - received <= 0)
+            {
+                break;
+            }
+
+            if (owner == _consumer)
+            {
+                if (pending > _batch.Count + _carry.Count)
+                {
+                    received += await RecoverOwnAsync(room - received, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (await _commands.LeaseHeldAsync(_keys.UploaderLease(owner), cancellationToken))
+            {
+                continue;
+            }
+
+            var entries = await _commands.ClaimFromAsync(_stream, owner, _consumer, _options.LeaseTime, room - received, cancellationToken);
+            if (entries.Count == 0)
+            {
+                continue;
+            }
+
+            UploadLog.OrphansClaimed(_logger, entries.Count, _shard, owner);
+            _metrics.Claimed(entries.Count);
+            foreach (var entry in entries)
+            {
+                Add(PendingEntry.From(entry, _shard, deliveries: 0));
             }
 
             received += entries.Count;

@@ -63,6 +63,16 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
     }
 
     /// <summary>
+    /// Up to <paramref name="count"/> entries pending for <paramref name="consumer"/> itself (XREADGROUP from 0): those
+    /// Redis delivered when the reply was lost (a connection cut, a Redis restart from its append-only file).
+    /// </summary>
+    public async Task<IReadOnlyList<BufferEntry>> ReadOwnPendingAsync(RedisKey stream, string consumer, int count, CancellationToken cancellationToken)
+    {
+        var entries = await BoundAsync(Database.StreamReadGroupAsync(stream, BufferKeyspace.ConsumerGroup, consumer, StreamPosition.Beginning, count), cancellationToken);
+        return Entries(entries);
+    }
+
+    /// <summary>
     /// Claims entries idle for <paramref name="minIdle"/> from any consumer (XAUTOCLAIM), starting at
     /// <paramref name="start"/>; returns the cursor to continue from (<c>0-0</c> once the scan is complete).
     /// </summary>
@@ -117,6 +127,44 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
         var entries = await BoundAsync(Database.StreamClaimAsync(stream, BufferKeyspace.ConsumerGroup, consumer, 0, messageIds), cancellationToken);
         return entries.Where(e => !e.IsNull).Select(e => (string)e.Id!).ToArray();
     }
+
+    /// <summary>
+    /// Claims for <paramref name="consumer"/> up to <paramref name="count"/> pending entries of <paramref name="owner"/>
+    /// that have been idle at least <paramref name="minIdle"/> (XPENDING for that consumer, then XCLAIM, a counted
+    /// delivery). Entries acknowledged or claimed by someone else meanwhile are skipped.
+    /// </summary>
+    public async Task<IReadOnlyList<BufferEntry>> ClaimFromAsync(
+        RedisKey stream, string owner, string consumer, TimeSpan minIdle, int count, CancellationToken cancellationToken)
+    {
+        var pending = await BoundAsync(Database.StreamPendingMessagesAsync(stream, BufferKeyspace.ConsumerGroup, count, owner), cancellationToken);
+        if (pending.Length == 0)
+        {
+            return [];
+        }
+
+        var ids = pending.Select(p => p.MessageId).ToArray();
+        var entries = await BoundAsync(Database.StreamClaimAsync(stream, BufferKeyspace.ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, ids), cancellationToken);
+        return Entries(entries.Where(e => !e.IsNull).ToArray());
+    }
+
+    /// <summary>The consumers of the uploaders group that hold pending entries, with how many (XINFO CONSUMERS).</summary>
+    public async Task<IReadOnlyList<(string Name, long Pending)>> HoldingConsumersAsync(RedisKey stream, CancellationToken cancellationToken)
+    {
+        var consumers = await BoundAsync(Database.StreamConsumerInfoAsync(stream, BufferKeyspace.ConsumerGroup), cancellationToken);
+        return consumers.Where(c => c.PendingMessageCount > 0).Select(c => (c.Name, (long)c.PendingMessageCount)).ToArray();
+    }
+
+    /// <summary>Whether the lease key of an uploader exists (it is alive, or stopped less than a lease ago).</summary>
+    public Task<bool> LeaseHeldAsync(RedisKey lease, CancellationToken cancellationToken) =>
+        BoundAsync(Database.KeyExistsAsync(lease), cancellationToken);
+
+    /// <summary>Sets or renews a lease key for <paramref name="duration"/>.</summary>
+    public Task<bool> RenewLeaseAsync(RedisKey lease, TimeSpan duration, CancellationToken cancellationToken) =>
+        BoundAsync(Database.StringSetAsync(lease, 1, duration), cancellationToken);
+
+    /// <summary>Deletes a lease key: the uploader stopped, and whatever it still holds may be claimed at once.</summary>
+    public Task<bool> ReleaseLeaseAsync(RedisKey lease, CancellationToken cancellationToken) =>
+        BoundAsync(Database.KeyDeleteAsync(lease), cancellationToken);
 
     /// <summary>Entries between two IDs (inclusive; <c>(</c> before an ID excludes it), oldest first.</summary>
     public async Task<IReadOnlyList<BufferEntry>> RangeAsync(RedisKey stream, string start, string end, int count, CancellationToken cancellationToken)

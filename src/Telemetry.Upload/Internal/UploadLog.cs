@@ -55,4 +55,16 @@ internal static partial class UploadLog
     [LoggerMessage(EventId = 3012, EventName = "MetricsRefreshFailed", Level = LogLevel.Debug,
         Message = "Could not refresh the buffer gauges")]
     public static partial void MetricsRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3014, EventName = "LeaseRenewalFailed", Level = LogLevel.Warning,
+        Message = "Could not renew or release the uploader lease; Redis unavailable")]
+    public static partial void LeaseRenewalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3015, EventName = "OrphansClaimed", Level = LogLevel.Information,
+        Message = "Claimed {Count} pending entries of shard {Shard} from uploader {Owner}, whose lease has expired")]
+    public static partial void OrphansClaimed(ILogger logger, int count, int shard, string owner);
+
+    [LoggerMessage(EventId = 3016, EventName = "OwnEntriesRecovered", Level = LogLevel.Information,
+        Message = "Took back {Count} pending entries of shard {Shard} that this uploader held but had lost track of")]
+    public static partial void OwnEntriesRecovered(ILogger logger, int count, int shard);
 }
