@@ -37,6 +37,7 @@ start_service() {
   service_pids+=($!)
   Redis__Configuration="127.0.0.1:$redis_port" Privacy__HashKey=$(head -c 32 /dev/urandom | base64) \
     RateLimiting__Enabled=false Logging__LogLevel__Default=Warning Upload__Files__Directory="$service_log/reports" \
+    Insights__DuckDbPath="$service_log/insights.duckdb" \
     dotnet src/Telemetry.Server/bin/Release/net10.0/Telemetry.Server.dll --urls "http://127.0.0.1:$grpc_port" \
     --Kestrel:Endpoints:Operations:Url="http://127.0.0.1:$operations_port" \
     --Kestrel:Endpoints:Intake:Url="http://127.0.0.1:$intake_port" >"$service_log/service.txt" 2>&1 &

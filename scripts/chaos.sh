@@ -2,8 +2,8 @@
 # Fault and fuzz suite: builds the collector and benchmarks/Telemetry.Chaos in Release, then runs the suite against
 # the collector as its own process, with its own redis-server and file sink on free loopback ports.
 #   scripts/chaos.sh [--long]            faults under load (about 2 minutes): none, Redis kill -9, collector kill -9,
-#                                        collector SIGTERM, separate uploader kill -9, overload at twice the drain
-#                                        rate; a table of sent/acknowledged/stored/lost/duplicated/pushed back.
+#                                        collector SIGTERM, separate uploader kill -9, overload at three times the
+#                                        drain rate; a table of sent/acknowledged/stored/lost/duplicated/pushed back.
 #                                        --long strikes each kill three times and overloads for 60 s
 #   scripts/chaos.sh --fuzz [--inputs N] [--seed N]
 #                                        N hostile inputs (default 100000): each must get a correct status, the

@@ -61,14 +61,15 @@ internal sealed class FaultSuite(CollectorProcess collector, UploaderProcess upl
     }
 
     /// <summary>
-    /// Clients sending twice as fast as the uploader may drain (its rate limit set to half the rate measured without
-    /// faults) into a buffer bounded to about two seconds of drain: ingestion must answer OVERLOADED with retry delays
+    /// Clients sending three times as fast as the uploader may drain (its rate limit set to a third of the rate
+    /// measured without faults; three, not two, so that a machine slowed by other work still overloads it) into a
+    /// buffer bounded to about two seconds of drain: ingestion must answer OVERLOADED with retry delays
     /// the clients honour, and lose nothing. The overload lasts the load time (60 s in the long form).
     /// </summary>
     private async Task<FaultResult> OverloadAsync(FaultResult none)
     {
         const int BatchReports = 20;
-        var drain = Math.Max(BatchReports, none.Acknowledged / loadTime.TotalSeconds / 2);
+        var drain = Math.Max(BatchReports, none.Acknowledged / loadTime.TotalSeconds / 3);
         collector.Settings["Upload__BatchMaxReports"] = BatchReports.ToString(CultureInfo.InvariantCulture);
         collector.Settings["Upload__MaxBatchesPerSecond"] = (drain / BatchReports).ToString("F2", CultureInfo.InvariantCulture);
         collector.Settings["Buffer__MaxEntriesPerShard"] = ((int)Math.Max(10, drain / 2)).ToString(CultureInfo.InvariantCulture);
@@ -78,7 +79,7 @@ internal sealed class FaultSuite(CollectorProcess collector, UploaderProcess upl
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"|   overload: drain limited to {drain:F0} reports/s, {none.Acknowledged / loadTime.TotalSeconds:F0}/s offered without faults |"));
             var overload = longForm ? run.WithLoadTime(TimeSpan.FromSeconds(60)) : run;
-            return await overload.RunAsync("overload 2x drain", () => Task.CompletedTask, () => Task.CompletedTask, expectPushBack: true);
+            return await overload.RunAsync("overload 3x drain", () => Task.CompletedTask, () => Task.CompletedTask, expectPushBack: true);
         }
         finally
         {

@@ -24,6 +24,13 @@ public sealed class InsightsOptions
     public string DuckDbPath { get; set; } = "data/insights.duckdb";
 
     /// <summary>
+    /// Memory the embedded store may use for its buffers, in MiB (DuckDB's <c>memory_limit</c>; its own default is 80%
+    /// of the machine's memory, which it would fill with cached rollup pages). Defaults to 128.
+    /// </summary>
+    [Range(16, 65536)]
+    public int DuckDbMemoryLimitMiB { get; set; } = 128;
+
+    /// <summary>
     /// Smallest group shown on its own: a value held by fewer installations is folded into <c>other</c>, and a size
     /// distribution over fewer installations is withheld. Defaults to 5.
     /// </summary>

@@ -43,7 +43,7 @@ public static class InsightsServiceCollectionExtensions
             return store == "postgres"
                 ? RollupStore.Postgres(upload.Postgres.ConnectionString
                     ?? throw new OptionsValidationException(nameof(InsightsOptions), typeof(InsightsOptions), ["Insights:Store postgres needs Upload:Postgres:ConnectionString."]))
-                : RollupStore.DuckDb(insights.DuckDbPath);
+                : RollupStore.DuckDb(insights.DuckDbPath, insights.DuckDbMemoryLimitMiB);
         });
         DecorateSink(services);
         services.AddSingleton<InsightsQueries>();

@@ -21,7 +21,7 @@ public sealed class RollupStore : IAsyncDisposable
     public string Name => _dialect.Name;
 
     /// <summary>An embedded store in a DuckDB file (created with its directory when missing).</summary>
-    public static RollupStore DuckDb(string path) => new(new DuckDbDialect(path));
+    public static RollupStore DuckDb(string path, int memoryLimitMiB = 128) => new(new DuckDbDialect(path, memoryLimitMiB));
 
     /// <summary>A store in a PostgreSQL database, shared by every collector that uses it.</summary>
     public static RollupStore Postgres(string connectionString) => new(new PostgresDialect(connectionString));

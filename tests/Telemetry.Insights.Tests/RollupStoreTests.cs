@@ -29,6 +29,16 @@ public sealed class RollupStoreTests
     }
 
     [Test]
+    public async Task Open_EmbeddedStore_BoundsDuckDbMemory()
+    {
+        await using var store = RollupStore.DuckDb(Path.Combine(_directory, "limited.duckdb"), memoryLimitMiB: 64);
+
+        var limit = await store.QueryAsync("SELECT current_setting('memory_limit')", [], r => r.GetString(0));
+
+        Assert.That(limit.Single(), Does.StartWith("64"), "DuckDB's own default is 80% of the machine's memory");
+    }
+
+    [Test]
     public async Task Upsert_LaterReportInAnEarlierBatch_KeepsTheLaterReport()
     {
         var later = Buffered(Population.Report(1, 0, hour: 20, "2.0.0"));

@@ -33,7 +33,14 @@ public sealed class BufCurlTests
     public async Task StartCollectorAsync()
     {
         Assert.That(File.Exists(RepositoryPaths.Buf), Is.True, $"{RepositoryPaths.Buf} is missing; run scripts/setup.sh.");
-        _collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest());
+        // The uploader runs in this collector, so it keeps insights (and serves InsightsService); its batches wait
+        // the longest allowed age, so the reports the tests send stay in the buffer while the tests read it.
+        _collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), new Dictionary<string, string?>
+        {
+            ["Upload:RunInCollector"] = "true",
+            ["Upload:BatchMaxAge"] = "00:10:00",
+            ["Upload:ClaimIdleTime"] = "00:20:00",
+        });
     }
 
     [OneTimeTearDown]

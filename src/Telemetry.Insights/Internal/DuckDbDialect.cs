@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace Telemetry.Insights.Internal;
@@ -8,7 +9,7 @@ namespace Telemetry.Insights.Internal;
 /// process per file, and the collector is that process). No unique indexes: DuckDB checks them eagerly, so the
 /// delete-then-insert of a merge would fail; the merge keeps rows unique by itself.
 /// </summary>
-internal sealed class DuckDbDialect(string path) : RollupDialect
+internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDialect
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DuckDBConnection? _connection;
@@ -43,6 +44,12 @@ internal sealed class DuckDbDialect(string path) : RollupDialect
 
                 var connection = new DuckDBConnection($"Data Source={path}");
                 await connection.OpenAsync(cancellationToken);
+                await using (var limit = connection.CreateCommand())
+                {
+                    limit.CommandText = string.Create(CultureInfo.InvariantCulture, $"SET memory_limit = '{memoryLimitMiB}MiB'");
+                    await limit.ExecuteNonQueryAsync(cancellationToken);
+                }
+
                 _connection = connection;
             }
 
