@@ -17,7 +17,7 @@ namespace Telemetry.Insights.Tests;
 [TestFixture("files")]
 [TestFixture("postgres")]
 [NonParallelizable]
-public sealed class InsightsEndToEndTests(string sink)
+public sealed partial class InsightsEndToEndTests(string sink)
 {
     private const string ReadToken = "read-secret";
     private const string AdminToken = "admin-secret";
