@@ -15,7 +15,7 @@ from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from telemetry.v1 import privacy_pb2 as telemetry_dot_v1_dot_privacy__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#telemetry/v1/insights_service.proto\x12\x0ctelemetry.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1atelemetry/v1/privacy.proto\"\x15\n\x13ListProductsRequest\"V\n\x14ListProductsResponse\x12>\n\x08products\x18\x01 \x03(\x0b\x32\".telemetry.v1.ProductInstallationsR\x08products\"k\n\x14ProductInstallations\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12\x33\n\rinstallations\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\"3\n\x11ListFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"L\n\x12ListFieldsResponse\x12\x36\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1e.telemetry.v1.InsightFieldInfoR\x06\x66ields\"\xe5\x01\n\x10InsightFieldInfo\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\x38\n\x04kind\x18\x02 \x01(\x0e\x32\x1e.telemetry.v1.InsightFieldKindB\x04\xc8\xf3\x18\x01R\x04kind\x12\x45\n\rprivacy_class\x18\x03 \x01(\x0e\x32\x1a.telemetry.v1.PrivacyClassB\x04\xc8\xf3\x18\x01R\x0cprivacyClass\x12\x1c\n\x06listed\x18\x04 \x01(\x08\x42\x04\xc8\xf3\x18\x01R\x06listed\x12\x18\n\x04unit\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x04unit\"\xde\x01\n\x1dGetActiveInstallationsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\"[\n\x1eGetActiveInstallationsResponse\x12\x39\n\x06points\x18\x01 \x03(\x0b\x32!.telemetry.v1.ActiveInstallationsR\x06points\"\xd4\x01\n\x13\x41\x63tiveInstallations\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12:\n\x11new_installations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x10newInstallations\x12<\n\x12lost_installations\x18\x04 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x11lostInstallations\"\xda\x01\n\x19GetVersionAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\"N\n\x1aGetVersionAdoptionResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xf0\x01\n\x13GetBreakdownRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\"H\n\x14GetBreakdownResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xa0\x01\n\nValueShare\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1a\n\x05value\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\x05value\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12#\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioR\x05share\"\xb1\x01\n\x0fGetSizesRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x1c\n\x06\x66ilter\x18\x04 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\"\xb3\x01\n\x10GetSizesResponse\x12\x33\n\rinstallations\x18\x01 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12?\n\x0bpercentiles\x18\x02 \x01(\x0b\x32\x1d.telemetry.v1.SizePercentilesR\x0bpercentiles\x12)\n\x04\x62ins\x18\x03 \x03(\x0b\x32\x15.telemetry.v1.SizeBinR\x04\x62ins\"Y\n\x0fSizePercentiles\x12\x16\n\x03p50\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p50\x12\x16\n\x03p90\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p90\x12\x16\n\x03p99\x18\x03 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p99\"v\n\x07SizeBin\x12\x1a\n\x05lower\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05lower\x12\x1a\n\x05upper\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05upper\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\"\xf6\x01\n\x19GetFeatureAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\"S\n\x1aGetFeatureAdoptionResponse\x12\x35\n\x06points\x18\x01 \x03(\x0b\x32\x1d.telemetry.v1.FeatureAdoptionR\x06points\"\xc4\x01\n\x0f\x46\x65\x61tureAdoption\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12,\n\x07\x61\x64opted\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountH\x00R\x07\x61\x64opted\x88\x01\x01\x12(\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioH\x01R\x05share\x88\x01\x01\x42\n\n\x08_adoptedB\x08\n\x06_share\":\n\x18ListUnknownFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"T\n\x19ListUnknownFieldsResponse\x12\x37\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1f.telemetry.v1.UnknownFieldCountR\x06\x66ields\"V\n\x11UnknownFieldCount\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\'\n\x07reports\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x07reports*z\n\rInsightBucket\x12\x1e\n\x1aINSIGHT_BUCKET_UNSPECIFIED\x10\x00\x12\x16\n\x12INSIGHT_BUCKET_DAY\x10\x01\x12\x17\n\x13INSIGHT_BUCKET_WEEK\x10\x02\x12\x18\n\x14INSIGHT_BUCKET_MONTH\x10\x03*z\n\x10InsightFieldKind\x12\"\n\x1eINSIGHT_FIELD_KIND_UNSPECIFIED\x10\x00\x12\"\n\x1eINSIGHT_FIELD_KIND_CATEGORICAL\x10\x01\x12\x1e\n\x1aINSIGHT_FIELD_KIND_NUMERIC\x10\x02\x32\x8a\t\n\x0fInsightsService\x12t\n\x0cListProducts\x12!.telemetry.v1.ListProductsRequest\x1a\".telemetry.v1.ListProductsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17\x12\x15/insights/v1/products\x12\x7f\n\nListFields\x12\x1f.telemetry.v1.ListFieldsRequest\x1a .telemetry.v1.ListFieldsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/fields\x12\xa3\x01\n\x16GetActiveInstallations\x12+.telemetry.v1.GetActiveInstallationsRequest\x1a,.telemetry.v1.GetActiveInstallationsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/active\x12\x99\x01\n\x12GetVersionAdoption\x12\'.telemetry.v1.GetVersionAdoptionRequest\x1a(.telemetry.v1.GetVersionAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/versions\x12\x88\x01\n\x0cGetBreakdown\x12!.telemetry.v1.GetBreakdownRequest\x1a\".telemetry.v1.GetBreakdownResponse\"1\x82\xd3\xe4\x93\x02+\x12)/insights/v1/products/{product}/breakdown\x12x\n\x08GetSizes\x12\x1d.telemetry.v1.GetSizesRequest\x1a\x1e.telemetry.v1.GetSizesResponse\"-\x82\xd3\xe4\x93\x02\'\x12%/insights/v1/products/{product}/sizes\x12\x99\x01\n\x12GetFeatureAdoption\x12\'.telemetry.v1.GetFeatureAdoptionRequest\x1a(.telemetry.v1.GetFeatureAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/adoption\x12\x9c\x01\n\x11ListUnknownFields\x12&.telemetry.v1.ListUnknownFieldsRequest\x1a\'.telemetry.v1.ListUnknownFieldsResponse\"6\x82\xd3\xe4\x93\x02\x30\x12./insights/v1/products/{product}/unknown-fieldsB\xac\x01\n\x10\x63om.telemetry.v1B\x14InsightsServiceProtoP\x01Z1telemetry/clients/go/gen/telemetry/v1;telemetryv1\xa2\x02\x03TXX\xaa\x02\x0cTelemetry.V1\xca\x02\x0cTelemetry\\V1\xe2\x02\x18Telemetry\\V1\\GPBMetadata\xea\x02\rTelemetry::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#telemetry/v1/insights_service.proto\x12\x0ctelemetry.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1atelemetry/v1/privacy.proto\"\x15\n\x13ListProductsRequest\"V\n\x14ListProductsResponse\x12>\n\x08products\x18\x01 \x03(\x0b\x32\".telemetry.v1.ProductInstallationsR\x08products\"k\n\x14ProductInstallations\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12\x33\n\rinstallations\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\"3\n\x11ListFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"L\n\x12ListFieldsResponse\x12\x36\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1e.telemetry.v1.InsightFieldInfoR\x06\x66ields\"\xe5\x01\n\x10InsightFieldInfo\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\x38\n\x04kind\x18\x02 \x01(\x0e\x32\x1e.telemetry.v1.InsightFieldKindB\x04\xc8\xf3\x18\x01R\x04kind\x12\x45\n\rprivacy_class\x18\x03 \x01(\x0e\x32\x1a.telemetry.v1.PrivacyClassB\x04\xc8\xf3\x18\x01R\x0cprivacyClass\x12\x1c\n\x06listed\x18\x04 \x01(\x08\x42\x04\xc8\xf3\x18\x01R\x06listed\x12\x18\n\x04unit\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x04unit\"\xac\x02\n\x1dGetActiveInstallationsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12%\n\x0bmin_version\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"[\n\x1eGetActiveInstallationsResponse\x12\x39\n\x06points\x18\x01 \x03(\x0b\x32!.telemetry.v1.ActiveInstallationsR\x06points\"\xd4\x01\n\x13\x41\x63tiveInstallations\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12:\n\x11new_installations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x10newInstallations\x12<\n\x12lost_installations\x18\x04 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x11lostInstallations\"\xa8\x02\n\x19GetVersionAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12%\n\x0bmin_version\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"N\n\x1aGetVersionAdoptionResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xbe\x02\n\x13GetBreakdownRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\x12%\n\x0bmin_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x08 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"H\n\x14GetBreakdownResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xa0\x01\n\nValueShare\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1a\n\x05value\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\x05value\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12#\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioR\x05share\"\xff\x01\n\x0fGetSizesRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x1c\n\x06\x66ilter\x18\x04 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\x12%\n\x0bmin_version\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"\xb3\x01\n\x10GetSizesResponse\x12\x33\n\rinstallations\x18\x01 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12?\n\x0bpercentiles\x18\x02 \x01(\x0b\x32\x1d.telemetry.v1.SizePercentilesR\x0bpercentiles\x12)\n\x04\x62ins\x18\x03 \x03(\x0b\x32\x15.telemetry.v1.SizeBinR\x04\x62ins\"Y\n\x0fSizePercentiles\x12\x16\n\x03p50\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p50\x12\x16\n\x03p90\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p90\x12\x16\n\x03p99\x18\x03 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p99\"v\n\x07SizeBin\x12\x1a\n\x05lower\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05lower\x12\x1a\n\x05upper\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05upper\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\"\xc4\x02\n\x19GetFeatureAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\x12%\n\x0bmin_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x08 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"S\n\x1aGetFeatureAdoptionResponse\x12\x35\n\x06points\x18\x01 \x03(\x0b\x32\x1d.telemetry.v1.FeatureAdoptionR\x06points\"\xc4\x01\n\x0f\x46\x65\x61tureAdoption\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12,\n\x07\x61\x64opted\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountH\x00R\x07\x61\x64opted\x88\x01\x01\x12(\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioH\x01R\x05share\x88\x01\x01\x42\n\n\x08_adoptedB\x08\n\x06_share\":\n\x18ListUnknownFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"T\n\x19ListUnknownFieldsResponse\x12\x37\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1f.telemetry.v1.UnknownFieldCountR\x06\x66ields\"V\n\x11UnknownFieldCount\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\'\n\x07reports\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x07reports*z\n\rInsightBucket\x12\x1e\n\x1aINSIGHT_BUCKET_UNSPECIFIED\x10\x00\x12\x16\n\x12INSIGHT_BUCKET_DAY\x10\x01\x12\x17\n\x13INSIGHT_BUCKET_WEEK\x10\x02\x12\x18\n\x14INSIGHT_BUCKET_MONTH\x10\x03*z\n\x10InsightFieldKind\x12\"\n\x1eINSIGHT_FIELD_KIND_UNSPECIFIED\x10\x00\x12\"\n\x1eINSIGHT_FIELD_KIND_CATEGORICAL\x10\x01\x12\x1e\n\x1aINSIGHT_FIELD_KIND_NUMERIC\x10\x02\x32\x8a\t\n\x0fInsightsService\x12t\n\x0cListProducts\x12!.telemetry.v1.ListProductsRequest\x1a\".telemetry.v1.ListProductsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17\x12\x15/insights/v1/products\x12\x7f\n\nListFields\x12\x1f.telemetry.v1.ListFieldsRequest\x1a .telemetry.v1.ListFieldsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/fields\x12\xa3\x01\n\x16GetActiveInstallations\x12+.telemetry.v1.GetActiveInstallationsRequest\x1a,.telemetry.v1.GetActiveInstallationsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/active\x12\x99\x01\n\x12GetVersionAdoption\x12\'.telemetry.v1.GetVersionAdoptionRequest\x1a(.telemetry.v1.GetVersionAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/versions\x12\x88\x01\n\x0cGetBreakdown\x12!.telemetry.v1.GetBreakdownRequest\x1a\".telemetry.v1.GetBreakdownResponse\"1\x82\xd3\xe4\x93\x02+\x12)/insights/v1/products/{product}/breakdown\x12x\n\x08GetSizes\x12\x1d.telemetry.v1.GetSizesRequest\x1a\x1e.telemetry.v1.GetSizesResponse\"-\x82\xd3\xe4\x93\x02\'\x12%/insights/v1/products/{product}/sizes\x12\x99\x01\n\x12GetFeatureAdoption\x12\'.telemetry.v1.GetFeatureAdoptionRequest\x1a(.telemetry.v1.GetFeatureAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/adoption\x12\x9c\x01\n\x11ListUnknownFields\x12&.telemetry.v1.ListUnknownFieldsRequest\x1a\'.telemetry.v1.ListUnknownFieldsResponse\"6\x82\xd3\xe4\x93\x02\x30\x12./insights/v1/products/{product}/unknown-fieldsB\xac\x01\n\x10\x63om.telemetry.v1B\x14InsightsServiceProtoP\x01Z1telemetry/clients/go/gen/telemetry/v1;telemetryv1\xa2\x02\x03TXX\xaa\x02\x0cTelemetry.V1\xca\x02\x0cTelemetry\\V1\xe2\x02\x18Telemetry\\V1\\GPBMetadata\xea\x02\rTelemetry::V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'telemetry.v1.insights_service_pb2', globals())
@@ -49,6 +49,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['filter']._options = None
   _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['min_version']._options = None
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['max_version']._options = None
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _ACTIVEINSTALLATIONS.fields_by_name['bucket']._options = None
   _ACTIVEINSTALLATIONS.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _ACTIVEINSTALLATIONS.fields_by_name['active']._options = None
@@ -67,6 +71,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETVERSIONADOPTIONREQUEST.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _GETVERSIONADOPTIONREQUEST.fields_by_name['filter']._options = None
   _GETVERSIONADOPTIONREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['min_version']._options = None
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['max_version']._options = None
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _GETBREAKDOWNREQUEST.fields_by_name['product']._options = None
   _GETBREAKDOWNREQUEST.fields_by_name['product']._serialized_options = b'\310\363\030\001'
   _GETBREAKDOWNREQUEST.fields_by_name['start_date']._options = None
@@ -79,6 +87,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETBREAKDOWNREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
   _GETBREAKDOWNREQUEST.fields_by_name['field']._options = None
   _GETBREAKDOWNREQUEST.fields_by_name['field']._serialized_options = b'\310\363\030\001'
+  _GETBREAKDOWNREQUEST.fields_by_name['min_version']._options = None
+  _GETBREAKDOWNREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETBREAKDOWNREQUEST.fields_by_name['max_version']._options = None
+  _GETBREAKDOWNREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _VALUESHARE.fields_by_name['bucket']._options = None
   _VALUESHARE.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _VALUESHARE.fields_by_name['value']._options = None
@@ -97,6 +109,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETSIZESREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
   _GETSIZESREQUEST.fields_by_name['field']._options = None
   _GETSIZESREQUEST.fields_by_name['field']._serialized_options = b'\310\363\030\001'
+  _GETSIZESREQUEST.fields_by_name['min_version']._options = None
+  _GETSIZESREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETSIZESREQUEST.fields_by_name['max_version']._options = None
+  _GETSIZESREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _GETSIZESRESPONSE.fields_by_name['installations']._options = None
   _GETSIZESRESPONSE.fields_by_name['installations']._serialized_options = b'\310\363\030\001\322\363\030\005count'
   _SIZEPERCENTILES.fields_by_name['p50']._options = None
@@ -123,6 +139,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETFEATUREADOPTIONREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
   _GETFEATUREADOPTIONREQUEST.fields_by_name['field']._options = None
   _GETFEATUREADOPTIONREQUEST.fields_by_name['field']._serialized_options = b'\310\363\030\001'
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['min_version']._options = None
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['max_version']._options = None
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _FEATUREADOPTION.fields_by_name['bucket']._options = None
   _FEATUREADOPTION.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _FEATUREADOPTION.fields_by_name['active']._options = None
@@ -153,10 +173,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _INSIGHTSSERVICE.methods_by_name['GetFeatureAdoption']._serialized_options = b'\202\323\344\223\002*\022(/insights/v1/products/{product}/adoption'
   _INSIGHTSSERVICE.methods_by_name['ListUnknownFields']._options = None
   _INSIGHTSSERVICE.methods_by_name['ListUnknownFields']._serialized_options = b'\202\323\344\223\0020\022./insights/v1/products/{product}/unknown-fields'
-  _INSIGHTBUCKET._serialized_start=3348
-  _INSIGHTBUCKET._serialized_end=3470
-  _INSIGHTFIELDKIND._serialized_start=3472
-  _INSIGHTFIELDKIND._serialized_end=3594
+  _INSIGHTBUCKET._serialized_start=3738
+  _INSIGHTBUCKET._serialized_end=3860
+  _INSIGHTFIELDKIND._serialized_start=3862
+  _INSIGHTFIELDKIND._serialized_end=3984
   _LISTPRODUCTSREQUEST._serialized_start=111
   _LISTPRODUCTSREQUEST._serialized_end=132
   _LISTPRODUCTSRESPONSE._serialized_start=134
@@ -170,41 +190,41 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _INSIGHTFIELDINFO._serialized_start=463
   _INSIGHTFIELDINFO._serialized_end=692
   _GETACTIVEINSTALLATIONSREQUEST._serialized_start=695
-  _GETACTIVEINSTALLATIONSREQUEST._serialized_end=917
-  _GETACTIVEINSTALLATIONSRESPONSE._serialized_start=919
-  _GETACTIVEINSTALLATIONSRESPONSE._serialized_end=1010
-  _ACTIVEINSTALLATIONS._serialized_start=1013
-  _ACTIVEINSTALLATIONS._serialized_end=1225
-  _GETVERSIONADOPTIONREQUEST._serialized_start=1228
-  _GETVERSIONADOPTIONREQUEST._serialized_end=1446
-  _GETVERSIONADOPTIONRESPONSE._serialized_start=1448
-  _GETVERSIONADOPTIONRESPONSE._serialized_end=1526
-  _GETBREAKDOWNREQUEST._serialized_start=1529
-  _GETBREAKDOWNREQUEST._serialized_end=1769
-  _GETBREAKDOWNRESPONSE._serialized_start=1771
-  _GETBREAKDOWNRESPONSE._serialized_end=1843
-  _VALUESHARE._serialized_start=1846
-  _VALUESHARE._serialized_end=2006
-  _GETSIZESREQUEST._serialized_start=2009
-  _GETSIZESREQUEST._serialized_end=2186
-  _GETSIZESRESPONSE._serialized_start=2189
-  _GETSIZESRESPONSE._serialized_end=2368
-  _SIZEPERCENTILES._serialized_start=2370
-  _SIZEPERCENTILES._serialized_end=2459
-  _SIZEBIN._serialized_start=2461
-  _SIZEBIN._serialized_end=2579
-  _GETFEATUREADOPTIONREQUEST._serialized_start=2582
-  _GETFEATUREADOPTIONREQUEST._serialized_end=2828
-  _GETFEATUREADOPTIONRESPONSE._serialized_start=2830
-  _GETFEATUREADOPTIONRESPONSE._serialized_end=2913
-  _FEATUREADOPTION._serialized_start=2916
-  _FEATUREADOPTION._serialized_end=3112
-  _LISTUNKNOWNFIELDSREQUEST._serialized_start=3114
-  _LISTUNKNOWNFIELDSREQUEST._serialized_end=3172
-  _LISTUNKNOWNFIELDSRESPONSE._serialized_start=3174
-  _LISTUNKNOWNFIELDSRESPONSE._serialized_end=3258
-  _UNKNOWNFIELDCOUNT._serialized_start=3260
-  _UNKNOWNFIELDCOUNT._serialized_end=3346
-  _INSIGHTSSERVICE._serialized_start=3597
-  _INSIGHTSSERVICE._serialized_end=4759
+  _GETACTIVEINSTALLATIONSREQUEST._serialized_end=995
+  _GETACTIVEINSTALLATIONSRESPONSE._serialized_start=997
+  _GETACTIVEINSTALLATIONSRESPONSE._serialized_end=1088
+  _ACTIVEINSTALLATIONS._serialized_start=1091
+  _ACTIVEINSTALLATIONS._serialized_end=1303
+  _GETVERSIONADOPTIONREQUEST._serialized_start=1306
+  _GETVERSIONADOPTIONREQUEST._serialized_end=1602
+  _GETVERSIONADOPTIONRESPONSE._serialized_start=1604
+  _GETVERSIONADOPTIONRESPONSE._serialized_end=1682
+  _GETBREAKDOWNREQUEST._serialized_start=1685
+  _GETBREAKDOWNREQUEST._serialized_end=2003
+  _GETBREAKDOWNRESPONSE._serialized_start=2005
+  _GETBREAKDOWNRESPONSE._serialized_end=2077
+  _VALUESHARE._serialized_start=2080
+  _VALUESHARE._serialized_end=2240
+  _GETSIZESREQUEST._serialized_start=2243
+  _GETSIZESREQUEST._serialized_end=2498
+  _GETSIZESRESPONSE._serialized_start=2501
+  _GETSIZESRESPONSE._serialized_end=2680
+  _SIZEPERCENTILES._serialized_start=2682
+  _SIZEPERCENTILES._serialized_end=2771
+  _SIZEBIN._serialized_start=2773
+  _SIZEBIN._serialized_end=2891
+  _GETFEATUREADOPTIONREQUEST._serialized_start=2894
+  _GETFEATUREADOPTIONREQUEST._serialized_end=3218
+  _GETFEATUREADOPTIONRESPONSE._serialized_start=3220
+  _GETFEATUREADOPTIONRESPONSE._serialized_end=3303
+  _FEATUREADOPTION._serialized_start=3306
+  _FEATUREADOPTION._serialized_end=3502
+  _LISTUNKNOWNFIELDSREQUEST._serialized_start=3504
+  _LISTUNKNOWNFIELDSREQUEST._serialized_end=3562
+  _LISTUNKNOWNFIELDSRESPONSE._serialized_start=3564
+  _LISTUNKNOWNFIELDSRESPONSE._serialized_end=3648
+  _UNKNOWNFIELDCOUNT._serialized_start=3650
+  _UNKNOWNFIELDCOUNT._serialized_end=3736
+  _INSIGHTSSERVICE._serialized_start=3987
+  _INSIGHTSSERVICE._serialized_end=5149
 # @@protoc_insertion_point(module_scope)

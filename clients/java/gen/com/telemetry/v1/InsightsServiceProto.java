@@ -160,113 +160,123 @@ public final class InsightsServiceProto {
       "\004kind\022E\n\rprivacy_class\030\003 \001(\0162\032.telemetry" +
       ".v1.PrivacyClassB\004\310\363\030\001R\014privacyClass\022\034\n\006" +
       "listed\030\004 \001(\010B\004\310\363\030\001R\006listed\022\030\n\004unit\030\005 \001(\t" +
-      "B\004\310\363\030\001R\004unit\"\336\001\n\035GetActiveInstallationsR" +
+      "B\004\310\363\030\001R\004unit\"\254\002\n\035GetActiveInstallationsR" +
       "equest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022#" +
       "\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010e" +
       "nd_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucket\030\004" +
       " \001(\0162\033.telemetry.v1.InsightBucketB\004\310\363\030\001R" +
-      "\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter\"[\n" +
-      "\036GetActiveInstallationsResponse\0229\n\006point" +
-      "s\030\001 \003(\0132!.telemetry.v1.ActiveInstallatio" +
-      "nsR\006points\"\324\001\n\023ActiveInstallations\022\034\n\006bu" +
-      "cket\030\001 \001(\tB\004\310\363\030\001R\006bucket\022%\n\006active\030\002 \001(\003" +
-      "B\r\310\363\030\001\322\363\030\005countR\006active\022:\n\021new_installat" +
-      "ions\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\020newInstallati" +
-      "ons\022<\n\022lost_installations\030\004 \001(\003B\r\310\363\030\001\322\363\030" +
-      "\005countR\021lostInstallations\"\332\001\n\031GetVersion" +
-      "AdoptionRequest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007" +
-      "product\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstart" +
-      "Date\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n" +
-      "\006bucket\030\004 \001(\0162\033.telemetry.v1.InsightBuck" +
-      "etB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006" +
-      "filter\"N\n\032GetVersionAdoptionResponse\0220\n\006" +
-      "shares\030\001 \003(\0132\030.telemetry.v1.ValueShareR\006" +
-      "shares\"\360\001\n\023GetBreakdownRequest\022\036\n\007produc" +
-      "t\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001" +
-      "(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310" +
-      "\363\030\001R\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry" +
-      ".v1.InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filte" +
-      "r\030\005 \003(\tB\004\310\363\030\001R\006filter\022\032\n\005field\030\006 \001(\tB\004\310\363" +
-      "\030\001R\005field\"H\n\024GetBreakdownResponse\0220\n\006sha" +
-      "res\030\001 \003(\0132\030.telemetry.v1.ValueShareR\006sha" +
-      "res\"\240\001\n\nValueShare\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001" +
-      "R\006bucket\022\032\n\005value\030\002 \001(\tB\004\310\363\030\001R\005value\0223\n\r" +
-      "installations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinst" +
-      "allations\022#\n\005share\030\004 \001(\001B\r\310\363\030\001\322\363\030\005ratioR" +
-      "\005share\"\261\001\n\017GetSizesRequest\022\036\n\007product\030\001 " +
+      "\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter\022%\n" +
+      "\013min_version\030\006 \001(\tB\004\310\363\030\001R\nminVersion\022%\n\013" +
+      "max_version\030\007 \001(\tB\004\310\363\030\001R\nmaxVersion\"[\n\036G" +
+      "etActiveInstallationsResponse\0229\n\006points\030" +
+      "\001 \003(\0132!.telemetry.v1.ActiveInstallations" +
+      "R\006points\"\324\001\n\023ActiveInstallations\022\034\n\006buck" +
+      "et\030\001 \001(\tB\004\310\363\030\001R\006bucket\022%\n\006active\030\002 \001(\003B\r" +
+      "\310\363\030\001\322\363\030\005countR\006active\022:\n\021new_installatio" +
+      "ns\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\020newInstallation" +
+      "s\022<\n\022lost_installations\030\004 \001(\003B\r\310\363\030\001\322\363\030\005c" +
+      "ountR\021lostInstallations\"\250\002\n\031GetVersionAd" +
+      "optionRequest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007pr" +
+      "oduct\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDa" +
+      "te\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006b" +
+      "ucket\030\004 \001(\0162\033.telemetry.v1.InsightBucket" +
+      "B\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006fi" +
+      "lter\022%\n\013min_version\030\006 \001(\tB\004\310\363\030\001R\nminVers" +
+      "ion\022%\n\013max_version\030\007 \001(\tB\004\310\363\030\001R\nmaxVersi" +
+      "on\"N\n\032GetVersionAdoptionResponse\0220\n\006shar" +
+      "es\030\001 \003(\0132\030.telemetry.v1.ValueShareR\006shar" +
+      "es\"\276\002\n\023GetBreakdownRequest\022\036\n\007product\030\001 " +
       "\001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001(\tB\004" +
       "\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R" +
-      "\007endDate\022\034\n\006filter\030\004 \003(\tB\004\310\363\030\001R\006filter\022\032" +
-      "\n\005field\030\005 \001(\tB\004\310\363\030\001R\005field\"\263\001\n\020GetSizesR" +
-      "esponse\0223\n\rinstallations\030\001 \001(\003B\r\310\363\030\001\322\363\030\005" +
-      "countR\rinstallations\022?\n\013percentiles\030\002 \001(" +
-      "\0132\035.telemetry.v1.SizePercentilesR\013percen" +
-      "tiles\022)\n\004bins\030\003 \003(\0132\025.telemetry.v1.SizeB" +
-      "inR\004bins\"Y\n\017SizePercentiles\022\026\n\003p50\030\001 \001(\001" +
-      "B\004\310\363\030\001R\003p50\022\026\n\003p90\030\002 \001(\001B\004\310\363\030\001R\003p90\022\026\n\003p" +
-      "99\030\003 \001(\001B\004\310\363\030\001R\003p99\"v\n\007SizeBin\022\032\n\005lower\030" +
-      "\001 \001(\001B\004\310\363\030\001R\005lower\022\032\n\005upper\030\002 \001(\001B\004\310\363\030\001R" +
-      "\005upper\0223\n\rinstallations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005c" +
-      "ountR\rinstallations\"\366\001\n\031GetFeatureAdopti" +
-      "onRequest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007produc" +
-      "t\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037" +
-      "\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucke" +
-      "t\030\004 \001(\0162\033.telemetry.v1.InsightBucketB\004\310\363" +
-      "\030\001R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter" +
-      "\022\032\n\005field\030\006 \001(\tB\004\310\363\030\001R\005field\"S\n\032GetFeatu" +
-      "reAdoptionResponse\0225\n\006points\030\001 \003(\0132\035.tel" +
-      "emetry.v1.FeatureAdoptionR\006points\"\304\001\n\017Fe" +
-      "atureAdoption\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001R\006buc" +
-      "ket\022%\n\006active\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\006acti" +
-      "ve\022,\n\007adopted\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countH\000R\007ad" +
-      "opted\210\001\001\022(\n\005share\030\004 \001(\001B\r\310\363\030\001\322\363\030\005ratioH\001" +
-      "R\005share\210\001\001B\n\n\010_adoptedB\010\n\006_share\":\n\030List" +
-      "UnknownFieldsRequest\022\036\n\007product\030\001 \001(\tB\004\310" +
-      "\363\030\001R\007product\"T\n\031ListUnknownFieldsRespons" +
-      "e\0227\n\006fields\030\001 \003(\0132\037.telemetry.v1.Unknown" +
-      "FieldCountR\006fields\"V\n\021UnknownFieldCount\022" +
-      "\030\n\004path\030\001 \001(\tB\004\310\363\030\001R\004path\022\'\n\007reports\030\002 \001" +
-      "(\003B\r\310\363\030\001\322\363\030\005countR\007reports*z\n\rInsightBuc" +
-      "ket\022\036\n\032INSIGHT_BUCKET_UNSPECIFIED\020\000\022\026\n\022I" +
-      "NSIGHT_BUCKET_DAY\020\001\022\027\n\023INSIGHT_BUCKET_WE" +
-      "EK\020\002\022\030\n\024INSIGHT_BUCKET_MONTH\020\003*z\n\020Insigh" +
-      "tFieldKind\022\"\n\036INSIGHT_FIELD_KIND_UNSPECI" +
-      "FIED\020\000\022\"\n\036INSIGHT_FIELD_KIND_CATEGORICAL" +
-      "\020\001\022\036\n\032INSIGHT_FIELD_KIND_NUMERIC\020\0022\212\t\n\017I" +
-      "nsightsService\022t\n\014ListProducts\022!.telemet" +
-      "ry.v1.ListProductsRequest\032\".telemetry.v1" +
-      ".ListProductsResponse\"\035\202\323\344\223\002\027\022\025/insights" +
-      "/v1/products\022\177\n\nListFields\022\037.telemetry.v" +
-      "1.ListFieldsRequest\032 .telemetry.v1.ListF" +
-      "ieldsResponse\".\202\323\344\223\002(\022&/insights/v1/prod" +
-      "ucts/{product}/fields\022\243\001\n\026GetActiveInsta" +
-      "llations\022+.telemetry.v1.GetActiveInstall" +
-      "ationsRequest\032,.telemetry.v1.GetActiveIn" +
-      "stallationsResponse\".\202\323\344\223\002(\022&/insights/v" +
-      "1/products/{product}/active\022\231\001\n\022GetVersi" +
-      "onAdoption\022\'.telemetry.v1.GetVersionAdop" +
-      "tionRequest\032(.telemetry.v1.GetVersionAdo" +
-      "ptionResponse\"0\202\323\344\223\002*\022(/insights/v1/prod" +
-      "ucts/{product}/versions\022\210\001\n\014GetBreakdown" +
-      "\022!.telemetry.v1.GetBreakdownRequest\032\".te" +
-      "lemetry.v1.GetBreakdownResponse\"1\202\323\344\223\002+\022" +
-      ")/insights/v1/products/{product}/breakdo" +
-      "wn\022x\n\010GetSizes\022\035.telemetry.v1.GetSizesRe" +
-      "quest\032\036.telemetry.v1.GetSizesResponse\"-\202" +
-      "\323\344\223\002\'\022%/insights/v1/products/{product}/s" +
-      "izes\022\231\001\n\022GetFeatureAdoption\022\'.telemetry." +
-      "v1.GetFeatureAdoptionRequest\032(.telemetry" +
-      ".v1.GetFeatureAdoptionResponse\"0\202\323\344\223\002*\022(" +
-      "/insights/v1/products/{product}/adoption" +
-      "\022\234\001\n\021ListUnknownFields\022&.telemetry.v1.Li" +
-      "stUnknownFieldsRequest\032\'.telemetry.v1.Li" +
-      "stUnknownFieldsResponse\"6\202\323\344\223\0020\022./insigh" +
-      "ts/v1/products/{product}/unknown-fieldsB" +
-      "\254\001\n\020com.telemetry.v1B\024InsightsServicePro" +
-      "toP\001Z1telemetry/clients/go/gen/telemetry" +
-      "/v1;telemetryv1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014T" +
-      "elemetry\\V1\342\002\030Telemetry\\V1\\GPBMetadata\352\002" +
-      "\rTelemetry::V1b\006proto3"
+      "\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry.v1." +
+      "InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 " +
+      "\003(\tB\004\310\363\030\001R\006filter\022\032\n\005field\030\006 \001(\tB\004\310\363\030\001R\005" +
+      "field\022%\n\013min_version\030\007 \001(\tB\004\310\363\030\001R\nminVer" +
+      "sion\022%\n\013max_version\030\010 \001(\tB\004\310\363\030\001R\nmaxVers" +
+      "ion\"H\n\024GetBreakdownResponse\0220\n\006shares\030\001 " +
+      "\003(\0132\030.telemetry.v1.ValueShareR\006shares\"\240\001" +
+      "\n\nValueShare\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001R\006buck" +
+      "et\022\032\n\005value\030\002 \001(\tB\004\310\363\030\001R\005value\0223\n\rinstal" +
+      "lations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinstallati" +
+      "ons\022#\n\005share\030\004 \001(\001B\r\310\363\030\001\322\363\030\005ratioR\005share" +
+      "\"\377\001\n\017GetSizesRequest\022\036\n\007product\030\001 \001(\tB\004\310" +
+      "\363\030\001R\007product\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\t" +
+      "startDate\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007endDa" +
+      "te\022\034\n\006filter\030\004 \003(\tB\004\310\363\030\001R\006filter\022\032\n\005fiel" +
+      "d\030\005 \001(\tB\004\310\363\030\001R\005field\022%\n\013min_version\030\006 \001(" +
+      "\tB\004\310\363\030\001R\nminVersion\022%\n\013max_version\030\007 \001(\t" +
+      "B\004\310\363\030\001R\nmaxVersion\"\263\001\n\020GetSizesResponse\022" +
+      "3\n\rinstallations\030\001 \001(\003B\r\310\363\030\001\322\363\030\005countR\ri" +
+      "nstallations\022?\n\013percentiles\030\002 \001(\0132\035.tele" +
+      "metry.v1.SizePercentilesR\013percentiles\022)\n" +
+      "\004bins\030\003 \003(\0132\025.telemetry.v1.SizeBinR\004bins" +
+      "\"Y\n\017SizePercentiles\022\026\n\003p50\030\001 \001(\001B\004\310\363\030\001R\003" +
+      "p50\022\026\n\003p90\030\002 \001(\001B\004\310\363\030\001R\003p90\022\026\n\003p99\030\003 \001(\001" +
+      "B\004\310\363\030\001R\003p99\"v\n\007SizeBin\022\032\n\005lower\030\001 \001(\001B\004\310" +
+      "\363\030\001R\005lower\022\032\n\005upper\030\002 \001(\001B\004\310\363\030\001R\005upper\0223" +
+      "\n\rinstallations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\rin" +
+      "stallations\"\304\002\n\031GetFeatureAdoptionReques" +
+      "t\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\nsta" +
+      "rt_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_da" +
+      "te\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucket\030\004 \001(\0162" +
+      "\033.telemetry.v1.InsightBucketB\004\310\363\030\001R\006buck" +
+      "et\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter\022\032\n\005fiel" +
+      "d\030\006 \001(\tB\004\310\363\030\001R\005field\022%\n\013min_version\030\007 \001(" +
+      "\tB\004\310\363\030\001R\nminVersion\022%\n\013max_version\030\010 \001(\t" +
+      "B\004\310\363\030\001R\nmaxVersion\"S\n\032GetFeatureAdoption" +
+      "Response\0225\n\006points\030\001 \003(\0132\035.telemetry.v1." +
+      "FeatureAdoptionR\006points\"\304\001\n\017FeatureAdopt" +
+      "ion\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001R\006bucket\022%\n\006act" +
+      "ive\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\006active\022,\n\007adop" +
+      "ted\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countH\000R\007adopted\210\001\001\022(" +
+      "\n\005share\030\004 \001(\001B\r\310\363\030\001\322\363\030\005ratioH\001R\005share\210\001\001" +
+      "B\n\n\010_adoptedB\010\n\006_share\":\n\030ListUnknownFie" +
+      "ldsRequest\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007produ" +
+      "ct\"T\n\031ListUnknownFieldsResponse\0227\n\006field" +
+      "s\030\001 \003(\0132\037.telemetry.v1.UnknownFieldCount" +
+      "R\006fields\"V\n\021UnknownFieldCount\022\030\n\004path\030\001 " +
+      "\001(\tB\004\310\363\030\001R\004path\022\'\n\007reports\030\002 \001(\003B\r\310\363\030\001\322\363" +
+      "\030\005countR\007reports*z\n\rInsightBucket\022\036\n\032INS" +
+      "IGHT_BUCKET_UNSPECIFIED\020\000\022\026\n\022INSIGHT_BUC" +
+      "KET_DAY\020\001\022\027\n\023INSIGHT_BUCKET_WEEK\020\002\022\030\n\024IN" +
+      "SIGHT_BUCKET_MONTH\020\003*z\n\020InsightFieldKind" +
+      "\022\"\n\036INSIGHT_FIELD_KIND_UNSPECIFIED\020\000\022\"\n\036" +
+      "INSIGHT_FIELD_KIND_CATEGORICAL\020\001\022\036\n\032INSI" +
+      "GHT_FIELD_KIND_NUMERIC\020\0022\212\t\n\017InsightsSer" +
+      "vice\022t\n\014ListProducts\022!.telemetry.v1.List" +
+      "ProductsRequest\032\".telemetry.v1.ListProdu" +
+      "ctsResponse\"\035\202\323\344\223\002\027\022\025/insights/v1/produc" +
+      "ts\022\177\n\nListFields\022\037.telemetry.v1.ListFiel" +
+      "dsRequest\032 .telemetry.v1.ListFieldsRespo" +
+      "nse\".\202\323\344\223\002(\022&/insights/v1/products/{prod" +
+      "uct}/fields\022\243\001\n\026GetActiveInstallations\022+" +
+      ".telemetry.v1.GetActiveInstallationsRequ" +
+      "est\032,.telemetry.v1.GetActiveInstallation" +
+      "sResponse\".\202\323\344\223\002(\022&/insights/v1/products" +
+      "/{product}/active\022\231\001\n\022GetVersionAdoption" +
+      "\022\'.telemetry.v1.GetVersionAdoptionReques" +
+      "t\032(.telemetry.v1.GetVersionAdoptionRespo" +
+      "nse\"0\202\323\344\223\002*\022(/insights/v1/products/{prod" +
+      "uct}/versions\022\210\001\n\014GetBreakdown\022!.telemet" +
+      "ry.v1.GetBreakdownRequest\032\".telemetry.v1" +
+      ".GetBreakdownResponse\"1\202\323\344\223\002+\022)/insights" +
+      "/v1/products/{product}/breakdown\022x\n\010GetS" +
+      "izes\022\035.telemetry.v1.GetSizesRequest\032\036.te" +
+      "lemetry.v1.GetSizesResponse\"-\202\323\344\223\002\'\022%/in" +
+      "sights/v1/products/{product}/sizes\022\231\001\n\022G" +
+      "etFeatureAdoption\022\'.telemetry.v1.GetFeat" +
+      "ureAdoptionRequest\032(.telemetry.v1.GetFea" +
+      "tureAdoptionResponse\"0\202\323\344\223\002*\022(/insights/" +
+      "v1/products/{product}/adoption\022\234\001\n\021ListU" +
+      "nknownFields\022&.telemetry.v1.ListUnknownF" +
+      "ieldsRequest\032\'.telemetry.v1.ListUnknownF" +
+      "ieldsResponse\"6\202\323\344\223\0020\022./insights/v1/prod" +
+      "ucts/{product}/unknown-fieldsB\254\001\n\020com.te" +
+      "lemetry.v1B\024InsightsServiceProtoP\001Z1tele" +
+      "metry/clients/go/gen/telemetry/v1;teleme" +
+      "tryv1\242\002\003TXX\252\002\014Telemetry.V1\312\002\014Telemetry\\V" +
+      "1\342\002\030Telemetry\\V1\\GPBMetadata\352\002\rTelemetry" +
+      "::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -315,7 +325,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetActiveInstallationsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetActiveInstallationsRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetActiveInstallationsResponse_descriptor =
       getDescriptor().getMessageTypes().get(7);
     internal_static_telemetry_v1_GetActiveInstallationsResponse_fieldAccessorTable = new
@@ -333,7 +343,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetVersionAdoptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetVersionAdoptionRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetVersionAdoptionResponse_descriptor =
       getDescriptor().getMessageTypes().get(10);
     internal_static_telemetry_v1_GetVersionAdoptionResponse_fieldAccessorTable = new
@@ -345,7 +355,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetBreakdownRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetBreakdownRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetBreakdownResponse_descriptor =
       getDescriptor().getMessageTypes().get(12);
     internal_static_telemetry_v1_GetBreakdownResponse_fieldAccessorTable = new
@@ -363,7 +373,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetSizesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetSizesRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Filter", "Field", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Filter", "Field", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetSizesResponse_descriptor =
       getDescriptor().getMessageTypes().get(15);
     internal_static_telemetry_v1_GetSizesResponse_fieldAccessorTable = new
@@ -387,7 +397,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetFeatureAdoptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetFeatureAdoptionRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetFeatureAdoptionResponse_descriptor =
       getDescriptor().getMessageTypes().get(19);
     internal_static_telemetry_v1_GetFeatureAdoptionResponse_fieldAccessorTable = new
