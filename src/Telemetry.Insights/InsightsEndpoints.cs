@@ -12,7 +12,8 @@ namespace Telemetry.Insights;
 /// Maps insights: <see cref="InsightsGrpcService"/> (gRPC, and JSON over HTTP through its <c>google.api.http</c>
 /// routes under <c>/insights/v1/</c>), the CSV downloads and the dashboard. A CSV download is its JSON route with
 /// <c>.csv</c> appended, such as <c>GET /insights/v1/products/qdrant/active.csv?start_date=2026-11-01</c>, with the same
-/// query parameters (<c>start_date</c>, <c>end_date</c>, <c>bucket</c>, <c>field</c>, <c>filter</c>) and the same read
+/// query parameters (<c>start_date</c>, <c>end_date</c>, <c>bucket</c>, <c>field</c>, <c>filter</c>,
+/// <c>min_version</c>, <c>max_version</c>) and the same read
 /// token; a bad parameter answers 400 naming it, as the gRPC status names the field.
 /// </summary>
 public static class InsightsEndpoints
@@ -48,7 +49,8 @@ public static class InsightsEndpoints
         {
             var query = InsightsRequests.Query(product, parameters["start_date"].ToString(), parameters["end_date"].ToString(),
                 InsightsRequests.Bucket(parameters["bucket"].ToString()), parameters["filter"].Select(f => f ?? string.Empty),
-                parameters["field"].ToString(), options.Value);
+                parameters["field"].ToString(), options.Value,
+                parameters["min_version"].ToString(), parameters["max_version"].ToString());
             var csv = await answers.CsvAsync(question, query, context.RequestAborted);
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"{query.Product}-{question}.csv\"";
             return Results.Text(csv, "text/csv; charset=utf-8");

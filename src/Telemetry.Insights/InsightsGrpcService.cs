@@ -26,23 +26,23 @@ public sealed class InsightsGrpcService(InsightsQueries queries, UnknownFieldCou
             async (q, token) => InsightsMessages.Fields(await queries.FieldsAsync(q.Product, token)), context);
 
     public override Task<GetActiveInstallationsResponse> GetActiveInstallations(GetActiveInstallationsRequest request, ServerCallContext context) =>
-        CachedAsync("active", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, field: null),
+        CachedAsync("active", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, field: null, request.MinVersion, request.MaxVersion),
             async (q, token) => InsightsMessages.Active(await queries.ActiveAsync(q, token)), context);
 
     public override Task<GetVersionAdoptionResponse> GetVersionAdoption(GetVersionAdoptionRequest request, ServerCallContext context) =>
-        CachedAsync("versions", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, InsightFields.VersionField),
+        CachedAsync("versions", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, InsightFields.VersionField, request.MinVersion, request.MaxVersion),
             async (q, token) => new GetVersionAdoptionResponse { Shares = { InsightsMessages.Shares(await queries.BreakdownAsync(q, token)) } }, context);
 
     public override Task<GetBreakdownResponse> GetBreakdown(GetBreakdownRequest request, ServerCallContext context) =>
-        CachedAsync("breakdown", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, request.Field),
+        CachedAsync("breakdown", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, request.Field, request.MinVersion, request.MaxVersion),
             async (q, token) => new GetBreakdownResponse { Shares = { InsightsMessages.Shares(await queries.BreakdownAsync(q, token)) } }, context);
 
     public override Task<GetSizesResponse> GetSizes(GetSizesRequest request, ServerCallContext context) =>
-        CachedAsync("sizes", () => Query(request.Product, request.StartDate, request.EndDate, V1.InsightBucket.Unspecified, request.Filter, request.Field),
+        CachedAsync("sizes", () => Query(request.Product, request.StartDate, request.EndDate, V1.InsightBucket.Unspecified, request.Filter, request.Field, request.MinVersion, request.MaxVersion),
             async (q, token) => InsightsMessages.Sizes(await queries.SizesAsync(q, token)), context);
 
     public override Task<GetFeatureAdoptionResponse> GetFeatureAdoption(GetFeatureAdoptionRequest request, ServerCallContext context) =>
-        CachedAsync("adoption", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, request.Field),
+        CachedAsync("adoption", () => Query(request.Product, request.StartDate, request.EndDate, request.Bucket, request.Filter, request.Field, request.MinVersion, request.MaxVersion),
             async (q, token) => InsightsMessages.Adoption(await queries.AdoptionAsync(q, token)), context);
 
     public override Task<ListUnknownFieldsResponse> ListUnknownFields(ListUnknownFieldsRequest request, ServerCallContext context)
@@ -55,8 +55,9 @@ public sealed class InsightsGrpcService(InsightsQueries queries, UnknownFieldCou
         });
     }
 
-    private InsightsQuery Query(string product, string startDate, string endDate, V1.InsightBucket bucket, IEnumerable<string> filters, string? field) =>
-        InsightsRequests.Query(product, startDate, endDate, bucket, filters, field, _options);
+    private InsightsQuery Query(string product, string startDate, string endDate, V1.InsightBucket bucket, IEnumerable<string> filters, string? field,
+        string minVersion, string maxVersion) =>
+        InsightsRequests.Query(product, startDate, endDate, bucket, filters, field, _options, minVersion, maxVersion);
 
     private static string Required(string product) =>
         string.IsNullOrEmpty(product) ? throw new InsightsQueryException("product", "product is required") : product;

@@ -15,6 +15,9 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     /// <summary>The label small groups are folded into.</summary>
     public const string Other = "other";
 
+    /// <summary>Most stored versions a version range may select: each one is a parameter of the question's SQL.</summary>
+    public const int MaxRangeVersions = 1000;
+
     private readonly InsightsOptions _options = options.Value;
 
     /// <summary>
@@ -56,7 +59,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     /// <summary>Active installations per bucket, with the new (first seen) and lost (not seen for <see cref="InsightsOptions.LostAfter"/>) ones.</summary>
     public async Task<InsightTable> ActiveAsync(InsightsQuery query, CancellationToken cancellationToken = default)
     {
-        var sql = new QuerySql(query);
+        var sql = await SqlAsync(query, cancellationToken);
         var active = await CountsAsync(sql.Active(), sql.Parameters, cancellationToken);
         var lostDays = (int)_options.LostAfter.TotalDays;
         var fresh = await CountsAsync(sql.FirstSeen(), sql.Parameters, cancellationToken);
@@ -76,7 +79,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     public async Task<InsightTable> BreakdownAsync(InsightsQuery query, CancellationToken cancellationToken = default)
     {
         var field = RequireField(query, InsightFieldKind.Categorical);
-        var sql = new QuerySql(query);
+        var sql = await SqlAsync(query, cancellationToken);
         var counts = await store.QueryAsync(sql.LatestText(), sql.ParametersWith(field.Path),
             r => (Bucket: ReadDay(r, 0), Value: r.IsDBNull(1) ? string.Empty : r.GetString(1), Count: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
             cancellationToken);
@@ -102,7 +105,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     public async Task<InsightTable> SizesAsync(InsightsQuery query, CancellationToken cancellationToken = default)
     {
         var field = RequireField(query, InsightFieldKind.Numeric);
-        var sql = new QuerySql(query);
+        var sql = await SqlAsync(query, cancellationToken);
         var values = await store.QueryAsync(sql.LatestNumber(), sql.ParametersWith(field.Path),
             r => Convert.ToDouble(r.GetValue(0), CultureInfo.InvariantCulture), cancellationToken);
         return SizeDistribution.Of(values, _options.MinGroupSize);
@@ -115,7 +118,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     public async Task<InsightTable> AdoptionAsync(InsightsQuery query, CancellationToken cancellationToken = default)
     {
         var field = RequireField(query, kind: null);
-        var sql = new QuerySql(query);
+        var sql = await SqlAsync(query, cancellationToken);
         var active = await CountsAsync(sql.Active(), sql.Parameters, cancellationToken);
         var on = await CountsAsync(sql.LatestOn(), sql.ParametersWith(field.Path), cancellationToken);
         var rows = active.OrderBy(a => a.Key).Select(a =>
@@ -177,6 +180,28 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
         }
 
         return field;
+    }
+
+    /// <summary>
+    /// The question's SQL; a version range is resolved first to the stored versions it holds (a product has few
+    /// distinct versions), since SQL cannot compare semantic versions. Earlier days count too: new and lost
+    /// installations look before the window.
+    /// </summary>
+    private async Task<QuerySql> SqlAsync(InsightsQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Versions is not { } range)
+        {
+            return new QuerySql(query);
+        }
+
+        var stored = await store.QueryAsync(QuerySql.StoredVersions(), [query.Product, query.To], r => r.GetString(0), cancellationToken);
+        var versions = stored.Where(range.Contains).Order(StringComparer.Ordinal).ToList();
+        if (versions.Count > MaxRangeVersions)
+        {
+            throw new InsightsQueryException("min_version", $"the version range holds {versions.Count} stored versions, more than {MaxRangeVersions}; narrow it");
+        }
+
+        return new QuerySql(query, versions);
     }
 
     private async Task<Dictionary<DateOnly, long>> CountsAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)

@@ -20,16 +20,19 @@ public enum InsightBucket
 /// <param name="Bucket">Series bucket width.</param>
 /// <param name="Field">The field asked about, for breakdowns, sizes and adoption.</param>
 /// <param name="Filters">Categorical field path → value an installation-day must have (such as <c>environment.os</c> → <c>linux</c>).</param>
+/// <param name="Versions">The versions (<c>build.version</c>) an installation-day must have, or null for any.</param>
 public sealed record InsightsQuery(
     string Product,
     DateOnly From,
     DateOnly To,
     InsightBucket Bucket = InsightBucket.Day,
     string? Field = null,
-    IReadOnlyDictionary<string, string>? Filters = null)
+    IReadOnlyDictionary<string, string>? Filters = null,
+    VersionRange? Versions = null)
 {
     /// <summary>A stable text form, the cache key of the answer.</summary>
     public string CacheKey(string question) =>
         string.Join('|', question, Product, From.DayNumber, To.DayNumber, Bucket, Field ?? string.Empty,
-            string.Join('&', (Filters ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value)));
+            string.Join('&', (Filters ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value)),
+            Versions?.ToString() ?? string.Empty);
 }

@@ -17,7 +17,7 @@ namespace Telemetry.Insights.Tests;
 [TestFixture("files")]
 [TestFixture("postgres")]
 [NonParallelizable]
-public sealed class InsightsEndToEndTests(string sink)
+public sealed partial class InsightsEndToEndTests(string sink)
 {
     private const string ReadToken = "read-secret";
     private const string AdminToken = "admin-secret";
@@ -367,6 +367,7 @@ public sealed class InsightsEndToEndTests(string sink)
             Assert.That(Numbers(seen, "initial", "versions", "2.0.0"), Is.EqualTo(new[] { 0, 5.0 / 12, 11.0 / 12 }).Within(1e-9));
             Assert.That(Numbers(seen, "byOs", "field", "linux"), Is.EqualTo(new[] { 1, 8.0 / 12, 8.0 / 12 }).Within(1e-9));
             Assert.That(Numbers(seen, "narrowed", "active", "active"), Is.EqualTo(new[] { 12.0, 12 }));
+            Assert.That(Numbers(seen, "fromVersionTwo", "active", "active"), Is.EqualTo(new[] { 5.0, 11 }));
             Assert.That(seen.GetProperty("initial").GetProperty("unknown").ValueKind, Is.EqualTo(JsonValueKind.Object), "the unmodelled fields table is drawn");
             Assert.That(File.Exists(screenshot));
         });

@@ -11,6 +11,9 @@ window.insights = { ready: false, series: {} };
 
 function params(extra) {
   const p = new URLSearchParams({ start_date: $("from").value, end_date: $("to").value, bucket: $("bucket").value });
+  // The version range, only when set: both bounds are inclusive semantic versions.
+  if ($("min-version").value.trim()) p.set("min_version", $("min-version").value.trim());
+  if ($("max-version").value.trim()) p.set("max_version", $("max-version").value.trim());
   for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
   return p;
 }
@@ -148,6 +151,6 @@ $("from").value = new Date(Date.now() - 29 * 86400000).toISOString().slice(0, 10
 $("token").value = sessionStorage.getItem("insights-token") || "";
 $("controls").addEventListener("submit", refresh);
 $("product").addEventListener("change", async () => { await loadFields(); await refresh(); });
-for (const id of ["field", "from", "to", "bucket"]) $(id).addEventListener("change", () => refresh());
+for (const id of ["field", "from", "to", "bucket", "min-version", "max-version"]) $(id).addEventListener("change", () => refresh());
 for (const link of document.querySelectorAll(".csv")) link.addEventListener("click", download);
 if ($("token").value) refresh();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Semver;
 
 namespace Telemetry.Insights.Internal;
 
@@ -12,7 +13,8 @@ internal static class InsightsRequests
     public const int MaxFilters = 8;
 
     public static InsightsQuery Query(
-        string product, string startDate, string endDate, V1.InsightBucket bucket, IEnumerable<string> filters, string? field, InsightsOptions options)
+        string product, string startDate, string endDate, V1.InsightBucket bucket, IEnumerable<string> filters, string? field, InsightsOptions options,
+        string minVersion = "", string maxVersion = "")
     {
         if (string.IsNullOrEmpty(product))
         {
@@ -38,7 +40,7 @@ internal static class InsightsRequests
             V1.InsightBucket.Month => InsightBucket.Month,
             _ => throw new InsightsQueryException("bucket", $"bucket {(int)bucket} is not a known bucket"),
         };
-        return new InsightsQuery(product, from, to, width, string.IsNullOrEmpty(field) ? null : field, Filters(filters));
+        return new InsightsQuery(product, from, to, width, string.IsNullOrEmpty(field) ? null : field, Filters(filters), Versions(minVersion, maxVersion));
     }
 
     /// <summary>Reads a bucket as the contract names it (<c>INSIGHT_BUCKET_WEEK</c>), or empty for the default.</summary>
@@ -72,6 +74,35 @@ internal static class InsightsRequests
         }
 
         return parsed;
+    }
+
+    /// <summary>The version range of <c>min_version</c> and <c>max_version</c>, or null when neither is set.</summary>
+    public static VersionRange? Versions(string minVersion, string maxVersion)
+    {
+        if (string.IsNullOrEmpty(minVersion) && string.IsNullOrEmpty(maxVersion))
+        {
+            return null;
+        }
+
+        var min = Bound(minVersion, "min_version");
+        var max = Bound(maxVersion, "max_version");
+        if (min is not null && max is not null && SemVersion.ComparePrecedence(min, max) > 0)
+        {
+            throw new InsightsQueryException("min_version", $"min_version {min} is above max_version {max}");
+        }
+
+        return new VersionRange(min, max);
+    }
+
+    private static SemVersion? Bound(string text, string name)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return VersionRange.Parse(text)
+            ?? throw new InsightsQueryException(name, $"{name} \"{text}\" is not a semantic version such as 2.10.0 or v2.10.0-rc.1");
     }
 
     private static DateOnly? Day(string text, string name)

@@ -4,8 +4,9 @@ namespace Telemetry.Insights.Internal;
 
 /// <summary>
 /// The SQL of the questions for one query, portable between DuckDB and PostgreSQL. Parameters: <c>$1</c> product,
-/// <c>$2</c> first day, <c>$3</c> last day, then two per filter (field, value), then the field asked about. Only
-/// the bucket unit and the lost-after days are written into the text, both from fixed sets or integers.
+/// <c>$2</c> first day, <c>$3</c> last day, then two per filter (field, value), then one per version of a version
+/// range, then the field asked about. Only the bucket unit and the lost-after days are written into the text, both
+/// from fixed sets or integers.
 /// </summary>
 internal sealed class QuerySql
 {
@@ -13,7 +14,12 @@ internal sealed class QuerySql
     private readonly string _filters;
     private readonly List<object> _parameters;
 
-    public QuerySql(InsightsQuery query)
+    /// <param name="query">The question's query.</param>
+    /// <param name="versions">
+    /// The stored versions that fall in the query's version range (chosen in C#, as SQL cannot compare semantic
+    /// versions), or null when the query has no range.
+    /// </param>
+    public QuerySql(InsightsQuery query, IReadOnlyCollection<string>? versions = null)
     {
         _unit = query.Bucket switch
         {
@@ -32,10 +38,18 @@ internal sealed class QuerySql
                 .Append(" AND f.text = $").Append(_parameters.Count).Append(')');
         }
 
+        if (versions is not null)
+        {
+            AppendVersions(filters, versions);
+        }
+
         _filters = filters.ToString();
     }
 
     public IReadOnlyList<object> Parameters => _parameters;
+
+    /// <summary>The distinct versions a product's installations reported up to the last day (<c>$1</c> product, <c>$2</c> day).</summary>
+    public static string StoredVersions() => "SELECT DISTINCT version FROM insight_days WHERE product = $1 AND day <= $2";
 
     private string FieldParameter => "$" + (_parameters.Count + 1);
 
@@ -77,4 +91,25 @@ internal sealed class QuerySql
         + " WHERE latest = 1 AND (text = 'true' OR number > 0) GROUP BY bucket";
 
     private string Bucket(string day) => $"CAST(date_trunc('{_unit}', CAST({day} AS TIMESTAMP)) AS DATE)";
+
+    /// <summary>Keeps the installation-days whose version is one of <paramref name="versions"/>; none when it is empty.</summary>
+    private void AppendVersions(StringBuilder filters, IReadOnlyCollection<string> versions)
+    {
+        if (versions.Count == 0)
+        {
+            filters.Append(" AND 1 = 0");
+            return;
+        }
+
+        filters.Append(" AND EXISTS (SELECT 1 FROM insight_days v WHERE v.product = d.product AND v.day = d.day")
+            .Append(" AND v.instance = d.instance AND v.version IN (");
+        foreach (var version in versions)
+        {
+            _parameters.Add(version);
+            filters.Append('$').Append(_parameters.Count).Append(", ");
+        }
+
+        filters.Length -= 2;
+        filters.Append("))");
+    }
 }

@@ -36,7 +36,11 @@ try {
   const narrowed = await series();
   const status = await page.$eval("#status", (e) => e.textContent);
   await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(JSON.stringify({ initial, byOs, narrowed, status, errors }));
+
+  await page.$eval("#min-version", (input) => { input.value = "v2"; input.dispatchEvent(new Event("change")); });
+  await ready();
+  const fromVersionTwo = await series();
+  console.log(JSON.stringify({ initial, byOs, narrowed, fromVersionTwo, status, errors }));
 } finally {
   await browser.close();
 }

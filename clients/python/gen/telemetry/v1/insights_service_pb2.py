@@ -15,7 +15,7 @@ from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from telemetry.v1 import privacy_pb2 as telemetry_dot_v1_dot_privacy__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#telemetry/v1/insights_service.proto\x12\x0ctelemetry.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1atelemetry/v1/privacy.proto\"\x15\n\x13ListProductsRequest\"V\n\x14ListProductsResponse\x12>\n\x08products\x18\x01 \x03(\x0b\x32\".telemetry.v1.ProductInstallationsR\x08products\"\xcb\x01\n\x14ProductInstallations\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12\x33\n\rinstallations\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12\x44\n\x15raw_reports_kept_days\x18\x03 \x01(\x01\x42\x0c\xc8\xf3\x18\x01\xd2\xf3\x18\x04\x64\x61ysH\x00R\x12rawReportsKeptDays\x88\x01\x01\x42\x18\n\x16_raw_reports_kept_days\"3\n\x11ListFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"L\n\x12ListFieldsResponse\x12\x36\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1e.telemetry.v1.InsightFieldInfoR\x06\x66ields\"\xe5\x01\n\x10InsightFieldInfo\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\x38\n\x04kind\x18\x02 \x01(\x0e\x32\x1e.telemetry.v1.InsightFieldKindB\x04\xc8\xf3\x18\x01R\x04kind\x12\x45\n\rprivacy_class\x18\x03 \x01(\x0e\x32\x1a.telemetry.v1.PrivacyClassB\x04\xc8\xf3\x18\x01R\x0cprivacyClass\x12\x1c\n\x06listed\x18\x04 \x01(\x08\x42\x04\xc8\xf3\x18\x01R\x06listed\x12\x18\n\x04unit\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x04unit\"\xde\x01\n\x1dGetActiveInstallationsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\"[\n\x1eGetActiveInstallationsResponse\x12\x39\n\x06points\x18\x01 \x03(\x0b\x32!.telemetry.v1.ActiveInstallationsR\x06points\"\xd4\x01\n\x13\x41\x63tiveInstallations\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12:\n\x11new_installations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x10newInstallations\x12<\n\x12lost_installations\x18\x04 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x11lostInstallations\"\xda\x01\n\x19GetVersionAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\"N\n\x1aGetVersionAdoptionResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xf0\x01\n\x13GetBreakdownRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\"H\n\x14GetBreakdownResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xa0\x01\n\nValueShare\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1a\n\x05value\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\x05value\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12#\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioR\x05share\"\xb1\x01\n\x0fGetSizesRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x1c\n\x06\x66ilter\x18\x04 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\"\xb3\x01\n\x10GetSizesResponse\x12\x33\n\rinstallations\x18\x01 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12?\n\x0bpercentiles\x18\x02 \x01(\x0b\x32\x1d.telemetry.v1.SizePercentilesR\x0bpercentiles\x12)\n\x04\x62ins\x18\x03 \x03(\x0b\x32\x15.telemetry.v1.SizeBinR\x04\x62ins\"Y\n\x0fSizePercentiles\x12\x16\n\x03p50\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p50\x12\x16\n\x03p90\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p90\x12\x16\n\x03p99\x18\x03 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p99\"v\n\x07SizeBin\x12\x1a\n\x05lower\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05lower\x12\x1a\n\x05upper\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05upper\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\"\xf6\x01\n\x19GetFeatureAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\"S\n\x1aGetFeatureAdoptionResponse\x12\x35\n\x06points\x18\x01 \x03(\x0b\x32\x1d.telemetry.v1.FeatureAdoptionR\x06points\"\xc4\x01\n\x0f\x46\x65\x61tureAdoption\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12,\n\x07\x61\x64opted\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountH\x00R\x07\x61\x64opted\x88\x01\x01\x12(\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioH\x01R\x05share\x88\x01\x01\x42\n\n\x08_adoptedB\x08\n\x06_share\":\n\x18ListUnknownFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"T\n\x19ListUnknownFieldsResponse\x12\x37\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1f.telemetry.v1.UnknownFieldCountR\x06\x66ields\"V\n\x11UnknownFieldCount\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\'\n\x07reports\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x07reports*z\n\rInsightBucket\x12\x1e\n\x1aINSIGHT_BUCKET_UNSPECIFIED\x10\x00\x12\x16\n\x12INSIGHT_BUCKET_DAY\x10\x01\x12\x17\n\x13INSIGHT_BUCKET_WEEK\x10\x02\x12\x18\n\x14INSIGHT_BUCKET_MONTH\x10\x03*z\n\x10InsightFieldKind\x12\"\n\x1eINSIGHT_FIELD_KIND_UNSPECIFIED\x10\x00\x12\"\n\x1eINSIGHT_FIELD_KIND_CATEGORICAL\x10\x01\x12\x1e\n\x1aINSIGHT_FIELD_KIND_NUMERIC\x10\x02\x32\x8a\t\n\x0fInsightsService\x12t\n\x0cListProducts\x12!.telemetry.v1.ListProductsRequest\x1a\".telemetry.v1.ListProductsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17\x12\x15/insights/v1/products\x12\x7f\n\nListFields\x12\x1f.telemetry.v1.ListFieldsRequest\x1a .telemetry.v1.ListFieldsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/fields\x12\xa3\x01\n\x16GetActiveInstallations\x12+.telemetry.v1.GetActiveInstallationsRequest\x1a,.telemetry.v1.GetActiveInstallationsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/active\x12\x99\x01\n\x12GetVersionAdoption\x12\'.telemetry.v1.GetVersionAdoptionRequest\x1a(.telemetry.v1.GetVersionAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/versions\x12\x88\x01\n\x0cGetBreakdown\x12!.telemetry.v1.GetBreakdownRequest\x1a\".telemetry.v1.GetBreakdownResponse\"1\x82\xd3\xe4\x93\x02+\x12)/insights/v1/products/{product}/breakdown\x12x\n\x08GetSizes\x12\x1d.telemetry.v1.GetSizesRequest\x1a\x1e.telemetry.v1.GetSizesResponse\"-\x82\xd3\xe4\x93\x02\'\x12%/insights/v1/products/{product}/sizes\x12\x99\x01\n\x12GetFeatureAdoption\x12\'.telemetry.v1.GetFeatureAdoptionRequest\x1a(.telemetry.v1.GetFeatureAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/adoption\x12\x9c\x01\n\x11ListUnknownFields\x12&.telemetry.v1.ListUnknownFieldsRequest\x1a\'.telemetry.v1.ListUnknownFieldsResponse\"6\x82\xd3\xe4\x93\x02\x30\x12./insights/v1/products/{product}/unknown-fieldsB\xac\x01\n\x10\x63om.telemetry.v1B\x14InsightsServiceProtoP\x01Z1telemetry/clients/go/gen/telemetry/v1;telemetryv1\xa2\x02\x03TXX\xaa\x02\x0cTelemetry.V1\xca\x02\x0cTelemetry\\V1\xe2\x02\x18Telemetry\\V1\\GPBMetadata\xea\x02\rTelemetry::V1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#telemetry/v1/insights_service.proto\x12\x0ctelemetry.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1atelemetry/v1/privacy.proto\"\x15\n\x13ListProductsRequest\"V\n\x14ListProductsResponse\x12>\n\x08products\x18\x01 \x03(\x0b\x32\".telemetry.v1.ProductInstallationsR\x08products\"\xcb\x01\n\x14ProductInstallations\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12\x33\n\rinstallations\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12\x44\n\x15raw_reports_kept_days\x18\x03 \x01(\x01\x42\x0c\xc8\xf3\x18\x01\xd2\xf3\x18\x04\x64\x61ysH\x00R\x12rawReportsKeptDays\x88\x01\x01\x42\x18\n\x16_raw_reports_kept_days\"3\n\x11ListFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"L\n\x12ListFieldsResponse\x12\x36\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1e.telemetry.v1.InsightFieldInfoR\x06\x66ields\"\xe5\x01\n\x10InsightFieldInfo\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\x38\n\x04kind\x18\x02 \x01(\x0e\x32\x1e.telemetry.v1.InsightFieldKindB\x04\xc8\xf3\x18\x01R\x04kind\x12\x45\n\rprivacy_class\x18\x03 \x01(\x0e\x32\x1a.telemetry.v1.PrivacyClassB\x04\xc8\xf3\x18\x01R\x0cprivacyClass\x12\x1c\n\x06listed\x18\x04 \x01(\x08\x42\x04\xc8\xf3\x18\x01R\x06listed\x12\x18\n\x04unit\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x04unit\"\xac\x02\n\x1dGetActiveInstallationsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12%\n\x0bmin_version\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"[\n\x1eGetActiveInstallationsResponse\x12\x39\n\x06points\x18\x01 \x03(\x0b\x32!.telemetry.v1.ActiveInstallationsR\x06points\"\xd4\x01\n\x13\x41\x63tiveInstallations\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12:\n\x11new_installations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x10newInstallations\x12<\n\x12lost_installations\x18\x04 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x11lostInstallations\"\xa8\x02\n\x19GetVersionAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12%\n\x0bmin_version\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"N\n\x1aGetVersionAdoptionResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xbe\x02\n\x13GetBreakdownRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\x12%\n\x0bmin_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x08 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"H\n\x14GetBreakdownResponse\x12\x30\n\x06shares\x18\x01 \x03(\x0b\x32\x18.telemetry.v1.ValueShareR\x06shares\"\xa0\x01\n\nValueShare\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1a\n\x05value\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\x05value\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12#\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioR\x05share\"\xff\x01\n\x0fGetSizesRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x1c\n\x06\x66ilter\x18\x04 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x05 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\x12%\n\x0bmin_version\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"\xb3\x01\n\x10GetSizesResponse\x12\x33\n\rinstallations\x18\x01 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\x12?\n\x0bpercentiles\x18\x02 \x01(\x0b\x32\x1d.telemetry.v1.SizePercentilesR\x0bpercentiles\x12)\n\x04\x62ins\x18\x03 \x03(\x0b\x32\x15.telemetry.v1.SizeBinR\x04\x62ins\"Y\n\x0fSizePercentiles\x12\x16\n\x03p50\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p50\x12\x16\n\x03p90\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p90\x12\x16\n\x03p99\x18\x03 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x03p99\"v\n\x07SizeBin\x12\x1a\n\x05lower\x18\x01 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05lower\x12\x1a\n\x05upper\x18\x02 \x01(\x01\x42\x04\xc8\xf3\x18\x01R\x05upper\x12\x33\n\rinstallations\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\rinstallations\"\xc4\x02\n\x19GetFeatureAdoptionRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\x12#\n\nstart_date\x18\x02 \x01(\tB\x04\xc8\xf3\x18\x01R\tstartDate\x12\x1f\n\x08\x65nd_date\x18\x03 \x01(\tB\x04\xc8\xf3\x18\x01R\x07\x65ndDate\x12\x39\n\x06\x62ucket\x18\x04 \x01(\x0e\x32\x1b.telemetry.v1.InsightBucketB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12\x1c\n\x06\x66ilter\x18\x05 \x03(\tB\x04\xc8\xf3\x18\x01R\x06\x66ilter\x12\x1a\n\x05\x66ield\x18\x06 \x01(\tB\x04\xc8\xf3\x18\x01R\x05\x66ield\x12%\n\x0bmin_version\x18\x07 \x01(\tB\x04\xc8\xf3\x18\x01R\nminVersion\x12%\n\x0bmax_version\x18\x08 \x01(\tB\x04\xc8\xf3\x18\x01R\nmaxVersion\"S\n\x1aGetFeatureAdoptionResponse\x12\x35\n\x06points\x18\x01 \x03(\x0b\x32\x1d.telemetry.v1.FeatureAdoptionR\x06points\"\xc4\x01\n\x0f\x46\x65\x61tureAdoption\x12\x1c\n\x06\x62ucket\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x06\x62ucket\x12%\n\x06\x61\x63tive\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x06\x61\x63tive\x12,\n\x07\x61\x64opted\x18\x03 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountH\x00R\x07\x61\x64opted\x88\x01\x01\x12(\n\x05share\x18\x04 \x01(\x01\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05ratioH\x01R\x05share\x88\x01\x01\x42\n\n\x08_adoptedB\x08\n\x06_share\":\n\x18ListUnknownFieldsRequest\x12\x1e\n\x07product\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x07product\"T\n\x19ListUnknownFieldsResponse\x12\x37\n\x06\x66ields\x18\x01 \x03(\x0b\x32\x1f.telemetry.v1.UnknownFieldCountR\x06\x66ields\"V\n\x11UnknownFieldCount\x12\x18\n\x04path\x18\x01 \x01(\tB\x04\xc8\xf3\x18\x01R\x04path\x12\'\n\x07reports\x18\x02 \x01(\x03\x42\r\xc8\xf3\x18\x01\xd2\xf3\x18\x05\x63ountR\x07reports*z\n\rInsightBucket\x12\x1e\n\x1aINSIGHT_BUCKET_UNSPECIFIED\x10\x00\x12\x16\n\x12INSIGHT_BUCKET_DAY\x10\x01\x12\x17\n\x13INSIGHT_BUCKET_WEEK\x10\x02\x12\x18\n\x14INSIGHT_BUCKET_MONTH\x10\x03*z\n\x10InsightFieldKind\x12\"\n\x1eINSIGHT_FIELD_KIND_UNSPECIFIED\x10\x00\x12\"\n\x1eINSIGHT_FIELD_KIND_CATEGORICAL\x10\x01\x12\x1e\n\x1aINSIGHT_FIELD_KIND_NUMERIC\x10\x02\x32\x8a\t\n\x0fInsightsService\x12t\n\x0cListProducts\x12!.telemetry.v1.ListProductsRequest\x1a\".telemetry.v1.ListProductsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17\x12\x15/insights/v1/products\x12\x7f\n\nListFields\x12\x1f.telemetry.v1.ListFieldsRequest\x1a .telemetry.v1.ListFieldsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/fields\x12\xa3\x01\n\x16GetActiveInstallations\x12+.telemetry.v1.GetActiveInstallationsRequest\x1a,.telemetry.v1.GetActiveInstallationsResponse\".\x82\xd3\xe4\x93\x02(\x12&/insights/v1/products/{product}/active\x12\x99\x01\n\x12GetVersionAdoption\x12\'.telemetry.v1.GetVersionAdoptionRequest\x1a(.telemetry.v1.GetVersionAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/versions\x12\x88\x01\n\x0cGetBreakdown\x12!.telemetry.v1.GetBreakdownRequest\x1a\".telemetry.v1.GetBreakdownResponse\"1\x82\xd3\xe4\x93\x02+\x12)/insights/v1/products/{product}/breakdown\x12x\n\x08GetSizes\x12\x1d.telemetry.v1.GetSizesRequest\x1a\x1e.telemetry.v1.GetSizesResponse\"-\x82\xd3\xe4\x93\x02\'\x12%/insights/v1/products/{product}/sizes\x12\x99\x01\n\x12GetFeatureAdoption\x12\'.telemetry.v1.GetFeatureAdoptionRequest\x1a(.telemetry.v1.GetFeatureAdoptionResponse\"0\x82\xd3\xe4\x93\x02*\x12(/insights/v1/products/{product}/adoption\x12\x9c\x01\n\x11ListUnknownFields\x12&.telemetry.v1.ListUnknownFieldsRequest\x1a\'.telemetry.v1.ListUnknownFieldsResponse\"6\x82\xd3\xe4\x93\x02\x30\x12./insights/v1/products/{product}/unknown-fieldsB\xac\x01\n\x10\x63om.telemetry.v1B\x14InsightsServiceProtoP\x01Z1telemetry/clients/go/gen/telemetry/v1;telemetryv1\xa2\x02\x03TXX\xaa\x02\x0cTelemetry.V1\xca\x02\x0cTelemetry\\V1\xe2\x02\x18Telemetry\\V1\\GPBMetadata\xea\x02\rTelemetry::V1b\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'telemetry.v1.insights_service_pb2', globals())
@@ -51,6 +51,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['filter']._options = None
   _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['min_version']._options = None
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['max_version']._options = None
+  _GETACTIVEINSTALLATIONSREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _ACTIVEINSTALLATIONS.fields_by_name['bucket']._options = None
   _ACTIVEINSTALLATIONS.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _ACTIVEINSTALLATIONS.fields_by_name['active']._options = None
@@ -69,6 +73,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETVERSIONADOPTIONREQUEST.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _GETVERSIONADOPTIONREQUEST.fields_by_name['filter']._options = None
   _GETVERSIONADOPTIONREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['min_version']._options = None
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['max_version']._options = None
+  _GETVERSIONADOPTIONREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _GETBREAKDOWNREQUEST.fields_by_name['product']._options = None
   _GETBREAKDOWNREQUEST.fields_by_name['product']._serialized_options = b'\310\363\030\001'
   _GETBREAKDOWNREQUEST.fields_by_name['start_date']._options = None
@@ -81,6 +89,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETBREAKDOWNREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
   _GETBREAKDOWNREQUEST.fields_by_name['field']._options = None
   _GETBREAKDOWNREQUEST.fields_by_name['field']._serialized_options = b'\310\363\030\001'
+  _GETBREAKDOWNREQUEST.fields_by_name['min_version']._options = None
+  _GETBREAKDOWNREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETBREAKDOWNREQUEST.fields_by_name['max_version']._options = None
+  _GETBREAKDOWNREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _VALUESHARE.fields_by_name['bucket']._options = None
   _VALUESHARE.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _VALUESHARE.fields_by_name['value']._options = None
@@ -99,6 +111,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETSIZESREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
   _GETSIZESREQUEST.fields_by_name['field']._options = None
   _GETSIZESREQUEST.fields_by_name['field']._serialized_options = b'\310\363\030\001'
+  _GETSIZESREQUEST.fields_by_name['min_version']._options = None
+  _GETSIZESREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETSIZESREQUEST.fields_by_name['max_version']._options = None
+  _GETSIZESREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _GETSIZESRESPONSE.fields_by_name['installations']._options = None
   _GETSIZESRESPONSE.fields_by_name['installations']._serialized_options = b'\310\363\030\001\322\363\030\005count'
   _SIZEPERCENTILES.fields_by_name['p50']._options = None
@@ -125,6 +141,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _GETFEATUREADOPTIONREQUEST.fields_by_name['filter']._serialized_options = b'\310\363\030\001'
   _GETFEATUREADOPTIONREQUEST.fields_by_name['field']._options = None
   _GETFEATUREADOPTIONREQUEST.fields_by_name['field']._serialized_options = b'\310\363\030\001'
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['min_version']._options = None
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['min_version']._serialized_options = b'\310\363\030\001'
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['max_version']._options = None
+  _GETFEATUREADOPTIONREQUEST.fields_by_name['max_version']._serialized_options = b'\310\363\030\001'
   _FEATUREADOPTION.fields_by_name['bucket']._options = None
   _FEATUREADOPTION.fields_by_name['bucket']._serialized_options = b'\310\363\030\001'
   _FEATUREADOPTION.fields_by_name['active']._options = None
@@ -155,10 +175,10 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _INSIGHTSSERVICE.methods_by_name['GetFeatureAdoption']._serialized_options = b'\202\323\344\223\002*\022(/insights/v1/products/{product}/adoption'
   _INSIGHTSSERVICE.methods_by_name['ListUnknownFields']._options = None
   _INSIGHTSSERVICE.methods_by_name['ListUnknownFields']._serialized_options = b'\202\323\344\223\0020\022./insights/v1/products/{product}/unknown-fields'
-  _INSIGHTBUCKET._serialized_start=3445
-  _INSIGHTBUCKET._serialized_end=3567
-  _INSIGHTFIELDKIND._serialized_start=3569
-  _INSIGHTFIELDKIND._serialized_end=3691
+  _INSIGHTBUCKET._serialized_start=3835
+  _INSIGHTBUCKET._serialized_end=3957
+  _INSIGHTFIELDKIND._serialized_start=3959
+  _INSIGHTFIELDKIND._serialized_end=4081
   _LISTPRODUCTSREQUEST._serialized_start=111
   _LISTPRODUCTSREQUEST._serialized_end=132
   _LISTPRODUCTSRESPONSE._serialized_start=134
@@ -172,41 +192,41 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   _INSIGHTFIELDINFO._serialized_start=560
   _INSIGHTFIELDINFO._serialized_end=789
   _GETACTIVEINSTALLATIONSREQUEST._serialized_start=792
-  _GETACTIVEINSTALLATIONSREQUEST._serialized_end=1014
-  _GETACTIVEINSTALLATIONSRESPONSE._serialized_start=1016
-  _GETACTIVEINSTALLATIONSRESPONSE._serialized_end=1107
-  _ACTIVEINSTALLATIONS._serialized_start=1110
-  _ACTIVEINSTALLATIONS._serialized_end=1322
-  _GETVERSIONADOPTIONREQUEST._serialized_start=1325
-  _GETVERSIONADOPTIONREQUEST._serialized_end=1543
-  _GETVERSIONADOPTIONRESPONSE._serialized_start=1545
-  _GETVERSIONADOPTIONRESPONSE._serialized_end=1623
-  _GETBREAKDOWNREQUEST._serialized_start=1626
-  _GETBREAKDOWNREQUEST._serialized_end=1866
-  _GETBREAKDOWNRESPONSE._serialized_start=1868
-  _GETBREAKDOWNRESPONSE._serialized_end=1940
-  _VALUESHARE._serialized_start=1943
-  _VALUESHARE._serialized_end=2103
-  _GETSIZESREQUEST._serialized_start=2106
-  _GETSIZESREQUEST._serialized_end=2283
-  _GETSIZESRESPONSE._serialized_start=2286
-  _GETSIZESRESPONSE._serialized_end=2465
-  _SIZEPERCENTILES._serialized_start=2467
-  _SIZEPERCENTILES._serialized_end=2556
-  _SIZEBIN._serialized_start=2558
-  _SIZEBIN._serialized_end=2676
-  _GETFEATUREADOPTIONREQUEST._serialized_start=2679
-  _GETFEATUREADOPTIONREQUEST._serialized_end=2925
-  _GETFEATUREADOPTIONRESPONSE._serialized_start=2927
-  _GETFEATUREADOPTIONRESPONSE._serialized_end=3010
-  _FEATUREADOPTION._serialized_start=3013
-  _FEATUREADOPTION._serialized_end=3209
-  _LISTUNKNOWNFIELDSREQUEST._serialized_start=3211
-  _LISTUNKNOWNFIELDSREQUEST._serialized_end=3269
-  _LISTUNKNOWNFIELDSRESPONSE._serialized_start=3271
-  _LISTUNKNOWNFIELDSRESPONSE._serialized_end=3355
-  _UNKNOWNFIELDCOUNT._serialized_start=3357
-  _UNKNOWNFIELDCOUNT._serialized_end=3443
-  _INSIGHTSSERVICE._serialized_start=3694
-  _INSIGHTSSERVICE._serialized_end=4856
+  _GETACTIVEINSTALLATIONSREQUEST._serialized_end=1092
+  _GETACTIVEINSTALLATIONSRESPONSE._serialized_start=1094
+  _GETACTIVEINSTALLATIONSRESPONSE._serialized_end=1185
+  _ACTIVEINSTALLATIONS._serialized_start=1188
+  _ACTIVEINSTALLATIONS._serialized_end=1400
+  _GETVERSIONADOPTIONREQUEST._serialized_start=1403
+  _GETVERSIONADOPTIONREQUEST._serialized_end=1699
+  _GETVERSIONADOPTIONRESPONSE._serialized_start=1701
+  _GETVERSIONADOPTIONRESPONSE._serialized_end=1779
+  _GETBREAKDOWNREQUEST._serialized_start=1782
+  _GETBREAKDOWNREQUEST._serialized_end=2100
+  _GETBREAKDOWNRESPONSE._serialized_start=2102
+  _GETBREAKDOWNRESPONSE._serialized_end=2174
+  _VALUESHARE._serialized_start=2177
+  _VALUESHARE._serialized_end=2337
+  _GETSIZESREQUEST._serialized_start=2340
+  _GETSIZESREQUEST._serialized_end=2595
+  _GETSIZESRESPONSE._serialized_start=2598
+  _GETSIZESRESPONSE._serialized_end=2777
+  _SIZEPERCENTILES._serialized_start=2779
+  _SIZEPERCENTILES._serialized_end=2868
+  _SIZEBIN._serialized_start=2870
+  _SIZEBIN._serialized_end=2988
+  _GETFEATUREADOPTIONREQUEST._serialized_start=2991
+  _GETFEATUREADOPTIONREQUEST._serialized_end=3315
+  _GETFEATUREADOPTIONRESPONSE._serialized_start=3317
+  _GETFEATUREADOPTIONRESPONSE._serialized_end=3400
+  _FEATUREADOPTION._serialized_start=3403
+  _FEATUREADOPTION._serialized_end=3599
+  _LISTUNKNOWNFIELDSREQUEST._serialized_start=3601
+  _LISTUNKNOWNFIELDSREQUEST._serialized_end=3659
+  _LISTUNKNOWNFIELDSRESPONSE._serialized_start=3661
+  _LISTUNKNOWNFIELDSRESPONSE._serialized_end=3745
+  _UNKNOWNFIELDCOUNT._serialized_start=3747
+  _UNKNOWNFIELDCOUNT._serialized_end=3833
+  _INSIGHTSSERVICE._serialized_start=4084
+  _INSIGHTSSERVICE._serialized_end=5246
 # @@protoc_insertion_point(module_scope)

@@ -40,18 +40,22 @@ class FeatureAdoption(_message.Message):
     def __init__(self, bucket: _Optional[str] = ..., active: _Optional[int] = ..., adopted: _Optional[int] = ..., share: _Optional[float] = ...) -> None: ...
 
 class GetActiveInstallationsRequest(_message.Message):
-    __slots__ = ["bucket", "end_date", "filter", "product", "start_date"]
+    __slots__ = ["bucket", "end_date", "filter", "max_version", "min_version", "product", "start_date"]
     BUCKET_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
+    MAX_VERSION_FIELD_NUMBER: _ClassVar[int]
+    MIN_VERSION_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     bucket: InsightBucket
     end_date: str
     filter: _containers.RepeatedScalarFieldContainer[str]
+    max_version: str
+    min_version: str
     product: str
     start_date: str
-    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ..., min_version: _Optional[str] = ..., max_version: _Optional[str] = ...) -> None: ...
 
 class GetActiveInstallationsResponse(_message.Message):
     __slots__ = ["points"]
@@ -60,20 +64,24 @@ class GetActiveInstallationsResponse(_message.Message):
     def __init__(self, points: _Optional[_Iterable[_Union[ActiveInstallations, _Mapping]]] = ...) -> None: ...
 
 class GetBreakdownRequest(_message.Message):
-    __slots__ = ["bucket", "end_date", "field", "filter", "product", "start_date"]
+    __slots__ = ["bucket", "end_date", "field", "filter", "max_version", "min_version", "product", "start_date"]
     BUCKET_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     FIELD_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
+    MAX_VERSION_FIELD_NUMBER: _ClassVar[int]
+    MIN_VERSION_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     bucket: InsightBucket
     end_date: str
     field: str
     filter: _containers.RepeatedScalarFieldContainer[str]
+    max_version: str
+    min_version: str
     product: str
     start_date: str
-    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ..., field: _Optional[str] = ...) -> None: ...
+    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ..., field: _Optional[str] = ..., min_version: _Optional[str] = ..., max_version: _Optional[str] = ...) -> None: ...
 
 class GetBreakdownResponse(_message.Message):
     __slots__ = ["shares"]
@@ -82,20 +90,24 @@ class GetBreakdownResponse(_message.Message):
     def __init__(self, shares: _Optional[_Iterable[_Union[ValueShare, _Mapping]]] = ...) -> None: ...
 
 class GetFeatureAdoptionRequest(_message.Message):
-    __slots__ = ["bucket", "end_date", "field", "filter", "product", "start_date"]
+    __slots__ = ["bucket", "end_date", "field", "filter", "max_version", "min_version", "product", "start_date"]
     BUCKET_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     FIELD_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
+    MAX_VERSION_FIELD_NUMBER: _ClassVar[int]
+    MIN_VERSION_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     bucket: InsightBucket
     end_date: str
     field: str
     filter: _containers.RepeatedScalarFieldContainer[str]
+    max_version: str
+    min_version: str
     product: str
     start_date: str
-    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ..., field: _Optional[str] = ...) -> None: ...
+    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ..., field: _Optional[str] = ..., min_version: _Optional[str] = ..., max_version: _Optional[str] = ...) -> None: ...
 
 class GetFeatureAdoptionResponse(_message.Message):
     __slots__ = ["points"]
@@ -104,18 +116,22 @@ class GetFeatureAdoptionResponse(_message.Message):
     def __init__(self, points: _Optional[_Iterable[_Union[FeatureAdoption, _Mapping]]] = ...) -> None: ...
 
 class GetSizesRequest(_message.Message):
-    __slots__ = ["end_date", "field", "filter", "product", "start_date"]
+    __slots__ = ["end_date", "field", "filter", "max_version", "min_version", "product", "start_date"]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     FIELD_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
+    MAX_VERSION_FIELD_NUMBER: _ClassVar[int]
+    MIN_VERSION_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     end_date: str
     field: str
     filter: _containers.RepeatedScalarFieldContainer[str]
+    max_version: str
+    min_version: str
     product: str
     start_date: str
-    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., filter: _Optional[_Iterable[str]] = ..., field: _Optional[str] = ...) -> None: ...
+    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., filter: _Optional[_Iterable[str]] = ..., field: _Optional[str] = ..., min_version: _Optional[str] = ..., max_version: _Optional[str] = ...) -> None: ...
 
 class GetSizesResponse(_message.Message):
     __slots__ = ["bins", "installations", "percentiles"]
@@ -128,18 +144,22 @@ class GetSizesResponse(_message.Message):
     def __init__(self, installations: _Optional[int] = ..., percentiles: _Optional[_Union[SizePercentiles, _Mapping]] = ..., bins: _Optional[_Iterable[_Union[SizeBin, _Mapping]]] = ...) -> None: ...
 
 class GetVersionAdoptionRequest(_message.Message):
-    __slots__ = ["bucket", "end_date", "filter", "product", "start_date"]
+    __slots__ = ["bucket", "end_date", "filter", "max_version", "min_version", "product", "start_date"]
     BUCKET_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
     FILTER_FIELD_NUMBER: _ClassVar[int]
+    MAX_VERSION_FIELD_NUMBER: _ClassVar[int]
+    MIN_VERSION_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     bucket: InsightBucket
     end_date: str
     filter: _containers.RepeatedScalarFieldContainer[str]
+    max_version: str
+    min_version: str
     product: str
     start_date: str
-    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, product: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., bucket: _Optional[_Union[InsightBucket, str]] = ..., filter: _Optional[_Iterable[str]] = ..., min_version: _Optional[str] = ..., max_version: _Optional[str] = ...) -> None: ...
 
 class GetVersionAdoptionResponse(_message.Message):
     __slots__ = ["shares"]

@@ -25,6 +25,8 @@ private static final long serialVersionUID = 0L;
     endDate_ = "";
     bucket_ = 0;
     filter_ = com.google.protobuf.LazyStringArrayList.EMPTY;
+    minVersion_ = "";
+    maxVersion_ = "";
   }
 
   @java.lang.Override
@@ -275,6 +277,106 @@ private static final long serialVersionUID = 0L;
     return filter_.getByteString(index);
   }
 
+  public static final int MIN_VERSION_FIELD_NUMBER = 6;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object minVersion_ = "";
+  /**
+   * <pre>
+   * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+   * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+   * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+   * </pre>
+   *
+   * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The minVersion.
+   */
+  @java.lang.Override
+  public java.lang.String getMinVersion() {
+    java.lang.Object ref = minVersion_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      minVersion_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+   * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+   * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+   * </pre>
+   *
+   * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The bytes for minVersion.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getMinVersionBytes() {
+    java.lang.Object ref = minVersion_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      minVersion_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int MAX_VERSION_FIELD_NUMBER = 7;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object maxVersion_ = "";
+  /**
+   * <pre>
+   * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+   * upper bound.
+   * </pre>
+   *
+   * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The maxVersion.
+   */
+  @java.lang.Override
+  public java.lang.String getMaxVersion() {
+    java.lang.Object ref = maxVersion_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      maxVersion_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+   * upper bound.
+   * </pre>
+   *
+   * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The bytes for maxVersion.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getMaxVersionBytes() {
+    java.lang.Object ref = maxVersion_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      maxVersion_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -303,6 +405,12 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < filter_.size(); i++) {
       com.google.protobuf.GeneratedMessageV3.writeString(output, 5, filter_.getRaw(i));
+    }
+    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(minVersion_)) {
+      com.google.protobuf.GeneratedMessageV3.writeString(output, 6, minVersion_);
+    }
+    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(maxVersion_)) {
+      com.google.protobuf.GeneratedMessageV3.writeString(output, 7, maxVersion_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -334,6 +442,12 @@ private static final long serialVersionUID = 0L;
       size += dataSize;
       size += 1 * getFilterList().size();
     }
+    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(minVersion_)) {
+      size += com.google.protobuf.GeneratedMessageV3.computeStringSize(6, minVersion_);
+    }
+    if (!com.google.protobuf.GeneratedMessageV3.isStringEmpty(maxVersion_)) {
+      size += com.google.protobuf.GeneratedMessageV3.computeStringSize(7, maxVersion_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -358,6 +472,10 @@ private static final long serialVersionUID = 0L;
     if (bucket_ != other.bucket_) return false;
     if (!getFilterList()
         .equals(other.getFilterList())) return false;
+    if (!getMinVersion()
+        .equals(other.getMinVersion())) return false;
+    if (!getMaxVersion()
+        .equals(other.getMaxVersion())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -381,6 +499,10 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + FILTER_FIELD_NUMBER;
       hash = (53 * hash) + getFilterList().hashCode();
     }
+    hash = (37 * hash) + MIN_VERSION_FIELD_NUMBER;
+    hash = (53 * hash) + getMinVersion().hashCode();
+    hash = (37 * hash) + MAX_VERSION_FIELD_NUMBER;
+    hash = (53 * hash) + getMaxVersion().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -520,6 +642,8 @@ private static final long serialVersionUID = 0L;
       bucket_ = 0;
       filter_ = com.google.protobuf.LazyStringArrayList.EMPTY;
       bitField0_ = (bitField0_ & ~0x00000010);
+      minVersion_ = "";
+      maxVersion_ = "";
       return this;
     }
 
@@ -573,6 +697,12 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.bucket_ = bucket_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.minVersion_ = minVersion_;
+      }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.maxVersion_ = maxVersion_;
       }
     }
 
@@ -648,6 +778,16 @@ private static final long serialVersionUID = 0L;
         }
         onChanged();
       }
+      if (!other.getMinVersion().isEmpty()) {
+        minVersion_ = other.minVersion_;
+        bitField0_ |= 0x00000020;
+        onChanged();
+      }
+      if (!other.getMaxVersion().isEmpty()) {
+        maxVersion_ = other.maxVersion_;
+        bitField0_ |= 0x00000040;
+        onChanged();
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -700,6 +840,16 @@ private static final long serialVersionUID = 0L;
               filter_.add(s);
               break;
             } // case 42
+            case 50: {
+              minVersion_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
+            case 58: {
+              maxVersion_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1211,6 +1361,205 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       ensureFilterIsMutable();
       filter_.add(value);
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object minVersion_ = "";
+    /**
+     * <pre>
+     * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+     * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+     * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+     * </pre>
+     *
+     * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @return The minVersion.
+     */
+    public java.lang.String getMinVersion() {
+      java.lang.Object ref = minVersion_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        minVersion_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+     * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+     * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+     * </pre>
+     *
+     * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @return The bytes for minVersion.
+     */
+    public com.google.protobuf.ByteString
+        getMinVersionBytes() {
+      java.lang.Object ref = minVersion_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        minVersion_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+     * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+     * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+     * </pre>
+     *
+     * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @param value The minVersion to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMinVersion(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      minVersion_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+     * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+     * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+     * </pre>
+     *
+     * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMinVersion() {
+      minVersion_ = getDefaultInstance().getMinVersion();
+      bitField0_ = (bitField0_ & ~0x00000020);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+     * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+     * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+     * </pre>
+     *
+     * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @param value The bytes for minVersion to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMinVersionBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      minVersion_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object maxVersion_ = "";
+    /**
+     * <pre>
+     * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+     * upper bound.
+     * </pre>
+     *
+     * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @return The maxVersion.
+     */
+    public java.lang.String getMaxVersion() {
+      java.lang.Object ref = maxVersion_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        maxVersion_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+     * upper bound.
+     * </pre>
+     *
+     * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @return The bytes for maxVersion.
+     */
+    public com.google.protobuf.ByteString
+        getMaxVersionBytes() {
+      java.lang.Object ref = maxVersion_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        maxVersion_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+     * upper bound.
+     * </pre>
+     *
+     * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @param value The maxVersion to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMaxVersion(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      maxVersion_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+     * upper bound.
+     * </pre>
+     *
+     * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMaxVersion() {
+      maxVersion_ = getDefaultInstance().getMaxVersion();
+      bitField0_ = (bitField0_ & ~0x00000040);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+     * upper bound.
+     * </pre>
+     *
+     * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+     * @param value The bytes for maxVersion to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMaxVersionBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      maxVersion_ = value;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }

@@ -130,4 +130,50 @@ public interface GetActiveInstallationsRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getFilterBytes(int index);
+
+  /**
+   * <pre>
+   * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+   * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+   * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+   * </pre>
+   *
+   * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The minVersion.
+   */
+  java.lang.String getMinVersion();
+  /**
+   * <pre>
+   * Lowest build.version an installation-day must have, inclusive, compared as a semantic version (2.10.0 is
+   * above 2.9.1; a leading "v" is allowed; missing minor or patch parts are zero; a pre-release is below its
+   * release). Empty for no lower bound. A stored version that is not a semantic version never matches a range.
+   * </pre>
+   *
+   * <code>string min_version = 6 [json_name = "minVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The bytes for minVersion.
+   */
+  com.google.protobuf.ByteString
+      getMinVersionBytes();
+
+  /**
+   * <pre>
+   * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+   * upper bound.
+   * </pre>
+   *
+   * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The maxVersion.
+   */
+  java.lang.String getMaxVersion();
+  /**
+   * <pre>
+   * Highest build.version an installation-day must have, inclusive, compared as min_version is. Empty for no
+   * upper bound.
+   * </pre>
+   *
+   * <code>string max_version = 7 [json_name = "maxVersion", (.telemetry.v1.privacy) = PRIVACY_CLASS_PUBLIC];</code>
+   * @return The bytes for maxVersion.
+   */
+  com.google.protobuf.ByteString
+      getMaxVersionBytes();
 }

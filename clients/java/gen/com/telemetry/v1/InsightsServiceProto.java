@@ -162,113 +162,123 @@ public final class InsightsServiceProto {
       "tFieldKindB\004\310\363\030\001R\004kind\022E\n\rprivacy_class\030" +
       "\003 \001(\0162\032.telemetry.v1.PrivacyClassB\004\310\363\030\001R" +
       "\014privacyClass\022\034\n\006listed\030\004 \001(\010B\004\310\363\030\001R\006lis" +
-      "ted\022\030\n\004unit\030\005 \001(\tB\004\310\363\030\001R\004unit\"\336\001\n\035GetAct" +
+      "ted\022\030\n\004unit\030\005 \001(\tB\004\310\363\030\001R\004unit\"\254\002\n\035GetAct" +
       "iveInstallationsRequest\022\036\n\007product\030\001 \001(\t" +
       "B\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030" +
       "\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007en" +
       "dDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry.v1.Ins" +
       "ightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 \003(\t" +
-      "B\004\310\363\030\001R\006filter\"[\n\036GetActiveInstallations" +
-      "Response\0229\n\006points\030\001 \003(\0132!.telemetry.v1." +
-      "ActiveInstallationsR\006points\"\324\001\n\023ActiveIn" +
-      "stallations\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001R\006bucke" +
-      "t\022%\n\006active\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\006active" +
-      "\022:\n\021new_installations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005cou" +
-      "ntR\020newInstallations\022<\n\022lost_installatio" +
-      "ns\030\004 \001(\003B\r\310\363\030\001\322\363\030\005countR\021lostInstallatio" +
-      "ns\"\332\001\n\031GetVersionAdoptionRequest\022\036\n\007prod" +
-      "uct\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002" +
-      " \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB" +
-      "\004\310\363\030\001R\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemet" +
-      "ry.v1.InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006fil" +
-      "ter\030\005 \003(\tB\004\310\363\030\001R\006filter\"N\n\032GetVersionAdo" +
-      "ptionResponse\0220\n\006shares\030\001 \003(\0132\030.telemetr" +
-      "y.v1.ValueShareR\006shares\"\360\001\n\023GetBreakdown" +
-      "Request\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022" +
-      "#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010" +
-      "end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucket\030" +
-      "\004 \001(\0162\033.telemetry.v1.InsightBucketB\004\310\363\030\001" +
-      "R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter\022\032" +
-      "\n\005field\030\006 \001(\tB\004\310\363\030\001R\005field\"H\n\024GetBreakdo" +
-      "wnResponse\0220\n\006shares\030\001 \003(\0132\030.telemetry.v" +
-      "1.ValueShareR\006shares\"\240\001\n\nValueShare\022\034\n\006b" +
-      "ucket\030\001 \001(\tB\004\310\363\030\001R\006bucket\022\032\n\005value\030\002 \001(\t" +
-      "B\004\310\363\030\001R\005value\0223\n\rinstallations\030\003 \001(\003B\r\310\363" +
-      "\030\001\322\363\030\005countR\rinstallations\022#\n\005share\030\004 \001(" +
-      "\001B\r\310\363\030\001\322\363\030\005ratioR\005share\"\261\001\n\017GetSizesRequ" +
+      "B\004\310\363\030\001R\006filter\022%\n\013min_version\030\006 \001(\tB\004\310\363\030" +
+      "\001R\nminVersion\022%\n\013max_version\030\007 \001(\tB\004\310\363\030\001" +
+      "R\nmaxVersion\"[\n\036GetActiveInstallationsRe" +
+      "sponse\0229\n\006points\030\001 \003(\0132!.telemetry.v1.Ac" +
+      "tiveInstallationsR\006points\"\324\001\n\023ActiveInst" +
+      "allations\022\034\n\006bucket\030\001 \001(\tB\004\310\363\030\001R\006bucket\022" +
+      "%\n\006active\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\006active\022:" +
+      "\n\021new_installations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005count" +
+      "R\020newInstallations\022<\n\022lost_installations" +
+      "\030\004 \001(\003B\r\310\363\030\001\322\363\030\005countR\021lostInstallations" +
+      "\"\250\002\n\031GetVersionAdoptionRequest\022\036\n\007produc" +
+      "t\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001" +
+      "(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310" +
+      "\363\030\001R\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry" +
+      ".v1.InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filte" +
+      "r\030\005 \003(\tB\004\310\363\030\001R\006filter\022%\n\013min_version\030\006 \001" +
+      "(\tB\004\310\363\030\001R\nminVersion\022%\n\013max_version\030\007 \001(" +
+      "\tB\004\310\363\030\001R\nmaxVersion\"N\n\032GetVersionAdoptio" +
+      "nResponse\0220\n\006shares\030\001 \003(\0132\030.telemetry.v1" +
+      ".ValueShareR\006shares\"\276\002\n\023GetBreakdownRequ" +
       "est\022\036\n\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\ns" +
       "tart_date\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_" +
-      "date\030\003 \001(\tB\004\310\363\030\001R\007endDate\022\034\n\006filter\030\004 \003(" +
-      "\tB\004\310\363\030\001R\006filter\022\032\n\005field\030\005 \001(\tB\004\310\363\030\001R\005fi" +
-      "eld\"\263\001\n\020GetSizesResponse\0223\n\rinstallation" +
-      "s\030\001 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinstallations\022?\n" +
-      "\013percentiles\030\002 \001(\0132\035.telemetry.v1.SizePe" +
-      "rcentilesR\013percentiles\022)\n\004bins\030\003 \003(\0132\025.t" +
-      "elemetry.v1.SizeBinR\004bins\"Y\n\017SizePercent" +
-      "iles\022\026\n\003p50\030\001 \001(\001B\004\310\363\030\001R\003p50\022\026\n\003p90\030\002 \001(" +
-      "\001B\004\310\363\030\001R\003p90\022\026\n\003p99\030\003 \001(\001B\004\310\363\030\001R\003p99\"v\n\007" +
-      "SizeBin\022\032\n\005lower\030\001 \001(\001B\004\310\363\030\001R\005lower\022\032\n\005u" +
-      "pper\030\002 \001(\001B\004\310\363\030\001R\005upper\0223\n\rinstallations" +
-      "\030\003 \001(\003B\r\310\363\030\001\322\363\030\005countR\rinstallations\"\366\001\n" +
-      "\031GetFeatureAdoptionRequest\022\036\n\007product\030\001 " +
-      "\001(\tB\004\310\363\030\001R\007product\022#\n\nstart_date\030\002 \001(\tB\004" +
-      "\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R" +
-      "\007endDate\0229\n\006bucket\030\004 \001(\0162\033.telemetry.v1." +
-      "InsightBucketB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 " +
-      "\003(\tB\004\310\363\030\001R\006filter\022\032\n\005field\030\006 \001(\tB\004\310\363\030\001R\005" +
-      "field\"S\n\032GetFeatureAdoptionResponse\0225\n\006p" +
-      "oints\030\001 \003(\0132\035.telemetry.v1.FeatureAdopti" +
-      "onR\006points\"\304\001\n\017FeatureAdoption\022\034\n\006bucket" +
-      "\030\001 \001(\tB\004\310\363\030\001R\006bucket\022%\n\006active\030\002 \001(\003B\r\310\363" +
-      "\030\001\322\363\030\005countR\006active\022,\n\007adopted\030\003 \001(\003B\r\310\363" +
-      "\030\001\322\363\030\005countH\000R\007adopted\210\001\001\022(\n\005share\030\004 \001(\001" +
-      "B\r\310\363\030\001\322\363\030\005ratioH\001R\005share\210\001\001B\n\n\010_adoptedB" +
-      "\010\n\006_share\":\n\030ListUnknownFieldsRequest\022\036\n" +
-      "\007product\030\001 \001(\tB\004\310\363\030\001R\007product\"T\n\031ListUnk" +
-      "nownFieldsResponse\0227\n\006fields\030\001 \003(\0132\037.tel" +
-      "emetry.v1.UnknownFieldCountR\006fields\"V\n\021U" +
-      "nknownFieldCount\022\030\n\004path\030\001 \001(\tB\004\310\363\030\001R\004pa" +
-      "th\022\'\n\007reports\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\007repo" +
-      "rts*z\n\rInsightBucket\022\036\n\032INSIGHT_BUCKET_U" +
-      "NSPECIFIED\020\000\022\026\n\022INSIGHT_BUCKET_DAY\020\001\022\027\n\023" +
-      "INSIGHT_BUCKET_WEEK\020\002\022\030\n\024INSIGHT_BUCKET_" +
-      "MONTH\020\003*z\n\020InsightFieldKind\022\"\n\036INSIGHT_F" +
-      "IELD_KIND_UNSPECIFIED\020\000\022\"\n\036INSIGHT_FIELD" +
-      "_KIND_CATEGORICAL\020\001\022\036\n\032INSIGHT_FIELD_KIN" +
-      "D_NUMERIC\020\0022\212\t\n\017InsightsService\022t\n\014ListP" +
-      "roducts\022!.telemetry.v1.ListProductsReque" +
-      "st\032\".telemetry.v1.ListProductsResponse\"\035" +
-      "\202\323\344\223\002\027\022\025/insights/v1/products\022\177\n\nListFie" +
-      "lds\022\037.telemetry.v1.ListFieldsRequest\032 .t" +
-      "elemetry.v1.ListFieldsResponse\".\202\323\344\223\002(\022&" +
-      "/insights/v1/products/{product}/fields\022\243" +
-      "\001\n\026GetActiveInstallations\022+.telemetry.v1" +
-      ".GetActiveInstallationsRequest\032,.telemet" +
-      "ry.v1.GetActiveInstallationsResponse\".\202\323" +
-      "\344\223\002(\022&/insights/v1/products/{product}/ac" +
-      "tive\022\231\001\n\022GetVersionAdoption\022\'.telemetry." +
-      "v1.GetVersionAdoptionRequest\032(.telemetry" +
-      ".v1.GetVersionAdoptionResponse\"0\202\323\344\223\002*\022(" +
-      "/insights/v1/products/{product}/versions" +
-      "\022\210\001\n\014GetBreakdown\022!.telemetry.v1.GetBrea" +
-      "kdownRequest\032\".telemetry.v1.GetBreakdown" +
-      "Response\"1\202\323\344\223\002+\022)/insights/v1/products/" +
-      "{product}/breakdown\022x\n\010GetSizes\022\035.teleme" +
-      "try.v1.GetSizesRequest\032\036.telemetry.v1.Ge" +
-      "tSizesResponse\"-\202\323\344\223\002\'\022%/insights/v1/pro" +
-      "ducts/{product}/sizes\022\231\001\n\022GetFeatureAdop" +
-      "tion\022\'.telemetry.v1.GetFeatureAdoptionRe" +
-      "quest\032(.telemetry.v1.GetFeatureAdoptionR" +
-      "esponse\"0\202\323\344\223\002*\022(/insights/v1/products/{" +
-      "product}/adoption\022\234\001\n\021ListUnknownFields\022" +
-      "&.telemetry.v1.ListUnknownFieldsRequest\032" +
-      "\'.telemetry.v1.ListUnknownFieldsResponse" +
-      "\"6\202\323\344\223\0020\022./insights/v1/products/{product" +
-      "}/unknown-fieldsB\254\001\n\020com.telemetry.v1B\024I" +
-      "nsightsServiceProtoP\001Z1telemetry/clients" +
-      "/go/gen/telemetry/v1;telemetryv1\242\002\003TXX\252\002" +
-      "\014Telemetry.V1\312\002\014Telemetry\\V1\342\002\030Telemetry" +
-      "\\V1\\GPBMetadata\352\002\rTelemetry::V1b\006proto3"
+      "date\030\003 \001(\tB\004\310\363\030\001R\007endDate\0229\n\006bucket\030\004 \001(" +
+      "\0162\033.telemetry.v1.InsightBucketB\004\310\363\030\001R\006bu" +
+      "cket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030\001R\006filter\022\032\n\005fi" +
+      "eld\030\006 \001(\tB\004\310\363\030\001R\005field\022%\n\013min_version\030\007 " +
+      "\001(\tB\004\310\363\030\001R\nminVersion\022%\n\013max_version\030\010 \001" +
+      "(\tB\004\310\363\030\001R\nmaxVersion\"H\n\024GetBreakdownResp" +
+      "onse\0220\n\006shares\030\001 \003(\0132\030.telemetry.v1.Valu" +
+      "eShareR\006shares\"\240\001\n\nValueShare\022\034\n\006bucket\030" +
+      "\001 \001(\tB\004\310\363\030\001R\006bucket\022\032\n\005value\030\002 \001(\tB\004\310\363\030\001" +
+      "R\005value\0223\n\rinstallations\030\003 \001(\003B\r\310\363\030\001\322\363\030\005" +
+      "countR\rinstallations\022#\n\005share\030\004 \001(\001B\r\310\363\030" +
+      "\001\322\363\030\005ratioR\005share\"\377\001\n\017GetSizesRequest\022\036\n" +
+      "\007product\030\001 \001(\tB\004\310\363\030\001R\007product\022#\n\nstart_d" +
+      "ate\030\002 \001(\tB\004\310\363\030\001R\tstartDate\022\037\n\010end_date\030\003" +
+      " \001(\tB\004\310\363\030\001R\007endDate\022\034\n\006filter\030\004 \003(\tB\004\310\363\030" +
+      "\001R\006filter\022\032\n\005field\030\005 \001(\tB\004\310\363\030\001R\005field\022%\n" +
+      "\013min_version\030\006 \001(\tB\004\310\363\030\001R\nminVersion\022%\n\013" +
+      "max_version\030\007 \001(\tB\004\310\363\030\001R\nmaxVersion\"\263\001\n\020" +
+      "GetSizesResponse\0223\n\rinstallations\030\001 \001(\003B" +
+      "\r\310\363\030\001\322\363\030\005countR\rinstallations\022?\n\013percent" +
+      "iles\030\002 \001(\0132\035.telemetry.v1.SizePercentile" +
+      "sR\013percentiles\022)\n\004bins\030\003 \003(\0132\025.telemetry" +
+      ".v1.SizeBinR\004bins\"Y\n\017SizePercentiles\022\026\n\003" +
+      "p50\030\001 \001(\001B\004\310\363\030\001R\003p50\022\026\n\003p90\030\002 \001(\001B\004\310\363\030\001R" +
+      "\003p90\022\026\n\003p99\030\003 \001(\001B\004\310\363\030\001R\003p99\"v\n\007SizeBin\022" +
+      "\032\n\005lower\030\001 \001(\001B\004\310\363\030\001R\005lower\022\032\n\005upper\030\002 \001" +
+      "(\001B\004\310\363\030\001R\005upper\0223\n\rinstallations\030\003 \001(\003B\r" +
+      "\310\363\030\001\322\363\030\005countR\rinstallations\"\304\002\n\031GetFeat" +
+      "ureAdoptionRequest\022\036\n\007product\030\001 \001(\tB\004\310\363\030" +
+      "\001R\007product\022#\n\nstart_date\030\002 \001(\tB\004\310\363\030\001R\tst" +
+      "artDate\022\037\n\010end_date\030\003 \001(\tB\004\310\363\030\001R\007endDate" +
+      "\0229\n\006bucket\030\004 \001(\0162\033.telemetry.v1.InsightB" +
+      "ucketB\004\310\363\030\001R\006bucket\022\034\n\006filter\030\005 \003(\tB\004\310\363\030" +
+      "\001R\006filter\022\032\n\005field\030\006 \001(\tB\004\310\363\030\001R\005field\022%\n" +
+      "\013min_version\030\007 \001(\tB\004\310\363\030\001R\nminVersion\022%\n\013" +
+      "max_version\030\010 \001(\tB\004\310\363\030\001R\nmaxVersion\"S\n\032G" +
+      "etFeatureAdoptionResponse\0225\n\006points\030\001 \003(" +
+      "\0132\035.telemetry.v1.FeatureAdoptionR\006points" +
+      "\"\304\001\n\017FeatureAdoption\022\034\n\006bucket\030\001 \001(\tB\004\310\363" +
+      "\030\001R\006bucket\022%\n\006active\030\002 \001(\003B\r\310\363\030\001\322\363\030\005coun" +
+      "tR\006active\022,\n\007adopted\030\003 \001(\003B\r\310\363\030\001\322\363\030\005coun" +
+      "tH\000R\007adopted\210\001\001\022(\n\005share\030\004 \001(\001B\r\310\363\030\001\322\363\030\005" +
+      "ratioH\001R\005share\210\001\001B\n\n\010_adoptedB\010\n\006_share\"" +
+      ":\n\030ListUnknownFieldsRequest\022\036\n\007product\030\001" +
+      " \001(\tB\004\310\363\030\001R\007product\"T\n\031ListUnknownFields" +
+      "Response\0227\n\006fields\030\001 \003(\0132\037.telemetry.v1." +
+      "UnknownFieldCountR\006fields\"V\n\021UnknownFiel" +
+      "dCount\022\030\n\004path\030\001 \001(\tB\004\310\363\030\001R\004path\022\'\n\007repo" +
+      "rts\030\002 \001(\003B\r\310\363\030\001\322\363\030\005countR\007reports*z\n\rIns" +
+      "ightBucket\022\036\n\032INSIGHT_BUCKET_UNSPECIFIED" +
+      "\020\000\022\026\n\022INSIGHT_BUCKET_DAY\020\001\022\027\n\023INSIGHT_BU" +
+      "CKET_WEEK\020\002\022\030\n\024INSIGHT_BUCKET_MONTH\020\003*z\n" +
+      "\020InsightFieldKind\022\"\n\036INSIGHT_FIELD_KIND_" +
+      "UNSPECIFIED\020\000\022\"\n\036INSIGHT_FIELD_KIND_CATE" +
+      "GORICAL\020\001\022\036\n\032INSIGHT_FIELD_KIND_NUMERIC\020" +
+      "\0022\212\t\n\017InsightsService\022t\n\014ListProducts\022!." +
+      "telemetry.v1.ListProductsRequest\032\".telem" +
+      "etry.v1.ListProductsResponse\"\035\202\323\344\223\002\027\022\025/i" +
+      "nsights/v1/products\022\177\n\nListFields\022\037.tele" +
+      "metry.v1.ListFieldsRequest\032 .telemetry.v" +
+      "1.ListFieldsResponse\".\202\323\344\223\002(\022&/insights/" +
+      "v1/products/{product}/fields\022\243\001\n\026GetActi" +
+      "veInstallations\022+.telemetry.v1.GetActive" +
+      "InstallationsRequest\032,.telemetry.v1.GetA" +
+      "ctiveInstallationsResponse\".\202\323\344\223\002(\022&/ins" +
+      "ights/v1/products/{product}/active\022\231\001\n\022G" +
+      "etVersionAdoption\022\'.telemetry.v1.GetVers" +
+      "ionAdoptionRequest\032(.telemetry.v1.GetVer" +
+      "sionAdoptionResponse\"0\202\323\344\223\002*\022(/insights/" +
+      "v1/products/{product}/versions\022\210\001\n\014GetBr" +
+      "eakdown\022!.telemetry.v1.GetBreakdownReque" +
+      "st\032\".telemetry.v1.GetBreakdownResponse\"1" +
+      "\202\323\344\223\002+\022)/insights/v1/products/{product}/" +
+      "breakdown\022x\n\010GetSizes\022\035.telemetry.v1.Get" +
+      "SizesRequest\032\036.telemetry.v1.GetSizesResp" +
+      "onse\"-\202\323\344\223\002\'\022%/insights/v1/products/{pro" +
+      "duct}/sizes\022\231\001\n\022GetFeatureAdoption\022\'.tel" +
+      "emetry.v1.GetFeatureAdoptionRequest\032(.te" +
+      "lemetry.v1.GetFeatureAdoptionResponse\"0\202" +
+      "\323\344\223\002*\022(/insights/v1/products/{product}/a" +
+      "doption\022\234\001\n\021ListUnknownFields\022&.telemetr" +
+      "y.v1.ListUnknownFieldsRequest\032\'.telemetr" +
+      "y.v1.ListUnknownFieldsResponse\"6\202\323\344\223\0020\022." +
+      "/insights/v1/products/{product}/unknown-" +
+      "fieldsB\254\001\n\020com.telemetry.v1B\024InsightsSer" +
+      "viceProtoP\001Z1telemetry/clients/go/gen/te" +
+      "lemetry/v1;telemetryv1\242\002\003TXX\252\002\014Telemetry" +
+      ".V1\312\002\014Telemetry\\V1\342\002\030Telemetry\\V1\\GPBMet" +
+      "adata\352\002\rTelemetry::V1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -317,7 +327,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetActiveInstallationsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetActiveInstallationsRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetActiveInstallationsResponse_descriptor =
       getDescriptor().getMessageTypes().get(7);
     internal_static_telemetry_v1_GetActiveInstallationsResponse_fieldAccessorTable = new
@@ -335,7 +345,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetVersionAdoptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetVersionAdoptionRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetVersionAdoptionResponse_descriptor =
       getDescriptor().getMessageTypes().get(10);
     internal_static_telemetry_v1_GetVersionAdoptionResponse_fieldAccessorTable = new
@@ -347,7 +357,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetBreakdownRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetBreakdownRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetBreakdownResponse_descriptor =
       getDescriptor().getMessageTypes().get(12);
     internal_static_telemetry_v1_GetBreakdownResponse_fieldAccessorTable = new
@@ -365,7 +375,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetSizesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetSizesRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Filter", "Field", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Filter", "Field", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetSizesResponse_descriptor =
       getDescriptor().getMessageTypes().get(15);
     internal_static_telemetry_v1_GetSizesResponse_fieldAccessorTable = new
@@ -389,7 +399,7 @@ public final class InsightsServiceProto {
     internal_static_telemetry_v1_GetFeatureAdoptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_telemetry_v1_GetFeatureAdoptionRequest_descriptor,
-        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", });
+        new java.lang.String[] { "Product", "StartDate", "EndDate", "Bucket", "Filter", "Field", "MinVersion", "MaxVersion", });
     internal_static_telemetry_v1_GetFeatureAdoptionResponse_descriptor =
       getDescriptor().getMessageTypes().get(19);
     internal_static_telemetry_v1_GetFeatureAdoptionResponse_fieldAccessorTable = new
