@@ -87,9 +87,7 @@ internal sealed class BenchCollector : IAsyncDisposable
     public async Task<long> StoredReportsAsync(HttpClient http, CancellationToken cancellationToken)
     {
         var text = await http.GetStringAsync(new Uri(OperationsAddress + "/metrics"), cancellationToken);
-        return text.Split('\n')
-            .Where(l => l.StartsWith("telemetry_upload_reports_total", StringComparison.Ordinal))
-            .Sum(l => (long)double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return (long)PrometheusSamples.Values(text, "telemetry_upload_reports_total").Sum();
     }
 
     public async ValueTask DisposeAsync()

@@ -39,8 +39,7 @@ public static class InsightsServiceCollectionExtensions
         {
             var insights = provider.GetRequiredService<IOptions<InsightsOptions>>().Value;
             var upload = provider.GetRequiredService<IOptions<UploadOptions>>().Value;
-            var store = insights.Store ?? (upload.Sink == "postgres" ? "postgres" : "duckdb");
-            return store == "postgres"
+            return StoreOf(insights.Store, upload.Sink) == "postgres"
                 ? RollupStore.Postgres(upload.Postgres.ConnectionString
                     ?? throw new OptionsValidationException(nameof(InsightsOptions), typeof(InsightsOptions), ["Insights:Store postgres needs Upload:Postgres:ConnectionString."]))
                 : RollupStore.DuckDb(insights.DuckDbPath, insights.DuckDbMemoryLimitMiB);
@@ -76,10 +75,12 @@ public static class InsightsServiceCollectionExtensions
     /// </summary>
     private static bool WritesRollups(IConfiguration configuration)
     {
-        var sink = configuration["Upload:Sink"] ?? "files";
-        var store = configuration["Insights:Store"] ?? (sink == "postgres" ? "postgres" : "duckdb");
+        var store = StoreOf(configuration["Insights:Store"], configuration["Upload:Sink"] ?? "files");
         return store == "postgres" || configuration.GetValue("Upload:RunInCollector", defaultValue: true);
     }
+
+    /// <summary>Where the rollups live: <c>Insights:Store</c>, or beside the PostgreSQL sink, or embedded.</summary>
+    private static string StoreOf(string? configured, string sink) => configured ?? (sink == "postgres" ? "postgres" : "duckdb");
 
     /// <summary>Replaces the sink registration with the same sink wrapped in a <see cref="RecordingReportSink"/>.</summary>
     private static void DecorateSink(IServiceCollection services)

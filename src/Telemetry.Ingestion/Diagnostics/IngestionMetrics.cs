@@ -99,7 +99,16 @@ public sealed class IngestionMetrics
         _rejectionPaths.TryGetValue(fieldPath, out var cell) ? Interlocked.Read(ref cell.Value) : 0;
 
     /// <summary>The outcome attribute value of <paramref name="outcome"/>, as the instruments and spans carry it.</summary>
-    internal static string OutcomeName(ReportOutcome outcome) => (string)Outcomes[IndexOf(outcome)].Tag.Value!;
+    internal static string OutcomeName(ReportOutcome outcome) => OutcomeNameAt(IndexOf(outcome));
+
+    /// <summary>How many outcomes are counted: the answered ones and, last, unavailable.</summary>
+    internal static int OutcomeKinds => Outcomes.Length;
+
+    /// <summary>The position of an outcome among <see cref="OutcomeKinds"/>; null is unavailable.</summary>
+    internal static int OutcomeIndex(ReportOutcome? outcome) => outcome is { } answered ? IndexOf(answered) : Outcomes.Length - 1;
+
+    /// <summary>The outcome attribute value at a position among <see cref="OutcomeKinds"/>.</summary>
+    internal static string OutcomeNameAt(int index) => (string)Outcomes[index].Tag.Value!;
 
     /// <summary>
     /// The attribute value of a field path: indexes and map keys removed (<c>generic.metrics["x"].counter.total</c>

@@ -58,26 +58,31 @@ public static class IngestionTracing
             return;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Counted in the metrics' own outcome order, on the stack: this runs for every traced call.
+        Span<int> counts = stackalloc int[IngestionMetrics.OutcomeKinds];
         string? rejectedField = null;
         foreach (var result in results)
         {
-            var outcome = result is null ? "unavailable" : IngestionMetrics.OutcomeName(result.Outcome);
-            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+            counts[IngestionMetrics.OutcomeIndex(result?.Outcome)]++;
             if (result?.Outcome == ReportOutcome.Rejected)
             {
                 rejectedField ??= IngestionMetrics.NormalizePath(result.FieldPath);
             }
         }
 
-        foreach (var (outcome, count) in counts)
+        var distinct = 0;
+        for (var i = 0; i < counts.Length; i++)
         {
-            activity.SetTag(OutcomeCountPrefix + outcome, count);
+            if (counts[i] > 0)
+            {
+                activity.SetTag(OutcomeCountPrefix + IngestionMetrics.OutcomeNameAt(i), counts[i]);
+                distinct++;
+            }
         }
 
-        if (counts.Count == 1)
+        if (distinct == 1)
         {
-            activity.SetTag(IngestionMetrics.OutcomeAttribute, counts.Keys.First());
+            activity.SetTag(IngestionMetrics.OutcomeAttribute, IngestionMetrics.OutcomeNameAt(counts.IndexOfAnyExcept(0)));
         }
 
         if (rejectedField is not null)
@@ -85,7 +90,7 @@ public static class IngestionTracing
             activity.SetTag(IngestionMetrics.FieldPathAttribute, rejectedField);
         }
 
-        if (counts.ContainsKey("unavailable"))
+        if (counts[IngestionMetrics.OutcomeIndex(null)] > 0)
         {
             activity.SetTag("error.type", "unavailable")
                 .SetStatus(ActivityStatusCode.Error, "the report buffer (Redis) is unavailable");
