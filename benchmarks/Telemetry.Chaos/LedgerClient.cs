@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -93,20 +94,30 @@ internal sealed class LedgerClient : IDisposable
                 }
             }
 
-            // Pushed back: wait the longest retry delay asked for (at most 10 s, so a run stays bounded), as a reporter would.
             var pushedBack = response.Results.Where(r => r.Outcome is ReportOutcome.Overloaded or ReportOutcome.RateLimited).ToList();
             if (pushedBack.Count > 0)
             {
-                PushedBack += pushedBack.Count;
-                var delay = pushedBack.Max(r => r.RetryDelay?.ToTimeSpan() ?? TimeSpan.Zero);
-                await Task.Delay(delay < MinRetryDelay ? MinRetryDelay : delay > MaxRetryDelay ? MaxRetryDelay : delay);
+                await WaitPushedBackAsync(pushedBack.Count, pushedBack.Max(r => r.RetryDelay?.ToTimeSpan() ?? TimeSpan.Zero));
             }
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        {
+            // Every report of the batch was pushed back: the delay comes in the grpc-retry-pushback-ms trailer.
+            var pushback = e.Trailers.GetValue("grpc-retry-pushback-ms");
+            await WaitPushedBackAsync(batch.Count, TimeSpan.FromMilliseconds(pushback is null ? 0 : long.Parse(pushback, CultureInfo.InvariantCulture)));
         }
         catch (RpcException)
         {
             // Unavailable, refused or cut off: nothing of the batch counts as acknowledged; it is sent again.
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Waits the longest retry delay asked for (at most 10 s, so a run stays bounded), as a reporter would.</summary>
+    private async Task WaitPushedBackAsync(int reports, TimeSpan delay)
+    {
+        PushedBack += reports;
+        await Task.Delay(delay < MinRetryDelay ? MinRetryDelay : delay > MaxRetryDelay ? MaxRetryDelay : delay);
     }
 
     /// <summary>A new valid report of one installation.</summary>

@@ -3,17 +3,24 @@ namespace Telemetry.Ingestion.Buffering;
 /// <summary>
 /// The retry delay of a refused report: the time the measured drain rate needs to bring the shard's backlog down
 /// to the low-water mark, clamped to [<see cref="BufferOptions.MinRetryDelay"/>, <see cref="BufferOptions.MaxRetryDelay"/>].
-/// With nothing measurably draining, the maximum: retrying sooner would only be refused again.
+/// With nothing measurably draining, the maximum: retrying sooner would only be refused again. With the drain not
+/// measured yet (the first second after a start), the minimum: by then it is measured, and a client told to wait
+/// the maximum would leave a draining buffer idle.
 /// </summary>
 internal static class OverloadRetryDelay
 {
     public static TimeSpan Compute(BufferOptions options, long entries, long bytes, (double EntriesPerSecond, double BytesPerSecond)? rate, double jitter)
     {
+        if (rate is null)
+        {
+            return options.MinRetryDelay;
+        }
+
         var lowEntries = (long)(options.MaxEntriesPerShard * options.LowWaterFraction);
         var lowBytes = (long)(options.MaxBytesPerShard * options.LowWaterFraction);
         var seconds = Math.Max(
-            SecondsToDrain(entries - lowEntries, rate?.EntriesPerSecond),
-            SecondsToDrain(bytes - lowBytes, rate?.BytesPerSecond));
+            SecondsToDrain(entries - lowEntries, rate.Value.EntriesPerSecond),
+            SecondsToDrain(bytes - lowBytes, rate.Value.BytesPerSecond));
 
         // Spread the clients' retries by ±10% so they do not come back all at once.
         return Clamp(options, seconds, jitter);
@@ -28,7 +35,9 @@ internal static class OverloadRetryDelay
     public static TimeSpan ForMemory(BufferOptions options, RedisMemoryState memory, double? drainBytesPerSecond, double jitter)
     {
         var low = (long)(memory.MaxBytes * options.MaxRedisMemoryFraction * options.LowWaterFraction);
-        return Clamp(options, SecondsToDrain(memory.UsedBytes - low, drainBytesPerSecond), jitter);
+        return drainBytesPerSecond is { } perSecond
+            ? Clamp(options, SecondsToDrain(memory.UsedBytes - low, perSecond), jitter)
+            : options.MinRetryDelay;
     }
 
     private static TimeSpan Clamp(BufferOptions options, double seconds, double jitter)
@@ -39,8 +48,8 @@ internal static class OverloadRetryDelay
             : delay;
     }
 
-    private static double SecondsToDrain(long backlog, double? perSecond) =>
+    private static double SecondsToDrain(long backlog, double perSecond) =>
         backlog <= 0 ? 0
-        : perSecond is > 0 ? backlog / perSecond.Value
+        : perSecond > 0 ? backlog / perSecond
         : double.PositiveInfinity;
 }

@@ -29,10 +29,20 @@ public sealed class OverloadRetryDelayTests
     }
 
     [Test]
-    public void Compute_DrainUnknown_MaximumDelay()
+    public void Compute_DrainNotMeasuredYet_MinimumDelay()
     {
         // Act
         var delay = OverloadRetryDelay.Compute(Options, 1000, 0, null, 0.5);
+
+        // Assert: a second later the drain is measured and the retry gets a delay that fits it.
+        Assert.That(delay, Is.EqualTo(TimeSpan.FromSeconds(1)));
+    }
+
+    [Test]
+    public void Compute_NothingDraining_MaximumDelay()
+    {
+        // Act
+        var delay = OverloadRetryDelay.Compute(Options, 1000, 0, (0, 0), 0.5);
 
         // Assert
         Assert.That(delay, Is.EqualTo(TimeSpan.FromMinutes(5)));
