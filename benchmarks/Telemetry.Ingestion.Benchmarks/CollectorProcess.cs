@@ -55,7 +55,6 @@ internal sealed class CollectorProcess : IAsyncDisposable
         start.Environment["RateLimiting__Enabled"] = "false";
         start.Environment["Upload__RunInCollector"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["DOTNET_gcServer"] = "1";
         // Metrics and traces on, as in production: exported over OTLP every second (metrics) and in batches (spans).
         if (otlpEndpoint is not null)
         {
