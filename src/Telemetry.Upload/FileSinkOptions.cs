@@ -25,4 +25,14 @@ public sealed class FileSinkOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RotationIdleTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How many of a partition's latest report_ids are held in memory, so that a report delivered again (after an
+    /// uploader crash, or a client's retry after its report left the buffer) is stored once. A report whose id has
+    /// been pushed out by this many newer reports of the same product and day is stored a second time. Memory: about
+    /// 30 bytes per id for every open partition. Defaults to 250,000 (minutes of traffic at thousands of reports per
+    /// second; a whole day at lower rates).
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int RememberedIdsPerPartition { get; set; } = 250_000;
 }

@@ -17,7 +17,7 @@ public sealed class ReportIdSetTests
     public void Contains_AddedId_IsTrueForItAlone(string reportId)
     {
         // Arrange
-        var ids = new ReportIdSet();
+        var ids = new ReportIdSet(1_000);
 
         // Act
         ids.Add(reportId);
@@ -32,6 +32,29 @@ public sealed class ReportIdSetTests
             {
                 Assert.That(ids.Contains(other), Is.False, other);
             }
+        });
+    }
+
+    [Test]
+    public void Contains_MoreIdsThanCapacity_ForgetsOnlyTheOldest()
+    {
+        // Arrange
+        var ids = new ReportIdSet(800);
+        var added = Enumerable.Range(0, 2_000).Select(i => new Guid(i, 0, 0, new byte[8]).ToString()).ToList();
+
+        // Act
+        foreach (var id in added)
+        {
+            ids.Add(id);
+        }
+
+        // Assert: the latest 800 are all remembered, no more than 900 are, and the first ones are forgotten.
+        var remembered = added.Count(ids.Contains);
+        Assert.Multiple(() =>
+        {
+            Assert.That(added.TakeLast(800).All(ids.Contains), Is.True);
+            Assert.That(remembered, Is.InRange(800, 900));
+            Assert.That(ids.Contains(added[0]), Is.False);
         });
     }
 }

@@ -15,7 +15,8 @@ namespace Telemetry.Upload.Internal;
 /// <c>@&lt;segment&gt; &lt;length&gt;</c> giving the segment's durable length once the batch is in it, fsync'd before the
 /// batch is confirmed. Ids after the last commit line belong to a batch that was never confirmed and are ignored; on
 /// recovery a left-over segment is cut back to its last committed length and renamed. A batch written again after a
-/// crash between the confirmation and the XACK finds its ids in the index and stores nothing.
+/// crash between the confirmation and the XACK finds its ids in the index and stores nothing. Only the latest
+/// <see cref="FileSinkOptions.RememberedIdsPerPartition"/> ids are held in memory for that check.
 /// </remarks>
 internal sealed class FilePartition : IDisposable
 {
@@ -23,17 +24,18 @@ internal sealed class FilePartition : IDisposable
     public const string FinalSuffix = ".ndjson.gz";
     public const string TemporarySuffix = ".ndjson.gz.tmp";
 
-    private readonly ReportIdSet _ids = new();
+    private readonly ReportIdSet _ids;
     private readonly FileStream _index;
     private FileStream? _segment;
     private string? _segmentName;
     private long _segmentOpened;
     private long _segmentWritten;
 
-    private FilePartition(string directory, FileStream index)
+    private FilePartition(string directory, FileStream index, int rememberedIds)
     {
         Directory = directory;
         _index = index;
+        _ids = new ReportIdSet(rememberedIds);
     }
 
     public string Directory { get; }
@@ -42,12 +44,15 @@ internal sealed class FilePartition : IDisposable
 
     public bool HasOpenSegment => _segment is not null;
 
-    public static FilePartition Open(string directory)
+    /// <summary>Opens (creating it if need be) and recovers the partition in <paramref name="directory"/>.</summary>
+    /// <param name="directory">The partition directory.</param>
+    /// <param name="rememberedIds">How many of the partition's latest report_ids the duplicate check remembers.</param>
+    public static FilePartition Open(string directory, int rememberedIds)
     {
         System.IO.Directory.CreateDirectory(directory);
         var indexPath = Path.Combine(directory, IndexName);
         var index = new FileStream(indexPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
-        var partition = new FilePartition(directory, index);
+        var partition = new FilePartition(directory, index, rememberedIds);
         var committed = partition.LoadIndex(out var segments);
         index.SetLength(committed);
         index.Seek(0, SeekOrigin.End);

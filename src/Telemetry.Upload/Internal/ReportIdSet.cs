@@ -1,30 +1,66 @@
 namespace Telemetry.Upload.Internal;
 
 /// <summary>
-/// The report_ids stored in a file partition, for the idempotency check. A day's partition holds every id of the day,
-/// so the ingestion side's canonical form (a lower-case hyphenated UUID) is kept as a 16-byte value rather than a
+/// The most recent report_ids stored in a file partition, for the idempotency check, at most a fixed number of them:
+/// they are kept in <see cref="Generations"/> sets filled in turn, and when the newest is full the oldest is
+/// dropped whole, so memory stays bounded at any rate while the recent ids (those a redelivery or a client's retry
+/// brings back) are all remembered.
+/// </summary>
+/// <remarks>
+/// The ingestion side's canonical form (a lower-case hyphenated UUID) is kept as a 16-byte value rather than a
 /// string: no object per id, so far less memory and nothing for the garbage collector to trace and promote. Any other
 /// id is kept as its string. The two never collide: only the canonical text of a UUID maps to it, so the set matches
 /// ids exactly as an ordinal string set would.
-/// </summary>
+/// </remarks>
 internal sealed class ReportIdSet
 {
-    private readonly HashSet<Guid> _uuids = [];
-    private readonly HashSet<string> _others = new(StringComparer.Ordinal);
+    /// <summary>Full sets kept beside the one being filled; the oldest eighth of the ids is forgotten at a time.</summary>
+    public const int Generations = 8;
 
-    public bool Contains(string reportId) =>
-        TryParseCanonical(reportId, out var uuid) ? _uuids.Contains(uuid) : _others.Contains(reportId);
+    private readonly Queue<Generation> _generations = new();
+    private readonly int _generationCapacity;
+    private Generation _newest = new();
+
+    /// <param name="capacity">How many ids are remembered at least; at most an eighth more are.</param>
+    public ReportIdSet(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, Generations);
+        _generationCapacity = capacity / Generations;
+    }
+
+    public bool Contains(string reportId)
+    {
+        var isUuid = TryParseCanonical(reportId, out var uuid);
+        if (_newest.Contains(reportId, isUuid, uuid))
+        {
+            return true;
+        }
+
+        foreach (var generation in _generations)
+        {
+            if (generation.Contains(reportId, isUuid, uuid))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Add(string reportId)
     {
-        if (TryParseCanonical(reportId, out var uuid))
+        if (_newest.Count >= _generationCapacity)
         {
-            _uuids.Add(uuid);
+            _generations.Enqueue(_newest);
+            if (_generations.Count > Generations)
+            {
+                _generations.Dequeue();
+            }
+
+            _newest = new Generation();
         }
-        else
-        {
-            _others.Add(reportId);
-        }
+
+        _newest.Add(reportId);
     }
 
     // "D" alone also accepts upper-case digits, whose text differs from the canonical one: those stay strings.
@@ -32,5 +68,27 @@ internal sealed class ReportIdSet
     {
         uuid = default;
         return reportId.Length == 36 && !reportId.AsSpan().ContainsAnyInRange('A', 'Z') && Guid.TryParseExact(reportId, "D", out uuid);
+    }
+
+    private sealed class Generation
+    {
+        private readonly HashSet<Guid> _uuids = [];
+        private readonly HashSet<string> _others = new(StringComparer.Ordinal);
+
+        public int Count => _uuids.Count + _others.Count;
+
+        public bool Contains(string reportId, bool isUuid, Guid uuid) => isUuid ? _uuids.Contains(uuid) : _others.Contains(reportId);
+
+        public void Add(string reportId)
+        {
+            if (TryParseCanonical(reportId, out var uuid))
+            {
+                _uuids.Add(uuid);
+            }
+            else
+            {
+                _others.Add(reportId);
+            }
+        }
     }
 }

@@ -400,7 +400,7 @@ public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDis
             var directory = Path.GetDirectoryName(temporary)!;
             if (!_partitions.ContainsKey(directory))
             {
-                FilePartition.Open(directory).Dispose();
+                FilePartition.Open(directory, _options.RememberedIdsPerPartition).Dispose();
             }
         }
 
@@ -421,7 +421,7 @@ public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDis
                 _partitions.Remove(coldest.Directory);
             }
 
-            partition = FilePartition.Open(directory);
+            partition = FilePartition.Open(directory, _options.RememberedIdsPerPartition);
             _partitions[directory] = partition;
         }
 
