@@ -12,7 +12,7 @@ internal sealed partial class ShardUploader
     {
         foreach (var chunk in entries.Chunk(AcknowledgeScript.MaxEntries))
         {
-            var ids = chunk.Select(e => (e.Id, e.ReportId)).ToArray();
+            var ids = chunk.Select(e => e.Id).ToArray();
             var bytes = chunk.Sum(e => e.Size);
             await RetryRedisAsync(() => _commands.AcknowledgeAsync(_keys, _shard, ids, bytes, cancellationToken), cancellationToken);
         }
