@@ -8,7 +8,7 @@ namespace Telemetry.Buffer;
 /// </summary>
 /// <remarks>
 /// Cluster-correct by design: every script call touches keys of a single hash tag. A shard's stream, its statistics
-/// hash, its report-ids hash, its dead letters and the rate limits of its instances all carry <c>{shard-N}</c>, so each script's keys live in one
+/// hash, its report-ids generations, its dead letters and the rate limits of its instances all carry <c>{shard-N}</c>, so each script's keys live in one
 /// cluster slot; the upload rate limit carries its own tag.
 /// </remarks>
 public sealed class BufferKeyspace
@@ -61,8 +61,10 @@ public sealed class BufferKeyspace
     public RedisKey DeadLetters(int shard) => ShardKey(shard, "dead-letters");
 
     /// <summary>
-    /// The report-ids hash of a shard, <c>telemetry:v1:{shard-N}:report-ids</c>: report_id → stream entry ID of every
-    /// report still in the shard's stream, which the append script checks for duplicates. Emptied as entries leave.
+    /// The report-ids hash of a shard's generation 0, <c>telemetry:v1:{shard-N}:report-ids</c>; generation N is
+    /// <c>…:report-ids:N</c>. Together they map report_id → stream entry ID of every report still in the shard's
+    /// stream (and of some already uploaded), which the append script checks for duplicates; a generation is dropped
+    /// whole once the stream has left it behind (<see cref="Scripts.ReportIdGenerations"/>).
     /// </summary>
     public RedisKey ReportIds(int shard) => ShardKey(shard, "report-ids");
 

@@ -110,7 +110,7 @@ public sealed class DataRights
         {
             // XACK (the entry may be pending), XDEL (no trim bound: the entries may be anywhere in the stream), the
             // report_ids and the byte counter in one step. On a dead-letter stream XACK is a no-op and the sizes are zero.
-            var arguments = AcknowledgeScript.Arguments([.. chunk.Select(m => (m.Id, m.ReportId))], chunk.Sum(m => m.Size), trimBound: string.Empty);
+            var arguments = AcknowledgeScript.Arguments([.. chunk.Select(m => m.Id)], chunk.Sum(m => m.Size), trimBound: string.Empty, [.. chunk.Select(m => m.ReportId)]);
             deleted += (long)await _commands.ScriptAsync(AcknowledgeScript.Lua, keys, arguments, cancellationToken);
         }
 

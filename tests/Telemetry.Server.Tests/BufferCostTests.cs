@@ -74,7 +74,7 @@ public sealed class BufferCostTests
 
         // Assert: one script call; the only other commands are the ones that script runs inside Redis (commandstats
         // counts them too) and this test's own CONFIG RESETSTAT and INFO.
-        string[] scriptCommands = ["time", "hmget", "xlen", "hexists", "get", "set", "exists", "xadd", "hset", "hincrby"];
+        string[] scriptCommands = ["time", "hmget", "hlen", "xlen", "hexists", "get", "set", "exists", "xadd", "hset", "hincrby"];
         Assert.Multiple(() =>
         {
             Assert.That(response.Results.Single().Outcome, Is.EqualTo(ReportOutcome.Accepted));

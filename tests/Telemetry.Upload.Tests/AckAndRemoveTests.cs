@@ -93,7 +93,7 @@ public sealed class AckAndRemoveTests
         return buffer;
     }
 
-    private static (string Id, string ReportId)[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => (e.Id, e.Text(BufferFields.ReportId)!))];
+    private static string[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => e.Id)];
 
     private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferFields.Report].Length);
 }

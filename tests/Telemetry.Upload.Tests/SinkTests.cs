@@ -43,6 +43,43 @@ public sealed class SinkTests
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task FileWrite_ConcurrentWritersAndRetries_EachReportStoredOnceAndCommitted(CancellationToken cancellationToken)
+    {
+        // Arrange: eight writers (the uploader's shards) of ten batches each, every batch written twice (a retry after
+        // a lost acknowledgement), all at once so that batches queue behind each other's commits.
+        var directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
+        var options = UploaderRun.TestOptions("t:", o => o.Files.Directory = directory);
+        var batches = Enumerable.Range(0, 80).Select(_ => Enumerable.Range(0, 20).Select(_ => Buffered(TestReports.Create())).ToList()).ToList();
+
+        // Act
+        await using (var sink = new FileReportSink(Options.Create(options)))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(
+                async () =>
+                {
+                    foreach (var batch in batches.Skip(writer * 10).Take(10))
+                    {
+                        await sink.WriteAsync(batch, cancellationToken);
+                        await sink.WriteAsync(batch, cancellationToken);
+                    }
+                },
+                cancellationToken)));
+        }
+
+        // A new instance, as after a restart, finds every report in the committed index and stores none again.
+        await using (var sink = new FileReportSink(Options.Create(options)))
+        {
+            await sink.WriteAsync(batches[^1], cancellationToken);
+        }
+
+        // Assert
+        var stored = Stored.FileReportIds(directory);
+        Assert.That(stored, Is.EquivalentTo(batches.SelectMany(b => b).Select(r => r.ReportId)));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Test]
     [CancelAfter(30_000)]
     public async Task FileWrite_PastRotationSize_StartsNewFilesAndLeavesNoPartialOnes(CancellationToken cancellationToken)
     {

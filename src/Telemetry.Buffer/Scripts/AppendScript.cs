@@ -5,11 +5,12 @@ namespace Telemetry.Buffer.Scripts;
 /// high-water marks, the instance's rate limit (GCRA) and the append, exactly as if it had a script call of its own.
 /// </summary>
 /// <remarks>
-/// <para>KEYS[1] stream, KEYS[2] statistics hash, KEYS[3] the report-ids hash (report_id → entry ID of the reports
-/// still in the stream), then per report (i from 0) KEYS[4 + i] its rate-limit key. ARGV[1] max entries, ARGV[2]
-/// max bytes, ARGV[3] group, ARGV[4] <c>1</c> to refuse every new report as overloaded (Redis memory is above its
-/// mark), then per report ARGV[5 + 5i] report_id, ARGV[6 + 5i] product, ARGV[7 + 5i] report bytes, ARGV[8 + 5i]
-/// the rate limit's emission interval in µs (0: not limited), ARGV[9 + 5i] its burst.</para>
+/// <para>KEYS[1] stream, KEYS[2] statistics hash, KEYS[3] the report-ids key of generation 0 (the others are derived
+/// from it, <see cref="ReportIdGenerations"/>), then per report (i from 0) KEYS[4 + i] its rate-limit key. ARGV[1] max
+/// entries, ARGV[2] max bytes, ARGV[3] group, ARGV[4] <c>1</c> to refuse every new report as overloaded (Redis memory
+/// is above its mark), ARGV[5] the report-ids generation size, then per report ARGV[6 + 5i] report_id, ARGV[7 + 5i]
+/// product, ARGV[8 + 5i] report bytes, ARGV[9 + 5i] the rate limit's emission interval in µs (0: not limited),
+/// ARGV[10 + 5i] its burst.</para>
 /// <para>Returns {server ms, entries, bytes, appended entries, appended bytes} after the last report, then
 /// {status, value} per report: 1 accepted (the entry ID), 2 duplicate, 3 overloaded, 4 rate limited (the µs until
 /// one report would be allowed).</para>
@@ -22,7 +23,7 @@ namespace Telemetry.Buffer.Scripts;
 public static class AppendScript
 {
     /// <summary>Arguments before the per-report ones.</summary>
-    public const int FixedArguments = 4;
+    public const int FixedArguments = 5;
 
     /// <summary>Arguments per report.</summary>
     public const int ArgumentsPerReport = 5;
@@ -43,7 +44,7 @@ public static class AppendScript
     public const long RateLimited = 4;
 
     /// <summary>The script.</summary>
-    public const string Lua = """
+    public const string Lua = ReportIdGenerations.Functions + """
         local t = redis.call('TIME')
         local now_ms = t[1] .. string.format('%03d', math.floor(tonumber(t[2]) / 1000))
         local now_us = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -55,14 +56,29 @@ public static class AppendScript
         local max_entries = tonumber(ARGV[1])
         local max_bytes = tonumber(ARGV[2])
         local memory_full = ARGV[4] == '1'
+        local generation_size = tonumber(ARGV[5])
+        local first_gen, gen = ids_generations(KEYS[2])
+        local generations = {}
+        for n = first_gen, gen do
+          generations[#generations + 1] = ids_key(KEYS[3], n)
+        end
+        local in_current = redis.call('HLEN', generations[#generations])
+        local function seen(report_id)
+          for g = #generations, 1, -1 do
+            if redis.call('HEXISTS', generations[g], report_id) == 1 then
+              return true
+            end
+          end
+          return false
+        end
         local added_bytes = 0
         local added_entries = 0
         local checked_stream = false
         local reply = {now_ms, 0, 0, 0, 0}
         for i = 0, #KEYS - 4 do
-          local a = 5 + i * 5
+          local a = 6 + i * 5
           local status, value = 1, ''
-          if redis.call('HEXISTS', KEYS[3], ARGV[a]) == 1 then
+          if seen(ARGV[a]) then
             status = 2
           elseif memory_full or length >= max_entries or bytes >= max_bytes then
             status = 3
@@ -85,8 +101,17 @@ public static class AppendScript
                 end
                 checked_stream = true
               end
+              if in_current >= generation_size then
+                -- Close the current generation at the stream's last entry (the report about to be appended opens the next).
+                local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+                redis.call('HSET', KEYS[2], 'ids_end:' .. gen, #last > 0 and last[1][1] or '0-0', 'ids_last', gen + 1)
+                gen = gen + 1
+                generations[#generations + 1] = ids_key(KEYS[3], gen)
+                in_current = 0
+              end
               value = redis.call('XADD', KEYS[1], '*', 'report_id', ARGV[a], 'product', ARGV[a + 1], 'arrival_ms', now_ms, 'report', ARGV[a + 2])
-              redis.call('HSET', KEYS[3], ARGV[a], value)
+              redis.call('HSET', generations[#generations], ARGV[a], value)
+              in_current = in_current + 1
               local size = string.len(ARGV[a + 2])
               length = length + 1
               bytes = bytes + size

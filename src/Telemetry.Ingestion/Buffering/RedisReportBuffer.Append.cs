@@ -110,6 +110,7 @@ public sealed partial class RedisReportBuffer
         arguments[1] = _options.MaxBytesPerShard;
         arguments[2] = Telemetry.Buffer.BufferKeyspace.ConsumerGroup;
         arguments[3] = memory.IsFull ? 1 : 0;
+        arguments[4] = ReportIdGenerations.GenerationSize(_options.MaxEntriesPerShard);
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];

@@ -10,13 +10,14 @@ namespace Telemetry.Ingestion.Buffering;
 
 /// <summary>
 /// <see cref="IReportBuffer"/> on sharded Redis streams (<c>telemetry:v1:{shard-N}:reports</c>). For every report
-/// one Lua script (<see cref="AppendScript"/>) checks for a duplicate (the shard's report-ids hash), the high-water
+/// one Lua script (<see cref="AppendScript"/>) checks for a duplicate (the shard's report-ids generations), the high-water
 /// marks and the instance's rate limit and appends (<c>XADD</c>) atomically; reports of one shard appended at the
 /// same time share one script call (see <c>AppendAsync</c>). Entries are never trimmed (no MAXLEN): only the
-/// uploader removes them, after storage, together with their report_ids. Thread-safe; one instance per process.
+/// uploader removes them, after storage, and drops the report-ids generations they leave behind. Thread-safe; one
+/// instance per process.
 /// </summary>
 /// <remarks>
-/// Cluster-correct: the keys of every script call (stream, statistics hash, report-ids hash, rate limits) share the
+/// Cluster-correct: the keys of every script call (stream, statistics hash, report-ids generations, rate limits) share the
 /// shard's hash tag, see <see cref="BufferKeyspace"/>.
 /// </remarks>
 public sealed partial class RedisReportBuffer : IReportBuffer

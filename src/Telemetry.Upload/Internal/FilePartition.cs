@@ -9,8 +9,8 @@ namespace Telemetry.Upload.Internal;
 /// </summary>
 /// <remarks>
 /// Layout. Finished files are <c>&lt;segment&gt;.ndjson.gz</c>. The open segment is the hidden
-/// <c>.&lt;segment&gt;.ndjson.gz.tmp</c>: every batch is appended to it as one complete gzip member and fsync'd,
-/// and it is renamed to its final name when it rotates, so a reader listing <c>*.ndjson.gz</c> never sees a partial
+/// <c>.&lt;segment&gt;.ndjson.gz.tmp</c>: every batch is appended to it as one complete gzip member, fsync'd at the
+/// commit, and it is renamed to its final name when it rotates, so a reader listing <c>*.ndjson.gz</c> never sees a partial
 /// file. The index <c>.ids</c> is append-only: the report_ids of a batch, then a commit line
 /// <c>@&lt;segment&gt; &lt;length&gt;</c> giving the segment's durable length once the batch is in it, fsync'd before the
 /// batch is confirmed. Ids after the last commit line belong to a batch that was never confirmed and are ignored; on
@@ -25,6 +25,8 @@ internal sealed class FilePartition : IDisposable
     public const string TemporarySuffix = ".ndjson.gz.tmp";
 
     private readonly ReportIdSet _ids;
+    private readonly HashSet<string> _uncommitted = new(StringComparer.Ordinal);
+    private readonly StringBuilder _pendingIndex = new();
     private readonly FileStream _index;
     private FileStream? _segment;
     private string? _segmentName;
@@ -86,7 +88,8 @@ internal sealed class FilePartition : IDisposable
         return committed;
     }
 
-    public bool Contains(string reportId) => _ids.Contains(reportId);
+    /// <summary>Whether the partition holds the report_id, committed or written for the next commit.</summary>
+    public bool Contains(string reportId) => _ids.Contains(reportId) || _uncommitted.Contains(reportId);
 
     /// <summary>Whether the open segment is due for rotation by size, age or idle time (zero: never idle).</summary>
     public bool ShouldRotate(FileSinkOptions options, TimeProvider time) =>
@@ -95,8 +98,11 @@ internal sealed class FilePartition : IDisposable
             || time.GetElapsedTime(_segmentOpened) >= options.RotationAge
             || (options.RotationIdleTime > TimeSpan.Zero && time.GetElapsedTime(_segmentWritten) >= options.RotationIdleTime));
 
-    /// <summary>Appends one gzip member holding the batch's lines, then commits its ids; both fsync'd.</summary>
-    public void Append(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
+    /// <summary>
+    /// Appends one gzip member holding a batch's lines to the open segment and notes its ids for
+    /// <see cref="Commit"/>; nothing of it counts as stored before then.
+    /// </summary>
+    public void Write(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
     {
         if (_segment is null)
         {
@@ -106,27 +112,56 @@ internal sealed class FilePartition : IDisposable
         }
 
         _segment.Write(member);
-        _segment.Flush(flushToDisk: true);
         _segmentWritten = time.GetTimestamp();
-
-        var text = new StringBuilder(reportIds.Count * 37 + 80);
         foreach (var id in reportIds)
         {
-            text.Append(id).Append('\n');
+            _pendingIndex.Append(id).Append('\n');
+            _uncommitted.Add(id);
         }
 
-        text.Append('@').Append(_segmentName).Append(' ').Append(_segment.Length.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        _index.Write(Encoding.UTF8.GetBytes(text.ToString()));
-        _index.Flush(flushToDisk: true);
-        foreach (var id in reportIds)
+        _pendingIndex.Append('@').Append(_segmentName).Append(' ').Append(_segment.Length.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    }
+
+    /// <summary>
+    /// Makes the batches written since the last commit durable: the segment fsync'd, then their ids and commit lines
+    /// appended to the index and fsync'd. Batches of several writers share the two fsyncs.
+    /// </summary>
+    public void Commit()
+    {
+        if (_pendingIndex.Length == 0)
         {
-            _ids.Add(id);
+            return;
+        }
+
+        try
+        {
+            _segment!.Flush(flushToDisk: true);
+            _index.Write(Encoding.UTF8.GetBytes(_pendingIndex.ToString()));
+            _index.Flush(flushToDisk: true);
+            foreach (var id in _uncommitted)
+            {
+                _ids.Add(id);
+            }
+        }
+        finally
+        {
+            // On a failure the batches are not confirmed: their ids must not count as stored.
+            _pendingIndex.Clear();
+            _uncommitted.Clear();
         }
     }
 
-    /// <summary>Closes the open segment and gives it its final name; its content was already durable.</summary>
+    /// <summary>Forgets the batches written since the last commit: a failed round confirms none of them.</summary>
+    public void Discard()
+    {
+        _pendingIndex.Clear();
+        _uncommitted.Clear();
+    }
+
+    /// <summary>Commits what was written, closes the open segment and gives it its final name.</summary>
     public void Rotate()
     {
+        Commit();
         if (_segment is null)
         {
             return;

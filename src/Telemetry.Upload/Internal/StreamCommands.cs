@@ -86,14 +86,15 @@ internal sealed class StreamCommands(IConnectionMultiplexer redis)
     }
 
     /// <summary>
-    /// Acknowledges stored entries of shard <paramref name="shard"/> and removes them from the stream with their
-    /// report_ids, giving their bytes back to the shard's counter (<see cref="AcknowledgeScript"/>, trimming up to the
-    /// highest entry when nothing older is pending). Returns the number removed.
+    /// Acknowledges stored entries of shard <paramref name="shard"/> and removes them from the stream, giving their
+    /// bytes back to the shard's counter and dropping the report-ids generations left behind
+    /// (<see cref="AcknowledgeScript"/>, trimming up to the highest entry when nothing older is pending). Returns the
+    /// number removed.
     /// </summary>
-    public async Task<long> AcknowledgeAsync(BufferKeyspace keys, int shard, IReadOnlyList<(string Id, string ReportId)> entries, long bytes, CancellationToken cancellationToken)
+    public async Task<long> AcknowledgeAsync(BufferKeyspace keys, int shard, IReadOnlyList<string> ids, long bytes, CancellationToken cancellationToken)
     {
-        var highest = entries.Select(e => e.Id).Max(Comparer<string>.Create(StreamIds.Compare))!;
-        var arguments = AcknowledgeScript.Arguments(entries, bytes, StreamIds.Next(highest));
+        var highest = ids.Max(Comparer<string>.Create(StreamIds.Compare))!;
+        var arguments = AcknowledgeScript.Arguments(ids, bytes, StreamIds.Next(highest));
         return (long)await ScriptAsync(AcknowledgeScript.Lua, AcknowledgeScript.Keys(keys, shard), arguments, cancellationToken);
     }
 

@@ -23,9 +23,10 @@ namespace Telemetry.Upload.Sinks;
 /// <para>One process writes a directory: the sink takes an exclusive lock on <c>&lt;root&gt;/.lock</c> (released by the
 /// operating system when the process dies, so a replacement takes over after a crash). Run several uploader
 /// processes against the PostgreSQL sink, or give each its own directory. Within a process, writes are serialized;
-/// formatting and compression run outside the lock.</para>
+/// formatting and compression run outside the lock, and the batches that arrive while one is written are written
+/// together and share its fsyncs (a group commit).</para>
 /// </remarks>
-public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDisposable, IDisposable
+public sealed partial class FileReportSink : IReportSink, IStoredReportSource, IAsyncDisposable, IDisposable
 {
     private const int MaxOpenPartitions = 64;
 
@@ -65,54 +66,17 @@ public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDis
             return;
         }
 
-        // Format and compress outside the lock; only the index check, the append and the fsync are serialized.
+        // Format and compress outside the lock; only the index check, the append and the fsyncs are serialized, and
+        // shared by the batches that queue meanwhile (see WriteQueuedAsync).
         var rented = new List<ReportBatchEncoder>(2);
         try
         {
             var groups = batch
                 .GroupBy(r => PartitionOf(r), StringComparer.Ordinal)
                 .Select(g => (Partition: g.Key, Reports: g.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToList()))
-                .Select(g => (g.Partition, g.Reports, Member: Encode(g.Reports, rented)))
+                .Select(g => new PartitionBatch(g.Partition, g.Reports, Encode(g.Reports, rented)))
                 .ToList();
-
-            await _gate.WaitAsync(cancellationToken);
-            try
-            {
-                EnsureLocked();
-                foreach (var (partitionPath, reports, member) in groups)
-                {
-                    var partition = Partition(partitionPath);
-                    var fresh = reports.Where(r => !partition.Contains(r.ReportId)).ToList();
-                    if (fresh.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    var bytes = fresh.Count == reports.Count ? member : Encode(fresh, rented);
-                    if (partition.ShouldRotate(_options, _time))
-                    {
-                        partition.Rotate();
-                    }
-
-                    partition.Append(bytes.Span, fresh.Select(r => r.ReportId).ToArray(), _writerId, _time);
-                    if (partition.ShouldRotate(_options, _time))
-                    {
-                        partition.Rotate();
-                    }
-                }
-            }
-            catch (IOException exception) when (exception is not FileNotFoundException)
-            {
-                throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
-            }
-            catch (UnauthorizedAccessException exception)
-            {
-                throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            await WriteQueuedAsync(new QueuedWrite(groups), cancellationToken);
         }
         finally
         {

@@ -303,7 +303,7 @@ public sealed class RedisReportBufferTests
         var retry = await buffer.AppendAsync(new byte[1], reportId, "mimir");
         await database.StreamReadGroupAsync(keys.Stream(0), BufferKeyspace.ConsumerGroup, "uploader", StreamPosition.NewMessages, 10);
         await database.ScriptEvaluateAsync(
-            AcknowledgeScript.Lua, AcknowledgeScript.Keys(keys, 0), AcknowledgeScript.Arguments([(first.EntryId!, reportId)], 1, StreamIds.Next(first.EntryId!)));
+            AcknowledgeScript.Lua, AcknowledgeScript.Keys(keys, 0), AcknowledgeScript.Arguments([first.EntryId!], 1, StreamIds.Next(first.EntryId!)));
         var keysLeft = await database.ScriptEvaluateAsync("return redis.call('KEYS', ARGV[1])", values: [keys.Prefix + "*"]);
         var rateLimitTtl = await database.KeyTimeToLiveAsync(keys.RateLimit(0, "mimir", reportId));
         var afterUpload = await buffer.AppendAsync(new byte[1], reportId, "mimir");
