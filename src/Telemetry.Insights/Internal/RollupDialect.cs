@@ -17,6 +17,12 @@ internal abstract class RollupDialect : IAsyncDisposable
     /// </summary>
     public abstract string? WriterLock { get; }
 
+    /// <summary>
+    /// An aggregate: <paramref name="value"/> of the row with the latest <paramref name="day"/> in the group (one
+    /// aggregation, where a window function would sort every row).
+    /// </summary>
+    public abstract string Latest(string value, string day);
+
     /// <summary>Opens a connection (or hands out the store's only one).</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
