@@ -74,7 +74,8 @@ public sealed class RollupStore : IAsyncDisposable
             {
                 await _dialect.LoadStageAsync(connection, transaction, run, cancellationToken);
                 object[] days = [run[0].Day, run[^1].Day];
-                foreach (var statement in RollupSql.Merge)
+                var stored = await ScalarAsync(connection, transaction, RollupSql.StoredDays, days, cancellationToken);
+                foreach (var statement in stored == 0 ? RollupSql.Insert : RollupSql.Merge)
                 {
                     // PostgreSQL refuses parameters a statement does not use; only the reads of the tables take the days.
                     await ExecuteAsync(connection, transaction, statement, statement.Contains("$1", StringComparison.Ordinal) ? days : [], cancellationToken);
@@ -211,6 +212,12 @@ public sealed class RollupStore : IAsyncDisposable
         {
             _migration.Release();
         }
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)

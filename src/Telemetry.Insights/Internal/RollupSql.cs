@@ -4,7 +4,8 @@ namespace Telemetry.Insights.Internal;
 /// The rollup tables and the batch merge, in SQL that DuckDB and PostgreSQL both run. A batch is loaded into the
 /// stage tables, rows no later than what is stored are dropped from the stage, and each remaining installation-day
 /// is replaced whole: latest report wins whatever order reports arrive in. Reports arrive about in time order, so
-/// the rows of nearby days sit in the same few row groups, which is what keeps a merge's reads small.
+/// the rows of nearby days sit in the same few row groups, which is what keeps a merge's reads small; a run whose
+/// installation-days are all new (the usual case) is only appended.
 /// </summary>
 internal static class RollupSql
 {
@@ -33,6 +34,23 @@ internal static class RollupSql
         $"INSERT INTO insight_days ({DayColumns}) SELECT {DayColumns} FROM insight_stage_days",
         $"INSERT INTO insight_values ({ValueColumns}) SELECT {ValueColumns} FROM insight_stage_values v"
             + " WHERE EXISTS (SELECT 1 FROM insight_stage_days s WHERE " + SameDay("s", "v") + ")",
+        "DELETE FROM insight_stage_days",
+        "DELETE FROM insight_stage_values",
+    ];
+
+    /// <summary>
+    /// How many of the run's staged installation-days the rollups hold already (<c>$1</c>, <c>$2</c> the run's days).
+    /// Usually none (each installation reports about once a day), and then <see cref="Insert"/> does the merge.
+    /// </summary>
+    public const string StoredDays =
+        "SELECT count(*) FROM insight_stage_days s WHERE EXISTS (SELECT 1 FROM insight_days d WHERE d.day >= $1 AND d.day <= $2"
+        + " AND d.product = s.product AND d.day = s.day AND d.instance = s.instance)";
+
+    /// <summary>The merge of a run none of whose installation-days are stored yet: the stage is added as it is.</summary>
+    public static readonly string[] Insert =
+    [
+        $"INSERT INTO insight_days ({DayColumns}) SELECT {DayColumns} FROM insight_stage_days",
+        $"INSERT INTO insight_values ({ValueColumns}) SELECT {ValueColumns} FROM insight_stage_values",
         "DELETE FROM insight_stage_days",
         "DELETE FROM insight_stage_values",
     ];
