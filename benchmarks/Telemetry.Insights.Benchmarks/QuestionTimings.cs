@@ -13,18 +13,18 @@ internal static class QuestionTimings
     /// <summary>The questions the page asks over a time range, as query strings without the range.</summary>
     public static readonly (string Name, string Path)[] Questions =
     [
-        ("active by day", "active?product=acme&bucket=day&"),
-        ("active by week", "active?product=acme&bucket=week&"),
-        ("versions by week", "breakdown?product=acme&bucket=week&field=build.version&"),
-        ("os by month", "breakdown?product=acme&bucket=month&field=environment.os&"),
-        ("sizes of series", "sizes?product=acme&field=generic.metrics.series&"),
-        ("tracing adoption", "adoption?product=acme&bucket=week&field=generic.metrics.tracing&"),
+        ("active by day", "products/acme/active?bucket=INSIGHT_BUCKET_DAY&"),
+        ("active by week", "products/acme/active?bucket=INSIGHT_BUCKET_WEEK&"),
+        ("versions by week", "products/acme/breakdown?bucket=INSIGHT_BUCKET_WEEK&field=build.version&"),
+        ("os by month", "products/acme/breakdown?bucket=INSIGHT_BUCKET_MONTH&field=environment.os&"),
+        ("sizes of series", "products/acme/sizes?field=generic.metrics.series&"),
+        ("tracing adoption", "products/acme/adoption?bucket=INSIGHT_BUCKET_WEEK&field=generic.metrics.tracing&"),
     ];
 
     public static async Task<List<(string Name, double ColdP50, double ColdP95, double CachedP50, double CachedP95)>> MeasureAsync(
         string operations, DateOnly first, DateOnly last, int samples, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(operations + "/insights/api/"), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient { BaseAddress = new Uri(operations + "/insights/v1/"), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchCollector.ReadToken);
         var results = new List<(string, double, double, double, double)>();
         foreach (var (name, path) in Questions)
@@ -49,7 +49,7 @@ internal static class QuestionTimings
     }
 
     private static string Range(string path, DateOnly from, DateOnly to) =>
-        string.Create(CultureInfo.InvariantCulture, $"{path}from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        string.Create(CultureInfo.InvariantCulture, $"{path}start_date={from:yyyy-MM-dd}&end_date={to:yyyy-MM-dd}");
 
     private static async Task<double> TimeAsync(HttpClient http, string query, CancellationToken cancellationToken)
     {

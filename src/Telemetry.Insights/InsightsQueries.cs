@@ -191,7 +191,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     {
         if (query.Versions is not { } range)
         {
-            return new QuerySql(query);
+            return new QuerySql(query, store.Dialect);
         }
 
         var stored = await store.QueryAsync(QuerySql.StoredVersions(), [query.Product, query.To], r => r.GetString(0), cancellationToken);
@@ -201,7 +201,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
             throw new InsightsQueryException("min_version", $"the version range holds {versions.Count} stored versions, more than {MaxRangeVersions}; narrow it");
         }
 
-        return new QuerySql(query, versions);
+        return new QuerySql(query, store.Dialect, versions);
     }
 
     private async Task<Dictionary<DateOnly, long>> CountsAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)

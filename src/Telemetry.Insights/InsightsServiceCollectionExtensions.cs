@@ -35,15 +35,7 @@ public static class InsightsServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton(provider =>
-        {
-            var insights = provider.GetRequiredService<IOptions<InsightsOptions>>().Value;
-            var upload = provider.GetRequiredService<IOptions<UploadOptions>>().Value;
-            return StoreOf(insights.Store, upload.Sink) == "postgres"
-                ? RollupStore.Postgres(upload.Postgres.ConnectionString
-                    ?? throw new OptionsValidationException(nameof(InsightsOptions), typeof(InsightsOptions), ["Insights:Store postgres needs Upload:Postgres:ConnectionString."]))
-                : RollupStore.DuckDb(insights.DuckDbPath, insights.DuckDbMemoryLimitMiB);
-        });
+        AddRollupStore(services);
         DecorateSink(services);
         services.AddSingleton<InsightsQueries>();
         services.AddSingleton<RollupRebuild>();
@@ -66,6 +58,39 @@ public static class InsightsServiceCollectionExtensions
         services.AddHybridCache().AddSerializerFactory<ProtobufCacheSerializerFactory>();
         return services;
     }
+
+    /// <summary>
+    /// For the standalone uploader (<c>telemetry-uploader</c>): when the rollups live in PostgreSQL, wraps the sink in a
+    /// <see cref="RecordingReportSink"/> so every batch it stores is merged into them, as the collector's own
+    /// uploader does. Registers nothing for the embedded store: its DuckDB file belongs to the collector process that
+    /// runs the uploader (DuckDB lets one process open a file), and with the uploader elsewhere there are no
+    /// embedded rollups. Call after <see cref="UploadServiceCollectionExtensions.AddUploadServices"/>.
+    /// </summary>
+    public static IServiceCollection AddRollupMerging(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(InsightsOptions.SectionName);
+        if (!section.GetValue(nameof(InsightsOptions.Enabled), defaultValue: true)
+            || StoreOf(section[nameof(InsightsOptions.Store)], configuration["Upload:Sink"] ?? "files") != "postgres")
+        {
+            return services;
+        }
+
+        services.AddOptions<InsightsOptions>().Bind(section);
+        AddRollupStore(services);
+        DecorateSink(services);
+        return services;
+    }
+
+    private static void AddRollupStore(IServiceCollection services) => services.AddSingleton(provider =>
+    {
+        var insights = provider.GetRequiredService<IOptions<InsightsOptions>>().Value;
+        var upload = provider.GetRequiredService<IOptions<UploadOptions>>().Value;
+        return StoreOf(insights.Store, upload.Sink) == "postgres"
+            ? RollupStore.Postgres(upload.Postgres.ConnectionString
+                ?? throw new OptionsValidationException(nameof(InsightsOptions), typeof(InsightsOptions), ["Insights:Store postgres needs Upload:Postgres:ConnectionString."]))
+            : RollupStore.DuckDb(insights.DuckDbPath, insights.DuckDbMemoryLimitMiB);
+    });
 
     /// <summary>
     /// False for the embedded store when the uploader runs in its own process: the DuckDB file is written only by the

@@ -20,6 +20,9 @@ public sealed class RollupStore : IAsyncDisposable
     /// <summary>The store's name: <c>duckdb</c> or <c>postgres</c>.</summary>
     public string Name => _dialect.Name;
 
+    /// <summary>What the store's SQL differs in.</summary>
+    internal RollupDialect Dialect => _dialect;
+
     /// <summary>An embedded store in a DuckDB file (created with its directory when missing).</summary>
     public static RollupStore DuckDb(string path, int memoryLimitMiB = 128) => new(new DuckDbDialect(path, memoryLimitMiB));
 
@@ -67,10 +70,16 @@ public sealed class RollupStore : IAsyncDisposable
                 await ExecuteAsync(connection, transaction, writerLock, [], cancellationToken);
             }
 
-            await _dialect.LoadStageAsync(connection, transaction, rows, cancellationToken);
-            foreach (var statement in RollupSql.Merge)
+            foreach (var run in RollupSql.Runs(rows))
             {
-                await ExecuteAsync(connection, transaction, statement, [], cancellationToken);
+                await _dialect.LoadStageAsync(connection, transaction, run, cancellationToken);
+                object[] days = [run[0].Day, run[^1].Day];
+                var stored = await ScalarAsync(connection, transaction, RollupSql.StoredDays, days, cancellationToken);
+                foreach (var statement in stored == 0 ? RollupSql.Insert : RollupSql.Merge)
+                {
+                    // PostgreSQL refuses parameters a statement does not use; only the reads of the tables take the days.
+                    await ExecuteAsync(connection, transaction, statement, statement.Contains("$1", StringComparison.Ordinal) ? days : [], cancellationToken);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -203,6 +212,12 @@ public sealed class RollupStore : IAsyncDisposable
         {
             _migration.Release();
         }
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<long> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)

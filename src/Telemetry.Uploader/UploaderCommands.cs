@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using Telemetry.Insights;
 using Telemetry.Upload;
 using Telemetry.Upload.Diagnostics;
 
@@ -48,6 +49,7 @@ internal static class UploaderCommands
         Apply(builder.Configuration, settings);
         builder.AddTelemetryConsoleLogging();
         builder.Services.AddUploader(builder.Configuration);
+        builder.Services.AddRollupMerging(builder.Configuration);
         builder.AddUploaderOperationsEndpoint();
         var shutdown = builder.Configuration.GetSection(UploadOptions.SectionName).Get<UploadOptions>()?.ShutdownTimeout ?? new UploadOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));

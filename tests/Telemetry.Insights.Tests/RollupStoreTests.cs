@@ -63,6 +63,57 @@ public sealed class RollupStoreTests
     }
 
     [Test]
+    public async Task Upsert_LateReportInABatchOfLaterDays_LandsInItsDay()
+    {
+        await _store.UpsertAsync([Buffered(Population.Report(1, 0, hour: 8, "1.0.0"))]);
+        var late = Buffered(Population.Report(1, 0, hour: 20, "2.0.0"));
+        var current = Enumerable.Range(2, 4).Select(i => Buffered(Population.Report(i, 30, hour: 8, "3.0.0")));
+
+        await _store.UpsertAsync([.. current, late]);
+
+        var days = await _store.QueryAsync(
+            "SELECT instance, day, version FROM insight_days ORDER BY day, instance", [],
+            r => (r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetString(2)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(days, Has.Count.EqualTo(5));
+            Assert.That(days[0], Is.EqualTo((Population.Instance(1), Population.Day0, "2.0.0")));
+            Assert.That(days.Skip(1).Select(d => d.Item2), Is.All.EqualTo(Population.Day0.AddDays(30)));
+        });
+    }
+
+    [Test]
+    public async Task Upsert_LaterReportWithoutAField_DropsTheEarlierReportsValue()
+    {
+        var earlier = Population.Report(1, 0, hour: 8, "1.0.0");
+        var later = Population.Report(1, 0, hour: 20, "1.0.0");
+        later.Generic.Metrics.Remove("tracing");
+
+        await _store.UpsertAsync([Buffered(earlier)]);
+        await _store.UpsertAsync([Buffered(later)]);
+
+        var fields = await _store.QueryAsync("SELECT field FROM insight_values ORDER BY field", [], r => r.GetString(0));
+        Assert.That(fields, Does.Not.Contain("generic.metrics.tracing").And.Contain("generic.metrics.series"));
+    }
+
+    [Test]
+    public async Task Upsert_SameReportAgain_KeepsOneDay()
+    {
+        var report = Buffered(Population.Report(1, 0, hour: 8, "1.0.0"));
+
+        await _store.UpsertAsync([report]);
+        await _store.UpsertAsync([report, report]);
+
+        var rows = await _store.QueryAsync("SELECT count(*) FROM insight_days", [], r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        var values = await _store.QueryAsync("SELECT count(*) FROM insight_values", [], r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Single(), Is.EqualTo(1));
+            Assert.That(values.Single(), Is.EqualTo(InsightFields.Extract(report.Report).Count));
+        });
+    }
+
+    [Test]
     public async Task DeleteInstance_RemovesItsDays()
     {
         await _store.UpsertAsync([Buffered(Population.Report(1, 0, 8, "1.0.0")), Buffered(Population.Report(2, 0, 8, "1.0.0"))]);

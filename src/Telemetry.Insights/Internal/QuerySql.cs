@@ -11,16 +11,19 @@ namespace Telemetry.Insights.Internal;
 internal sealed class QuerySql
 {
     private readonly string _unit;
+    private readonly RollupDialect _dialect;
     private readonly string _filters;
     private readonly List<object> _parameters;
 
     /// <param name="query">The question's query.</param>
+    /// <param name="dialect">The store's SQL dialect.</param>
     /// <param name="versions">
     /// The stored versions that fall in the query's version range (chosen in C#, as SQL cannot compare semantic
     /// versions), or null when the query has no range.
     /// </param>
-    public QuerySql(InsightsQuery query, IReadOnlyCollection<string>? versions = null)
+    public QuerySql(InsightsQuery query, RollupDialect dialect, IReadOnlyCollection<string>? versions = null)
     {
+        _dialect = dialect;
         _unit = query.Bucket switch
         {
             InsightBucket.Week => "week",
@@ -55,40 +58,43 @@ internal sealed class QuerySql
 
     public IReadOnlyList<object> ParametersWith(string field) => [.. _parameters, field];
 
+    /// <summary>Installations per bucket; a day holds one row per installation, so a day is counted without DISTINCT.</summary>
     public string Active() =>
-        $"SELECT {Bucket("d.day")} AS bucket, count(DISTINCT d.instance) FROM insight_days d"
+        $"SELECT {Bucket("d.day")} AS bucket, {(_unit == "day" ? "count(*)" : $"count(DISTINCT {Instance})")} FROM insight_days d"
         + $" WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3{_filters} GROUP BY 1 ORDER BY 1";
 
     public string FirstSeen() =>
         $"SELECT {Bucket("first_day")} AS bucket, count(*) FROM"
-        + $" (SELECT d.instance, min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY d.instance) s"
+        + $" (SELECT min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY {Instance}) s"
         + " WHERE first_day >= $2 AND first_day <= $3 GROUP BY 1 ORDER BY 1";
 
     /// <summary>An installation is lost on the day <paramref name="days"/> after its last report, once that day has come.</summary>
     public string Lost(int days, DateOnly today) =>
         $"SELECT {Bucket("lost_day")} AS bucket, count(*) FROM"
-        + $" (SELECT d.instance, max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY d.instance) s"
+        + $" (SELECT max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY {Instance}) s"
         + $" WHERE lost_day >= $2 AND lost_day <= $3 AND lost_day <= DATE '{today:yyyy-MM-dd}' GROUP BY 1 ORDER BY 1";
 
     /// <summary>Per bucket and text value, the installations whose latest value in the bucket it is.</summary>
     public string LatestText() =>
-        $"SELECT bucket, value, count(*) FROM (SELECT {Bucket("d.day")} AS bucket, d.text AS value,"
-        + $" row_number() OVER (PARTITION BY {Bucket("d.day")}, d.instance ORDER BY d.day DESC) AS latest"
-        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}) s"
-        + " WHERE latest = 1 GROUP BY bucket, value";
+        "SELECT bucket, value, count(*) FROM"
+        + $" (SELECT {Bucket("d.day")} AS bucket, {_dialect.Latest("coalesce(d.text, '')", "d.day")} AS value"
+        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}"
+        + $" GROUP BY 1, {Instance}) s GROUP BY bucket, value";
 
     /// <summary>Each installation's latest number in the range.</summary>
     public string LatestNumber() =>
-        "SELECT number FROM (SELECT d.number, row_number() OVER (PARTITION BY d.instance ORDER BY d.day DESC) AS latest"
-        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}"
-        + $" AND d.number IS NOT NULL{_filters}) s WHERE latest = 1";
+        $"SELECT {_dialect.Latest("d.number", "d.day")} FROM insight_values d"
+        + $" WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}"
+        + $" AND d.number IS NOT NULL{_filters} GROUP BY {Instance}";
 
     /// <summary>Per bucket, the installations whose latest value in the bucket is on (true or non-zero).</summary>
     public string LatestOn() =>
-        $"SELECT bucket, count(*) FROM (SELECT {Bucket("d.day")} AS bucket, d.text, d.number,"
-        + $" row_number() OVER (PARTITION BY {Bucket("d.day")}, d.instance ORDER BY d.day DESC) AS latest"
-        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}) s"
-        + " WHERE latest = 1 AND (text = 'true' OR number > 0) GROUP BY bucket";
+        "SELECT bucket, count(*) FROM"
+        + $" (SELECT {Bucket("d.day")} AS bucket, {_dialect.Latest("CASE WHEN d.text = 'true' OR d.number > 0 THEN 1 ELSE 0 END", "d.day")} AS turned_on"
+        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}"
+        + $" GROUP BY 1, {Instance}) s WHERE turned_on = 1 GROUP BY bucket";
+
+    private string Instance => _dialect.InstanceKey("d.instance");
 
     private string Bucket(string day) => $"CAST(date_trunc('{_unit}', CAST({day} AS TIMESTAMP)) AS DATE)";
 
