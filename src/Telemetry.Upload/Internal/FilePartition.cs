@@ -42,6 +42,12 @@ internal sealed class FilePartition : IDisposable
 
     public bool HasOpenSegment => _segment is not null;
 
+    /// <summary>
+    /// An append failed part of the way (a full disk): the files may hold part of it, and the index stream may still
+    /// buffer it. Such a partition is abandoned and opened again, which cuts both back to their last commit.
+    /// </summary>
+    public bool Broken { get; private set; }
+
     public static FilePartition Open(string directory)
     {
         System.IO.Directory.CreateDirectory(directory);
@@ -92,6 +98,40 @@ internal sealed class FilePartition : IDisposable
 
     /// <summary>Appends one gzip member holding the batch's lines, then commits its ids; both fsync'd.</summary>
     public void Append(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
+    {
+        try
+        {
+            AppendCore(member, reportIds, writerId, time);
+        }
+        catch (IOException)
+        {
+            Broken = true;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Closes the files of a <see cref="Broken"/> partition without giving the segment its final name, so that
+    /// <see cref="Open"/> recovers it (cut back to its last committed length) instead of publishing a partial append.
+    /// </summary>
+    public void Abandon()
+    {
+        foreach (var stream in new[] { _segment, _index })
+        {
+            try
+            {
+                stream?.Dispose();
+            }
+            catch (IOException)
+            {
+                // A buffered part of the failed append that still cannot be written; recovery ignores it anyway.
+            }
+        }
+
+        _segment = null;
+    }
+
+    private void AppendCore(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
     {
         if (_segment is null)
         {
@@ -164,7 +204,8 @@ internal sealed class FilePartition : IDisposable
         while (reader.ReadLine() is { } line)
         {
             offset += Encoding.UTF8.GetByteCount(line) + 1;
-            if (line.StartsWith('@'))
+            // A commit line counts only whole: one cut short by a failed write lacks its newline.
+            if (line.StartsWith('@') && offset <= _index.Length)
             {
                 var space = line.LastIndexOf(' ');
                 if (space > 1 && long.TryParse(line.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length))

@@ -103,6 +103,7 @@ public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDis
             }
             catch (IOException exception) when (exception is not FileNotFoundException)
             {
+                AbandonBroken();
                 throw new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception);
             }
             catch (UnauthorizedAccessException exception)
@@ -407,6 +408,17 @@ public sealed class FileReportSink : IReportSink, IStoredReportSource, IAsyncDis
         foreach (var leftover in Directory.EnumerateFiles(_root, "*.rewrite", SearchOption.AllDirectories).ToList())
         {
             File.Delete(leftover);
+        }
+    }
+
+    // A partition whose append failed part of the way is closed as it is and opened again by the next write, which
+    // recovers it; closing it normally would publish the partial append under the segment's final name.
+    private void AbandonBroken()
+    {
+        foreach (var broken in _partitions.Values.Where(p => p.Broken).ToList())
+        {
+            broken.Abandon();
+            _partitions.Remove(broken.Directory);
         }
     }
 
