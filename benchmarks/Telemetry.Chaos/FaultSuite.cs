@@ -62,6 +62,11 @@ internal sealed class FaultSuite(
             Count(diskFull);
         }
 
+        if (Selected("redis cluster node -9"))
+        {
+            Count(await new ClusterFault(collector, run).NodeRestartAsync());
+        }
+
         if (Selected("overload 3x drain"))
         {
             Count(await OverloadAsync(none));
