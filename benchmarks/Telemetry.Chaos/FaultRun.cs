@@ -10,14 +10,24 @@ namespace Telemetry.Chaos;
 /// One fault under load: independent clients send for a while, the fault strikes and is repaired, the clients go on,
 /// then resend whatever is unacknowledged; the file sink is read back until it holds every acknowledged report.
 /// </summary>
-internal sealed class FaultRun(CollectorProcess collector, string reportsDirectory, int clients, TimeSpan loadTime)
+internal sealed class FaultRun(CollectorProcess collector, ISinkReader sink, int clients, TimeSpan loadTime)
 {
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan DefaultOutage = TimeSpan.FromSeconds(2);
 
     /// <summary>The same run with another load time.</summary>
-    public FaultRun WithLoadTime(TimeSpan time) => new(collector, reportsDirectory, clients, time);
+    public FaultRun WithLoadTime(TimeSpan time) => new(collector, sink, clients, time);
 
-    public async Task<FaultResult> RunAsync(string name, Func<Task> strike, Func<Task> repair, bool expectPushBack = false)
+    /// <summary>The same run reading another sink back.</summary>
+    public FaultRun WithSink(ISinkReader reader) => new(collector, reader, clients, loadTime);
+
+    /// <summary>
+    /// Runs the load with the fault struck in its middle and repaired <paramref name="outage"/> later (2 s unless
+    /// given). With <paramref name="expectSinkDown"/> the collector's <c>/readyz</c> must report the sink degraded
+    /// during the outage.
+    /// </summary>
+    public async Task<FaultResult> RunAsync(
+        string name, Func<Task> strike, Func<Task> repair, bool expectPushBack = false, TimeSpan? outage = null, bool expectSinkDown = false)
     {
         var ledgers = Enumerable.Range(0, clients).Select(_ => new LedgerClient(collector.GrpcAddress)).ToList();
         using var stop = new CancellationTokenSource();
@@ -25,7 +35,20 @@ internal sealed class FaultRun(CollectorProcess collector, string reportsDirecto
         await Task.Delay(loadTime / 2);
 
         await strike();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        string? sinkDown;
+        using (var repaired = new CancellationTokenSource())
+        {
+            var readiness = expectSinkDown ? WatchSinkDownAsync(repaired.Token) : Task.FromResult<string?>(null);
+            await Task.Delay(outage ?? DefaultOutage);
+            await repaired.CancelAsync();
+            sinkDown = await readiness;
+        }
+
+        if (expectSinkDown)
+        {
+            Console.WriteLine($"|   {name}: /readyz during the outage: {sinkDown ?? "never reported the sink down"} |");
+        }
+
         await repair();
         var serveTime = await TimeUntilServingAsync();
         await Task.Delay(loadTime / 2);
@@ -43,7 +66,7 @@ internal sealed class FaultRun(CollectorProcess collector, string reportsDirecto
         do
         {
             await Task.Delay(250);
-            stored = SinkReader.StoredCounts(reportsDirectory);
+            stored = await sink.StoredCountsAsync();
         }
         while (!acknowledged.All(stored.ContainsKey) && loadEnded.Elapsed < CatchUpLimit);
 
@@ -64,9 +87,35 @@ internal sealed class FaultRun(CollectorProcess collector, string reportsDirecto
             ledgers.Sum(l => l.Rejected),
             ledgers.Sum(l => l.PushedBack),
             expectPushBack,
+            !expectSinkDown || sinkDown is not null,
             flushed,
             serveTime,
             catchUp);
+    }
+
+    /// <summary>Polls <c>/readyz</c> until it reports the sink down; its answer, or null if it never did.</summary>
+    private async Task<string?> WatchSinkDownAsync(CancellationToken repaired)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (!repaired.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{collector.OperationsPort}/readyz"), repaired);
+                var text = (await response.Content.ReadAsStringAsync(repaired)).Trim();
+                if (text.Contains("sink", StringComparison.Ordinal) && text.Contains("unreachable", StringComparison.Ordinal))
+                {
+                    return $"{(int)response.StatusCode} {text}";
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+
+        return null;
     }
 
     /// <summary>How long after the repair the collector's gRPC health answers SERVING again.</summary>
@@ -105,12 +154,13 @@ internal sealed class FaultRun(CollectorProcess collector, string reportsDirecto
 
 /// <summary>
 /// The figures of one fault: reports sent, acknowledged, stored, lost (acknowledged, not stored), stored twice,
-/// rejected, and answered OVERLOADED or RATE_LIMITED (pushed back; required when the fault is an overload).
+/// rejected, and answered OVERLOADED or RATE_LIMITED (pushed back; required when the fault is an overload);
+/// whether readiness reported a sink outage when one was expected.
 /// </summary>
 internal sealed record FaultResult(
     string Name, int Sent, int Acknowledged, int Stored, int Lost, int Duplicated, int Rejected, int PushedBack,
-    bool ExpectPushBack, bool Flushed, TimeSpan ServeTime, TimeSpan CatchUp)
+    bool ExpectPushBack, bool SinkDownReported, bool Flushed, TimeSpan ServeTime, TimeSpan CatchUp)
 {
-    public bool Passed => Lost == 0 && Duplicated == 0 && Rejected == 0 && Flushed && Acknowledged > 0
+    public bool Passed => Lost == 0 && Duplicated == 0 && Rejected == 0 && Flushed && Acknowledged > 0 && SinkDownReported
         && (!ExpectPushBack || PushedBack > 0);
 }

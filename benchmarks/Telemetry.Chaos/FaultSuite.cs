@@ -7,7 +7,8 @@ namespace Telemetry.Chaos;
 /// The faults, in order, each under load with its set-up and tear-down outside the measured run. The short form is
 /// what CI runs; the long form adds the heavy faults and lasts longer.
 /// </summary>
-internal sealed class FaultSuite(CollectorProcess collector, UploaderProcess uploader, RedisServer redis, FaultRun run, TimeSpan loadTime, bool longForm)
+internal sealed class FaultSuite(
+    CollectorProcess collector, UploaderProcess uploader, RedisServer redis, FaultRun run, TimeSpan loadTime, bool longForm, string? only = null)
 {
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(30);
 
@@ -23,20 +24,59 @@ internal sealed class FaultSuite(CollectorProcess collector, UploaderProcess upl
             (passed, failed) = result.Passed ? (passed + 1, failed) : (passed, failed + 1);
         }
 
+        // "none" always runs: the overload is sized from its rate.
         var none = await run.RunAsync("none", () => Task.CompletedTask, () => Task.CompletedTask);
         Count(none);
         var kills = longForm ? 3 : 1;
         for (var i = 0; i < kills; i++)
         {
-            Count(await run.RunAsync("redis kill -9", () => redis.StopAsync(), () => redis.StartAgainAsync()));
-            Count(await run.RunAsync("collector kill -9", () => collector.KillAsync(), () => collector.StartAsync(CancellationToken.None)));
-            Count(await run.RunAsync("collector SIGTERM", () => collector.TerminateAsync(StopLimit), () => collector.StartAsync(CancellationToken.None)));
-            Count(await SeparateUploaderAsync());
+            if (Selected("redis kill -9"))
+            {
+                Count(await run.RunAsync("redis kill -9", () => redis.StopAsync(), () => redis.StartAgainAsync()));
+            }
+
+            if (Selected("collector kill -9"))
+            {
+                Count(await run.RunAsync("collector kill -9", () => collector.KillAsync(), () => collector.StartAsync(CancellationToken.None)));
+            }
+
+            if (Selected("collector SIGTERM"))
+            {
+                Count(await run.RunAsync("collector SIGTERM", () => collector.TerminateAsync(StopLimit), () => collector.StartAsync(CancellationToken.None)));
+            }
+
+            if (Selected("uploader kill -9"))
+            {
+                Count(await SeparateUploaderAsync());
+            }
         }
 
-        Count(await OverloadAsync(none));
+        var sinks = new SinkFaults(collector, run, longForm);
+        if (Selected("postgres down"))
+        {
+            Count(await sinks.PostgresDownAsync());
+        }
+
+        if (Selected("sink disk full") && await sinks.DiskFullAsync() is { } diskFull)
+        {
+            Count(diskFull);
+        }
+
+        if (Selected("redis cluster node -9"))
+        {
+            Count(await new ClusterFault(collector, run).NodeRestartAsync());
+        }
+
+        if (Selected("overload 3x drain"))
+        {
+            Count(await OverloadAsync(none));
+        }
+
         return (passed, failed);
     }
+
+    /// <summary>Whether <c>--only</c> picked the fault (every fault without it).</summary>
+    private bool Selected(string fault) => only is null || fault.Contains(only, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The collector with <c>Upload:RunInCollector=false</c>; <c>telemetry-uploader</c> killed and restarted.</summary>
     private async Task<FaultResult> SeparateUploaderAsync()

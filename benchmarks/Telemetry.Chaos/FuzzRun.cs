@@ -20,6 +20,10 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
     private const int Concurrency = 8;
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(60);
 
+    // What every generation held after the last collection: live objects and fragmentation, not the free space the
+    // GC keeps committed, so it tells retained objects from memory the GC has not returned.
+    private const string HeapMetric = "dotnet_gc_last_collection_heap_size_bytes";
+
     // Parsed as the collector parses requests: unknown fields (a mutation's usual product) are dropped.
     private static readonly MessageParser<IngestReportsRequest> Requests = IngestReportsRequest.Parser.WithDiscardUnknownFields(true);
 
@@ -34,6 +38,7 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
         await WarmUpAsync(http, generated);
         var before = collector.ReadRss();
         var gcBefore = await collector.ReadGcCommittedAsync();
+        var heapBefore = await collector.ReadMetricAsync(HeapMetric);
         var outcomes = new ConcurrentDictionary<(string Kind, string Status), int>();
         var failures = new ConcurrentQueue<string>();
         var peak = before;
@@ -78,8 +83,9 @@ internal sealed class FuzzRun(CollectorProcess collector, int inputs, int seed)
         var failed = outcomes.Where(o => o.Key.Status.StartsWith('!')).Sum(o => o.Value);
         var rssOk = alive && after <= before * 1.2;
         var gcAfter = alive ? await collector.ReadGcCommittedAsync() : null;
+        var heapAfter = alive ? await collector.ReadMetricAsync(HeapMetric) : null;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fuzz: wrong answers {failed}; collector {(alive ? "up" : "DOWN")}; RSS before {Mib(before)} MiB, peak {Mib(peak)} MiB, after {Mib(after)} MiB ({settled.TotalSeconds:F0} s after the run; limit {Mib((long)(before * 1.2))} MiB); GC committed {Mib(gcBefore ?? 0)} -> {Mib(gcAfter ?? 0)} MiB"));
+            $"fuzz: wrong answers {failed}; collector {(alive ? "up" : "DOWN")}; RSS before {Mib(before)} MiB, peak {Mib(peak)} MiB, after {Mib(after)} MiB ({settled.TotalSeconds:F0} s after the run; limit {Mib((long)(before * 1.2))} MiB); GC committed {Mib(gcBefore ?? 0)} -> {Mib(gcAfter ?? 0)} MiB, GC heap {Mib((long)(heapBefore ?? 0))} -> {Mib((long)(heapAfter ?? 0))} MiB"));
         foreach (var failure in failures)
         {
             Console.WriteLine("fuzz: wrong answer: " + failure);

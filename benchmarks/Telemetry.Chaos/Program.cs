@@ -4,7 +4,7 @@ using Telemetry.Testing;
 
 // Usage: Telemetry.Chaos --collector <Telemetry.Server.dll> --uploader <telemetry-uploader.dll> [--long]
 //        [--fuzz [--inputs N] [--seed N]] [--soak [--minutes N] [--rate N] [--sample-seconds N]]
-//        [--clients N] [--load-seconds N]
+//        [--clients N] [--load-seconds N] [--only FAULT]
 // Without --fuzz or --soak: the fault suite. Ends with "chaos: N passed, N failed"; the exit code is 1 on any failure.
 var options = args.Select((arg, i) => (arg, i)).Where(a => a.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(a => a.arg[2..], a => a.i + 1 < args.Length && !args[a.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[a.i + 1] : "true");
@@ -42,9 +42,9 @@ try
         }
 
         var loadTime = TimeSpan.FromSeconds(Number("load-seconds", 8));
-        var run = new FaultRun(collector, reports, Number("clients", 4), loadTime);
+        var run = new FaultRun(collector, new FileSinkReader(reports), Number("clients", 4), loadTime);
         var uploader = new UploaderProcess(Path.GetFullPath(uploaderDll), redis.ConnectionString, reports);
-        (passed, failed) = await new FaultSuite(collector, uploader, redis, run, loadTime, options.ContainsKey("long")).RunAsync();
+        (passed, failed) = await new FaultSuite(collector, uploader, redis, run, loadTime, options.ContainsKey("long"), options.GetValueOrDefault("only")).RunAsync();
     }
 }
 finally

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Telemetry.Server.Tests.Infrastructure;
 using Telemetry.Testing;
 using Telemetry.V1;
@@ -8,7 +9,8 @@ namespace Telemetry.Server.Tests;
 
 /// <summary>
 /// A message that is not protobuf arrives on a report stream whose request side stays open: the reports read
-/// before it are acknowledged and the call ends at once with INTERNAL.
+/// before it are acknowledged and the call ends at once with INTERNAL, and such calls do not poison the connection
+/// they share with valid ones.
 /// </summary>
 [TestFixture]
 public sealed class MalformedStreamTests
@@ -60,6 +62,44 @@ public sealed class MalformedStreamTests
             Assert.That(ended?.StatusCode, Is.EqualTo(StatusCode.Internal));
             Assert.That(ended?.Status.Detail, Does.Contain("telemetry.v1.StreamReportsRequest"));
             Assert.That(acknowledged, Is.EquivalentTo(reports.Select(r => r.ReportId)));
+        });
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task StreamReports_ThousandMalformedCallsOnOneConnection_ValidCallsSharingItSucceed(CancellationToken cancellationToken)
+    {
+        // Arrange: one HTTP/2 connection for everything (a second one would hide a connection the server gave up on).
+        await using var collector = await Collector.StartAsync(SharedRedis.Server, Collector.KeyPrefixForCurrentTest(), GenerousLimits, cancellationToken: cancellationToken);
+        using var channel = GrpcChannel.ForAddress(collector.Endpoint, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = false },
+        });
+        var invoker = channel.CreateCallInvoker();
+        var client = new IngestService.IngestServiceClient(channel);
+        var malformed = new Dictionary<StatusCode, int>();
+        var valid = new List<ReportOutcome>();
+
+        // Act: a thousand calls that send a bad message and never complete their request side, as fast as they
+        // end, with a valid call on the same connection after every hundred.
+        for (var i = 1; i <= 1000; i++)
+        {
+            using var call = invoker.AsyncDuplexStreamingCall(RawStreamReports, null, new CallOptions(cancellationToken: cancellationToken));
+            await call.RequestStream.WriteAsync(NotProtobuf, cancellationToken);
+            var ended = Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext(cancellationToken));
+            malformed[ended!.StatusCode] = malformed.GetValueOrDefault(ended.StatusCode) + 1;
+            if (i % 100 == 0)
+            {
+                var response = await client.IngestReportsAsync(new IngestReportsRequest { Reports = { Reports.Generic() } }, cancellationToken: cancellationToken);
+                valid.Add(response.Results[0].Outcome);
+            }
+        }
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(malformed, Is.EquivalentTo(new Dictionary<StatusCode, int> { [StatusCode.Internal] = 1000 }));
+            Assert.That(valid, Has.Count.EqualTo(10).And.All.EqualTo(ReportOutcome.Accepted));
         });
     }
 }

@@ -64,6 +64,7 @@ internal static class TelemetryServerExtensions
     public static WebApplication MapTelemetryServer(this WebApplication app)
     {
         app.UseProtobufContentSubtypeOnly();
+        app.UseRequestSideDrain();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcHealthChecksService();

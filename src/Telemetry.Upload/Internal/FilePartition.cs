@@ -46,6 +46,12 @@ internal sealed class FilePartition : IDisposable
 
     public bool HasOpenSegment => _segment is not null;
 
+    /// <summary>
+    /// A write or commit failed part of the way (a full disk): the files may hold part of it, and the index stream may
+    /// still buffer it. Such a partition is abandoned and opened again, which cuts both back to their last commit.
+    /// </summary>
+    public bool Broken { get; private set; }
+
     /// <summary>Opens (creating it if need be) and recovers the partition in <paramref name="directory"/>.</summary>
     /// <param name="directory">The partition directory.</param>
     /// <param name="rememberedIds">How many of the partition's latest report_ids the duplicate check remembers.</param>
@@ -104,6 +110,41 @@ internal sealed class FilePartition : IDisposable
     /// </summary>
     public void Write(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
     {
+        try
+        {
+            WriteCore(member, reportIds, writerId, time);
+        }
+        catch (IOException)
+        {
+            Broken = true;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Closes the files of a <see cref="Broken"/> partition without giving the segment its final name, so that
+    /// <see cref="Open"/> recovers it (cut back to its last committed length) instead of publishing a partial write.
+    /// </summary>
+    public void Abandon()
+    {
+        foreach (var stream in new[] { _segment, _index })
+        {
+            try
+            {
+                stream?.Dispose();
+            }
+            catch (IOException)
+            {
+                // A buffered part of the failed write that still cannot be written; recovery ignores it anyway.
+            }
+        }
+
+        _segment = null;
+        Discard();
+    }
+
+    private void WriteCore(ReadOnlySpan<byte> member, IReadOnlyList<string> reportIds, string writerId, TimeProvider time)
+    {
         if (_segment is null)
         {
             _segmentName = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'.'fff}-{writerId}-{Guid.NewGuid():N}")[..48];
@@ -142,6 +183,11 @@ internal sealed class FilePartition : IDisposable
             {
                 _ids.Add(id);
             }
+        }
+        catch (IOException)
+        {
+            Broken = true;
+            throw;
         }
         finally
         {
@@ -204,7 +250,8 @@ internal sealed class FilePartition : IDisposable
         while (reader.ReadLine() is { } line)
         {
             offset += Encoding.UTF8.GetByteCount(line) + 1;
-            if (line.StartsWith('@'))
+            // A commit line counts only whole: one cut short by a failed write lacks its newline.
+            if (line.StartsWith('@') && offset <= _index.Length)
             {
                 var space = line.LastIndexOf(' ');
                 if (space > 1 && long.TryParse(line.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length))

@@ -107,6 +107,8 @@ public sealed partial class FileReportSink
                 partition.Discard();
             }
 
+            AbandonBroken();
+
             var failure = exception is (IOException and not FileNotFoundException) or UnauthorizedAccessException
                 ? new SinkUnavailableException($"The report directory {_root} cannot be written: {exception.Message}", exception)
                 : exception;
@@ -121,6 +123,17 @@ public sealed partial class FileReportSink
             {
                 _encoders.Return(encoder);
             }
+        }
+    }
+
+    // A partition whose write failed part of the way is closed as it is and opened again by the next write, which
+    // recovers it; closing it normally would publish the partial write under the segment's final name.
+    private void AbandonBroken()
+    {
+        foreach (var broken in _partitions.Values.Where(p => p.Broken).ToList())
+        {
+            broken.Abandon();
+            _partitions.Remove(broken.Directory);
         }
     }
 
