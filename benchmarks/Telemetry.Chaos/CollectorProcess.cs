@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
+
+using Telemetry.Testing;
 
 namespace Telemetry.Chaos;
 
@@ -58,7 +59,8 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        await WaitUntilListeningAsync(cancellationToken);
+        // /healthz answers once Kestrel listens, even while Redis is down.
+        await ReadinessProbe.WaitUntilOkAsync(process, new Uri($"http://127.0.0.1:{OperationsPort}/healthz"), cancellationToken);
     }
 
     /// <summary>Ends the process with SIGKILL, as a crash would.</summary>
@@ -117,43 +119,7 @@ internal sealed class CollectorProcess(string serverDll, string redisConfigurati
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{OperationsPort}/metrics"));
-        var values = text.Split('\n')
-            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
-            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
-            .ToList();
+        var values = PrometheusSamples.Values(text, name);
         return values.Count == 0 ? null : values.Sum();
-    }
-
-    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var started = Stopwatch.StartNew();
-        while (started.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"the collector exited with code {_process.ExitCode} during start-up");
-            }
-
-            try
-            {
-                // /healthz answers once Kestrel listens, even while Redis is down.
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{OperationsPort}/healthz"), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException("the collector did not listen within 60 seconds");
     }
 }

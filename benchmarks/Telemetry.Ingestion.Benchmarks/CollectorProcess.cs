@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
+
+using Telemetry.Testing;
 
 namespace Telemetry.Ingestion.Benchmarks;
 
@@ -68,7 +69,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var collector = new CollectorProcess(process, grpcPort, operationsPort, intakePort);
-        await collector.WaitUntilReadyAsync(cancellationToken);
+        await ReadinessProbe.WaitUntilOkAsync(process, new Uri($"http://127.0.0.1:{operationsPort}/readyz"), cancellationToken);
         return collector;
     }
 
@@ -101,40 +102,6 @@ internal sealed class CollectorProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the collector exited with code {_process.ExitCode} during start-up");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{OperationsPort}/readyz"), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The probe timed out; try again.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException("the collector did not become ready within 60 seconds");
     }
 
     private static long Kilobytes(string line) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Telemetry.Testing;
 
 namespace Telemetry.Insights.Benchmarks;
@@ -65,7 +64,7 @@ internal sealed class BenchCollector : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the collector");
         var collector = new BenchCollector(process, grpcPort, operationsPort);
-        await collector.WaitUntilReadyAsync(cancellationToken);
+        await ReadinessProbe.WaitUntilOkAsync(process, new Uri(collector.OperationsAddress + "/readyz"), cancellationToken);
         return collector;
     }
 
@@ -99,39 +98,5 @@ internal sealed class BenchCollector : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"the collector exited with code {_process.ExitCode} during start-up");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(OperationsAddress + "/readyz"), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The probe timed out; try again.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException("the collector did not become ready within 60 seconds");
     }
 }

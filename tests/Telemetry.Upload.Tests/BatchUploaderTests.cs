@@ -8,42 +8,24 @@ using Telemetry.Upload.Tests.TestObjects;
 namespace Telemetry.Upload.Tests;
 
 [TestFixture]
-public sealed class BatchUploaderTests
+public sealed class BatchUploaderTests : BufferAndFilesFixture
 {
-    private IConnectionMultiplexer _redis = null!;
-    private string _prefix = null!;
-    private string _directory = null!;
-    private TestBuffer _buffer = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        (_, _redis) = await Servers.RedisAsync();
-        _prefix = Servers.KeyPrefix();
-        _directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
-        _buffer = new TestBuffer(_redis, new BufferKeyspace(_prefix, 4));
-        await _buffer.CreateGroupsAsync();
-    }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_directory, recursive: true);
-
     [Test]
     [CancelAfter(60_000)]
     public async Task Run_ReportsWithRetriedDuplicates_FileSinkStoresEachReportOnce(CancellationToken cancellationToken)
     {
         // Arrange: 500 reports, 50 of them added twice more (a client retry the dedup window missed).
         var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
-        await _buffer.AddManyAsync(reports.Take(50));
-        await _buffer.AddManyAsync(reports.Take(50));
-        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        await Buffer.AddManyAsync(reports);
+        await Buffer.AddManyAsync(reports.Take(50));
+        await Buffer.AddManyAsync(reports.Take(50));
+        var options = UploaderRun.TestOptions(Prefix, o => o.Files.Directory = ReportsDirectory);
         await using var sink = new FileReportSink(Options.Create(options));
 
         // Act
-        await using (UploaderRun.Start(_redis, sink, options))
+        await using (UploaderRun.Start(Redis, sink, options))
         {
-            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+            await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
         }
 
         // Assert
@@ -53,8 +35,8 @@ public sealed class BatchUploaderTests
             Assert.That(stored, Has.Count.EqualTo(500));
             Assert.That(stored, Is.Unique);
             Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
-            Assert.That(await _buffer.PendingAsync(), Is.Zero);
-            Assert.That(await _buffer.CountedBytesAsync(), Is.Zero);
+            Assert.That(await Buffer.PendingAsync(), Is.Zero);
+            Assert.That(await Buffer.CountedBytesAsync(), Is.Zero);
         });
     }
 
@@ -66,10 +48,10 @@ public sealed class BatchUploaderTests
         var postgres = await Servers.PostgresAsync();
         var database = await Servers.CreateDatabaseAsync(postgres);
         var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
-        await _buffer.AddManyAsync(reports.Take(50));
-        await _buffer.AddManyAsync(reports.Take(50));
-        var options = UploaderRun.TestOptions(_prefix, o =>
+        await Buffer.AddManyAsync(reports);
+        await Buffer.AddManyAsync(reports.Take(50));
+        await Buffer.AddManyAsync(reports.Take(50));
+        var options = UploaderRun.TestOptions(Prefix, o =>
         {
             o.Sink = "postgres";
             o.Postgres.ConnectionString = database;
@@ -77,9 +59,9 @@ public sealed class BatchUploaderTests
         await using var sink = new PostgresReportSink(Options.Create(options));
 
         // Act
-        await using (UploaderRun.Start(_redis, sink, options))
+        await using (UploaderRun.Start(Redis, sink, options))
         {
-            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+            await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
         }
 
         // Assert
@@ -88,8 +70,8 @@ public sealed class BatchUploaderTests
         {
             Assert.That(rows, Is.EqualTo(500));
             Assert.That(distinct, Is.EqualTo(500));
-            Assert.That(await _buffer.PendingAsync(), Is.Zero);
-            Assert.That(await _buffer.CountedBytesAsync(), Is.Zero);
+            Assert.That(await Buffer.PendingAsync(), Is.Zero);
+            Assert.That(await Buffer.CountedBytesAsync(), Is.Zero);
         });
     }
 
@@ -101,8 +83,8 @@ public sealed class BatchUploaderTests
         var postgres = await Servers.PostgresAsync();
         var database = await Servers.CreateDatabaseAsync(postgres);
         var reports = Enumerable.Range(0, 2000).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
-        var options = UploaderRun.TestOptions(_prefix, o =>
+        await Buffer.AddManyAsync(reports);
+        var options = UploaderRun.TestOptions(Prefix, o =>
         {
             o.Sink = "postgres";
             o.Postgres.ConnectionString = database;
@@ -110,10 +92,10 @@ public sealed class BatchUploaderTests
         await using var sink = new PostgresReportSink(Options.Create(options));
 
         // Act
-        await using (var first = UploaderRun.Start(_redis, sink, options))
-        await using (var second = UploaderRun.Start(_redis, sink, options))
+        await using (var first = UploaderRun.Start(Redis, sink, options))
+        await using (var second = UploaderRun.Start(Redis, sink, options))
         {
-            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+            await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
             Assert.That(first.Uploader.ConsumerName, Is.Not.EqualTo(second.Uploader.ConsumerName));
         }
 
@@ -132,15 +114,15 @@ public sealed class BatchUploaderTests
     {
         // Arrange
         var reports = Enumerable.Range(0, 50).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
-        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        await Buffer.AddManyAsync(reports);
+        var options = UploaderRun.TestOptions(Prefix, o => o.Files.Directory = ReportsDirectory);
         await using var files = new FileReportSink(Options.Create(options));
         var sink = new ScriptedSink(files) { Throttles = 3 };
 
         // Act
-        await using (var run = UploaderRun.Start(_redis, sink, options))
+        await using (var run = UploaderRun.Start(Redis, sink, options))
         {
-            await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
+            await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the buffer is drained", cancellationToken);
             Assert.That(run.Meters.Sum("telemetry.upload.failures", (UploadMetrics.SinkAttribute, "files"), ("error.type", "throttled")), Is.EqualTo(3));
         }
 
@@ -155,15 +137,15 @@ public sealed class BatchUploaderTests
     {
         // Arrange: the batch would wait a minute for more reports.
         var reports = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
-        var options = UploaderRun.TestOptions(_prefix, o =>
+        await Buffer.AddManyAsync(reports);
+        var options = UploaderRun.TestOptions(Prefix, o =>
         {
-            o.Files.Directory = _directory;
+            o.Files.Directory = ReportsDirectory;
             o.BatchMaxAge = TimeSpan.FromMinutes(1);
         });
         await using var sink = new FileReportSink(Options.Create(options));
-        var run = UploaderRun.Start(_redis, sink, options);
-        await Eventually.UntilAsync(async () => await _buffer.PendingAsync() == 20, TimeSpan.FromSeconds(30), "every report is in hand", cancellationToken);
+        var run = UploaderRun.Start(Redis, sink, options);
+        await Eventually.UntilAsync(async () => await Buffer.PendingAsync() == 20, TimeSpan.FromSeconds(30), "every report is in hand", cancellationToken);
 
         // Act
         await run.DisposeAsync();
@@ -173,7 +155,7 @@ public sealed class BatchUploaderTests
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
-            Assert.That(await _buffer.LengthAsync(), Is.Zero);
+            Assert.That(await Buffer.LengthAsync(), Is.Zero);
         });
     }
 
@@ -182,16 +164,16 @@ public sealed class BatchUploaderTests
     public async Task Run_StoppedWithReportsNotYetRead_StoresThemBeforeReturning(CancellationToken cancellationToken)
     {
         // Arrange: after idling, the uploader polls every few seconds, so reports added just before the stop are unread.
-        var options = UploaderRun.TestOptions(_prefix, o =>
+        var options = UploaderRun.TestOptions(Prefix, o =>
         {
-            o.Files.Directory = _directory;
+            o.Files.Directory = ReportsDirectory;
             o.MaxPollInterval = TimeSpan.FromMinutes(1);
         });
         await using var sink = new FileReportSink(Options.Create(options));
-        var run = UploaderRun.Start(_redis, sink, options);
+        var run = UploaderRun.Start(Redis, sink, options);
         await Task.Delay(TimeSpan.FromSeconds(3.5), cancellationToken);
         var reports = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
+        await Buffer.AddManyAsync(reports);
 
         // Act
         await run.DisposeAsync();
@@ -201,7 +183,7 @@ public sealed class BatchUploaderTests
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
-            Assert.That(await _buffer.LengthAsync(), Is.Zero);
+            Assert.That(await Buffer.LengthAsync(), Is.Zero);
         });
     }
 
@@ -210,22 +192,22 @@ public sealed class BatchUploaderTests
     public async Task Run_GroupDestroyed_RecreatesItAndDrains(CancellationToken cancellationToken)
     {
         // Arrange
-        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        var options = UploaderRun.TestOptions(Prefix, o => o.Files.Directory = ReportsDirectory);
         await using var sink = new FileReportSink(Options.Create(options));
-        await using var run = UploaderRun.Start(_redis, sink, options);
+        await using var run = UploaderRun.Start(Redis, sink, options);
         var first = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(first);
-        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the first reports are drained", cancellationToken);
+        await Buffer.AddManyAsync(first);
+        await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the first reports are drained", cancellationToken);
 
         // Act: the groups vanish (as after a Redis restart without data), then more reports arrive.
         for (var shard = 0; shard < 4; shard++)
         {
-            await _buffer.Database.ExecuteAsync("XGROUP", "DESTROY", _buffer.Keys.Stream(shard), BufferKeyspace.ConsumerGroup);
+            await Buffer.Database.ExecuteAsync("XGROUP", "DESTROY", Buffer.Keys.Stream(shard), BufferKeyspace.ConsumerGroup);
         }
 
         var second = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(second);
-        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the second reports are drained", cancellationToken);
+        await Buffer.AddManyAsync(second);
+        await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(30), "the second reports are drained", cancellationToken);
 
         // Assert
         var stored = await Stored.FileReportIdsAsync(sink);
@@ -237,19 +219,19 @@ public sealed class BatchUploaderTests
     public async Task Run_MalformedEntry_GoesToTheDeadLettersAtOnce(CancellationToken cancellationToken)
     {
         // Arrange
-        await _buffer.Database.ExecuteAsync("XADD", _buffer.Keys.Stream(0), "*", "report_id", "x", "product", "mimir", "arrival_ms", "0", "report", (RedisValue)new byte[] { 0xff, 0xff });
-        var options = UploaderRun.TestOptions(_prefix, o => o.Files.Directory = _directory);
+        await Buffer.Database.ExecuteAsync("XADD", Buffer.Keys.Stream(0), "*", "report_id", "x", "product", "mimir", "arrival_ms", "0", "report", (RedisValue)new byte[] { 0xff, 0xff });
+        var options = UploaderRun.TestOptions(Prefix, o => o.Files.Directory = ReportsDirectory);
         await using var sink = new FileReportSink(Options.Create(options));
 
         // Act
-        await using (UploaderRun.Start(_redis, sink, options))
+        await using (UploaderRun.Start(Redis, sink, options))
         {
-            await Eventually.UntilAsync(async () => await _buffer.DeadLetterLengthAsync() == 1, TimeSpan.FromSeconds(30), "the entry is dead-lettered", cancellationToken);
+            await Eventually.UntilAsync(async () => await Buffer.DeadLetterLengthAsync() == 1, TimeSpan.FromSeconds(30), "the entry is dead-lettered", cancellationToken);
         }
 
         // Assert
         var letters = new List<DeadLetter>();
-        await foreach (var letter in new DeadLetterStore(_redis, Options.Create(UploaderRun.TestOptions(_prefix))).ListAsync(cancellationToken))
+        await foreach (var letter in new DeadLetterStore(Redis, Options.Create(UploaderRun.TestOptions(Prefix))).ListAsync(cancellationToken))
         {
             letters.Add(letter);
         }
@@ -258,7 +240,7 @@ public sealed class BatchUploaderTests
         {
             Assert.That(letters, Has.Count.EqualTo(1));
             Assert.That(letters[0].Reason, Does.Contain("not a valid UsageReport"));
-            Assert.That(await _buffer.LengthAsync(), Is.Zero);
+            Assert.That(await Buffer.LengthAsync(), Is.Zero);
         });
     }
 }

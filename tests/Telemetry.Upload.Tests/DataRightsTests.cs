@@ -8,26 +8,8 @@ using Telemetry.V1;
 namespace Telemetry.Upload.Tests;
 
 [TestFixture]
-public sealed class DataRightsTests
+public sealed class DataRightsTests : BufferAndFilesFixture
 {
-    private IConnectionMultiplexer _redis = null!;
-    private string _prefix = null!;
-    private string _directory = null!;
-    private TestBuffer _buffer = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        (_, _redis) = await Servers.RedisAsync();
-        _prefix = Servers.KeyPrefix();
-        _directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
-        _buffer = new TestBuffer(_redis, new BufferKeyspace(_prefix, 4));
-        await _buffer.CreateGroupsAsync();
-    }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_directory, recursive: true);
-
     [Test]
     [CancelAfter(60_000)]
     public async Task DeleteAndExport_InstanceInBufferDeadLettersAndSinks_ExportsThenRemovesOnlyItsReports(CancellationToken cancellationToken)
@@ -36,9 +18,9 @@ public sealed class DataRightsTests
         // letter; another installation has reports everywhere too.
         var postgres = await Servers.PostgresAsync();
         var database = await Servers.CreateDatabaseAsync(postgres);
-        var options = UploaderRun.TestOptions(_prefix, o =>
+        var options = UploaderRun.TestOptions(Prefix, o =>
         {
-            o.Files.Directory = _directory;
+            o.Files.Directory = ReportsDirectory;
             o.Postgres.ConnectionString = database;
         });
         await using var files = new FileReportSink(Options.Create(options));
@@ -47,11 +29,11 @@ public sealed class DataRightsTests
         var other = TestReports.Create();
         await files.WriteAsync([.. Enumerable.Range(0, 3).Select(_ => Buffered(TestReports.Create(Cluster))), Buffered(other)], cancellationToken);
         await pg.WriteAsync([.. Enumerable.Range(0, 2).Select(_ => Buffered(TestReports.Create(Cluster))), Buffered(other)], cancellationToken);
-        await _buffer.AddManyAsync([TestReports.Create(Cluster), TestReports.Create(Cluster), TestReports.Create()]);
-        await _buffer.Database.ExecuteAsync("XADD", _buffer.Keys.DeadLetters(1), "*", "report_id", Guid.NewGuid().ToString(), "product", "mimir",
+        await Buffer.AddManyAsync([TestReports.Create(Cluster), TestReports.Create(Cluster), TestReports.Create()]);
+        await Buffer.Database.ExecuteAsync("XADD", Buffer.Keys.DeadLetters(1), "*", "report_id", Guid.NewGuid().ToString(), "product", "mimir",
             "arrival_ms", "1700000000000", "report", (RedisValue)Google.Protobuf.MessageExtensions.ToByteArray(TestReports.Create(Cluster)),
             "reason", "test", "attempts", "5", "first_seen_ms", "1700000000000", "source_id", "1-0");
-        var rights = new DataRights(_redis, [files, pg], Options.Create(options));
+        var rights = new DataRights(Redis, [files, pg], Options.Create(options));
 
         // Act
         var exported = new List<StoredReport>();
@@ -90,8 +72,8 @@ public sealed class DataRightsTests
             Assert.That(exportedAfter, Is.Empty);
             Assert.That(stored, Is.EqualTo(new[] { other.ReportId }));
             Assert.That(rows, Is.EqualTo(1));
-            Assert.That(await _buffer.LengthAsync(), Is.EqualTo(1));
-            Assert.That(await _buffer.CountedBytesAsync(), Is.GreaterThan(0));
+            Assert.That(await Buffer.LengthAsync(), Is.EqualTo(1));
+            Assert.That(await Buffer.CountedBytesAsync(), Is.GreaterThan(0));
         });
     }
 

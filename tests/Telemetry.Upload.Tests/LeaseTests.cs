@@ -13,26 +13,8 @@ namespace Telemetry.Upload.Tests;
 /// and a graceful stop leaves nothing pending.
 /// </summary>
 [TestFixture]
-public sealed class LeaseTests
+public sealed class LeaseTests : BufferAndFilesFixture
 {
-    private IConnectionMultiplexer _redis = null!;
-    private string _prefix = null!;
-    private string _directory = null!;
-    private TestBuffer _buffer = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        (_, _redis) = await Servers.RedisAsync();
-        _prefix = Servers.KeyPrefix();
-        _directory = Directory.CreateTempSubdirectory("telemetry-files-").FullName;
-        _buffer = new TestBuffer(_redis, new BufferKeyspace(_prefix, 4));
-        await _buffer.CreateGroupsAsync();
-    }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_directory, recursive: true);
-
     [Test]
     [CancelAfter(60_000)]
     public async Task Run_ConsumerWithoutLeaseHoldsReports_ClaimsThemAfterTheLeaseNotTheClaimIdleTime(CancellationToken cancellationToken)
@@ -43,8 +25,8 @@ public sealed class LeaseTests
         await using var sink = new FileReportSink(Options.Create(options));
 
         // Act
-        await using var run = UploaderRun.Start(_redis, sink, options);
-        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(20), "the orphaned reports are stored", cancellationToken);
+        await using var run = UploaderRun.Start(Redis, sink, options);
+        await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(20), "the orphaned reports are stored", cancellationToken);
 
         // Assert
         var stored = await Stored.FileReportIdsAsync(sink);
@@ -60,17 +42,17 @@ public sealed class LeaseTests
     public async Task Run_ConsumerWithLiveLeaseHoldsReports_LeavesThemUntilTheLeaseExpires(CancellationToken cancellationToken)
     {
         // Arrange: a busy consumer whose lease runs for 4 more seconds.
-        var keys = new BufferKeyspace(_prefix, 4);
-        await _redis.GetDatabase().StringSetAsync(keys.UploaderLease("busy"), 1, TimeSpan.FromSeconds(4));
+        var keys = new BufferKeyspace(Prefix, 4);
+        await Redis.GetDatabase().StringSetAsync(keys.UploaderLease("busy"), 1, TimeSpan.FromSeconds(4));
         var reports = await AddAndHoldAsync("busy", 40);
         var options = TestOptions(o => o.ClaimIdleTime = TimeSpan.FromMinutes(10));
         await using var sink = new FileReportSink(Options.Create(options));
 
         // Act
-        await using var run = UploaderRun.Start(_redis, sink, options);
+        await using var run = UploaderRun.Start(Redis, sink, options);
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        var pendingWhileLeased = await _buffer.PendingAsync();
-        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(20), "the reports are stored once the lease expired", cancellationToken);
+        var pendingWhileLeased = await Buffer.PendingAsync();
+        await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(20), "the reports are stored once the lease expired", cancellationToken);
 
         // Assert
         var stored = await Stored.FileReportIdsAsync(sink);
@@ -88,20 +70,20 @@ public sealed class LeaseTests
         // Arrange: a running uploader; the claim idle time is far away and its own lease stays live.
         var options = TestOptions(o => o.ClaimIdleTime = TimeSpan.FromMinutes(10));
         await using var sink = new FileReportSink(Options.Create(options));
-        await using var run = UploaderRun.Start(_redis, sink, options);
-        var keys = new BufferKeyspace(_prefix, 4);
-        await Eventually.UntilAsync(() => _redis.GetDatabase().KeyExistsAsync(keys.UploaderLease(run.Uploader.ConsumerName)), TimeSpan.FromSeconds(10), "the lease is taken", cancellationToken);
+        await using var run = UploaderRun.Start(Redis, sink, options);
+        var keys = new BufferKeyspace(Prefix, 4);
+        await Eventually.UntilAsync(() => Redis.GetDatabase().KeyExistsAsync(keys.UploaderLease(run.Uploader.ConsumerName)), TimeSpan.FromSeconds(10), "the lease is taken", cancellationToken);
 
         // Act: reports appended and delivered to its consumer in one transaction, as when Redis delivered them but
         // the reply was lost (a cut connection, or a restart from the append-only file).
         var reports = Enumerable.Range(0, 20).Select(_ => TestReports.Create()).ToList();
-        var transaction = _redis.GetDatabase().CreateTransaction();
+        var transaction = Redis.GetDatabase().CreateTransaction();
         var appended = reports.Select(r => transaction.StreamAddAsync(keys.Stream(keys.ShardOf(r.ReportId)),
             [new("report_id", r.ReportId), new("product", "mimir"), new("arrival_ms", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("report", r.ToByteArray())])).ToList();
         var delivered = Enumerable.Range(0, 4).Select(shard => transaction.StreamReadGroupAsync(keys.Stream(shard), BufferKeyspace.ConsumerGroup, run.Uploader.ConsumerName, StreamPosition.NewMessages, 100)).ToList();
         Assert.That(await transaction.ExecuteAsync(), Is.True);
         var deliveredCount = (await Task.WhenAll(delivered)).Sum(d => d.Length);
-        await Eventually.UntilAsync(async () => await _buffer.LengthAsync() == 0, TimeSpan.FromSeconds(15), "the uploader takes its own entries back", cancellationToken);
+        await Eventually.UntilAsync(async () => await Buffer.LengthAsync() == 0, TimeSpan.FromSeconds(15), "the uploader takes its own entries back", cancellationToken);
 
         // Assert
         var stored = await Stored.FileReportIdsAsync(sink);
@@ -119,17 +101,17 @@ public sealed class LeaseTests
         // Arrange
         var options = TestOptions();
         await using var sink = new FileReportSink(Options.Create(options));
-        var run = UploaderRun.Start(_redis, sink, options);
-        var lease = new BufferKeyspace(_prefix, 4).UploaderLease(run.Uploader.ConsumerName);
-        await Eventually.UntilAsync(() => _redis.GetDatabase().KeyExistsAsync(lease), TimeSpan.FromSeconds(10), "the lease is taken", cancellationToken);
+        var run = UploaderRun.Start(Redis, sink, options);
+        var lease = new BufferKeyspace(Prefix, 4).UploaderLease(run.Uploader.ConsumerName);
+        await Eventually.UntilAsync(() => Redis.GetDatabase().KeyExistsAsync(lease), TimeSpan.FromSeconds(10), "the lease is taken", cancellationToken);
 
         // Act: longer than a lease, then a graceful stop.
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        var heldAfterTwoLeases = await _redis.GetDatabase().KeyExistsAsync(lease);
+        var heldAfterTwoLeases = await Redis.GetDatabase().KeyExistsAsync(lease);
         await run.DisposeAsync();
 
         // Assert
-        var heldAfterStop = await _redis.GetDatabase().KeyExistsAsync(lease);
+        var heldAfterStop = await Redis.GetDatabase().KeyExistsAsync(lease);
         Assert.Multiple(() =>
         {
             Assert.That(heldAfterTwoLeases, Is.True, "renewed while running");
@@ -143,11 +125,11 @@ public sealed class LeaseTests
     {
         // Arrange: every write takes 1.5 s; stop while the first is in flight.
         var reports = Enumerable.Range(0, 40).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
+        await Buffer.AddManyAsync(reports);
         var options = TestOptions(o => o.ClaimIdleTime = TimeSpan.FromMinutes(10));
         await using var files = new FileReportSink(Options.Create(options));
         var sink = new SlowSink(files, TimeSpan.FromSeconds(1.5));
-        var run = UploaderRun.Start(_redis, sink, options);
+        var run = UploaderRun.Start(Redis, sink, options);
         await Eventually.UntilAsync(() => Task.FromResult(sink.WritesStarted > 0), TimeSpan.FromSeconds(10), "an upload is in flight", cancellationToken);
 
         // Act
@@ -157,16 +139,16 @@ public sealed class LeaseTests
         var stored = await Stored.FileReportIdsAsync(files);
         await Assert.MultipleAsync(async () =>
         {
-            Assert.That(await _buffer.PendingAsync(), Is.Zero, "nothing left pending for a claim");
-            Assert.That(await _buffer.LengthAsync(), Is.Zero);
+            Assert.That(await Buffer.PendingAsync(), Is.Zero, "nothing left pending for a claim");
+            Assert.That(await Buffer.LengthAsync(), Is.Zero);
             Assert.That(stored, Is.EquivalentTo(reports.Select(r => r.ReportId)));
         });
     }
 
     private UploadOptions TestOptions(Action<UploadOptions>? configure = null) =>
-        UploaderRun.TestOptions(_prefix, o =>
+        UploaderRun.TestOptions(Prefix, o =>
         {
-            o.Files.Directory = _directory;
+            o.Files.Directory = ReportsDirectory;
             o.LeaseTime = TimeSpan.FromSeconds(1);
             configure?.Invoke(o);
         });
@@ -175,13 +157,13 @@ public sealed class LeaseTests
     private async Task<List<string>> AddAndHoldAsync(string consumer, int count)
     {
         var reports = Enumerable.Range(0, count).Select(_ => TestReports.Create()).ToList();
-        await _buffer.AddManyAsync(reports);
-        for (var shard = 0; shard < _buffer.Keys.Shards; shard++)
+        await Buffer.AddManyAsync(reports);
+        for (var shard = 0; shard < Buffer.Keys.Shards; shard++)
         {
-            await _buffer.Database.StreamReadGroupAsync(_buffer.Keys.Stream(shard), BufferKeyspace.ConsumerGroup, consumer, StreamPosition.NewMessages, count);
+            await Buffer.Database.StreamReadGroupAsync(Buffer.Keys.Stream(shard), BufferKeyspace.ConsumerGroup, consumer, StreamPosition.NewMessages, count);
         }
 
-        Assert.That(await _buffer.PendingAsync(), Is.EqualTo(count));
+        Assert.That(await Buffer.PendingAsync(), Is.EqualTo(count));
         return reports.Select(r => r.ReportId).ToList();
     }
 }
