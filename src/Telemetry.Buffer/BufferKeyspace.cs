@@ -16,6 +16,11 @@ public sealed class BufferKeyspace
     /// <summary>The consumer group the uploaders read each shard stream with; created with the stream.</summary>
     public const string ConsumerGroup = "uploaders";
 
+    private readonly string[] _shardPrefixes;
+    private readonly RedisKey[] _streams;
+    private readonly RedisKey[] _stats;
+    private readonly RedisKey[] _reportIds;
+
     public BufferKeyspace(string prefix, int shards)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -27,6 +32,19 @@ public sealed class BufferKeyspace
 
         Prefix = prefix;
         Shards = shards;
+        // The keys every append and every upload batch name, built once: a string per key and call would be a
+        // measurable share of the collector's allocations at tens of thousands of reports per second.
+        _shardPrefixes = new string[shards];
+        _streams = new RedisKey[shards];
+        _stats = new RedisKey[shards];
+        _reportIds = new RedisKey[shards];
+        for (var shard = 0; shard < shards; shard++)
+        {
+            _shardPrefixes[shard] = string.Create(CultureInfo.InvariantCulture, $"{prefix}{{shard-{shard}}}:");
+            _streams[shard] = ShardKey(shard, "reports");
+            _stats[shard] = ShardKey(shard, "stats");
+            _reportIds[shard] = ShardKey(shard, "report-ids");
+        }
     }
 
     /// <summary>The key prefix, such as <c>telemetry:v1:</c>.</summary>
@@ -52,10 +70,10 @@ public sealed class BufferKeyspace
     }
 
     /// <summary>The stream of shard <paramref name="shard"/>: <c>telemetry:v1:{shard-N}:reports</c>.</summary>
-    public RedisKey Stream(int shard) => ShardKey(shard, "reports");
+    public RedisKey Stream(int shard) => _streams[shard];
 
     /// <summary>The statistics hash of a shard (<see cref="BufferFields.StatsBytes"/> and the append counters).</summary>
-    public RedisKey Stats(int shard) => ShardKey(shard, "stats");
+    public RedisKey Stats(int shard) => _stats[shard];
 
     /// <summary>The dead-letter stream of a shard: <c>telemetry:v1:{shard-N}:dead-letters</c>.</summary>
     public RedisKey DeadLetters(int shard) => ShardKey(shard, "dead-letters");
@@ -66,13 +84,14 @@ public sealed class BufferKeyspace
     /// stream (and of some already uploaded), which the append script checks for duplicates; a generation is dropped
     /// whole once the stream has left it behind (<see cref="Scripts.ReportIdGenerations"/>).
     /// </summary>
-    public RedisKey ReportIds(int shard) => ShardKey(shard, "report-ids");
+    public RedisKey ReportIds(int shard) => _reportIds[shard];
 
     /// <summary>
     /// The GCRA state of one instance of one product, <c>telemetry:v1:{shard-N}:ratelimit:product:instance</c>, in the
     /// instance's shard, so the append script checks it together with the append.
     /// </summary>
-    public RedisKey RateLimit(int shard, string product, string instanceKey) => ShardKey(shard, $"ratelimit:{product}:{instanceKey}");
+    public RedisKey RateLimit(int shard, string product, string instanceKey) =>
+        string.Concat(_shardPrefixes[shard], "ratelimit:", product, ":", instanceKey);
 
     /// <summary>
     /// The GCRA state of the upload rate limit shared by every uploader instance; one hash tag, so the batch and
@@ -90,6 +109,5 @@ public sealed class BufferKeyspace
     /// A key of shard <paramref name="shard"/>, <c>telemetry:v1:{shard-N}:suffix</c>: in the shard's cluster slot, so
     /// one script can touch it together with the shard's stream.
     /// </summary>
-    public RedisKey ShardKey(int shard, string suffix) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{{shard-{shard}}}:{suffix}");
+    public RedisKey ShardKey(int shard, string suffix) => _shardPrefixes[shard] + suffix;
 }

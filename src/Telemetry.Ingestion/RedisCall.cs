@@ -4,9 +4,11 @@ using Telemetry.Ingestion.Buffering;
 namespace Telemetry.Ingestion;
 
 /// <summary>
-/// Bounds a StackExchange.Redis call in time and turns every way it can fail for lack of Redis into
-/// <see cref="BufferUnavailableException"/>. 1.2.6 takes no cancellation token and has no asynchronous timeout, so
-/// the wait is abandoned after the timeout while the command may still run on the server.
+/// Awaits a StackExchange.Redis call and turns every way it can fail for lack of Redis into
+/// <see cref="BufferUnavailableException"/>. The call is bounded in time by the multiplexer's own asynchronous
+/// timeout (<c>Redis:OperationTimeout</c>, which the timeout argument names in the message), checked on its
+/// heartbeat: a timer per call of our own would cost more than the append it guards. A cancelled token abandons the
+/// wait while the command may still run on the server.
 /// </summary>
 internal static class RedisCall
 {
@@ -14,7 +16,9 @@ internal static class RedisCall
     {
         try
         {
-            return await call.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return cancellationToken.CanBeCanceled
+                ? await call.WaitAsync(cancellationToken).ConfigureAwait(false)
+                : await call.ConfigureAwait(false);
         }
         catch (TimeoutException exception)
         {

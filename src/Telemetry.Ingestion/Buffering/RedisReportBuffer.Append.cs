@@ -42,7 +42,10 @@ public sealed partial class RedisReportBuffer
             }
         }
 
-        return await Task.WhenAll(pending).ConfigureAwait(false);
+        // One report, the unary call's common case, needs no Task.WhenAll.
+        return pending.Length == 1
+            ? [await pending[0].ConfigureAwait(false)]
+            : await Task.WhenAll(pending).ConfigureAwait(false);
     }
 
     // The GCRA parameters of a product: emission interval in µs (0 when rate limiting is off) and burst.
@@ -60,7 +63,7 @@ public sealed partial class RedisReportBuffer
     // The only flusher of its shard while queue.Flushing is 1: sends batches until the queue is empty.
     private async Task FlushAsync(int shard, AppendQueue queue)
     {
-        var batch = new List<PendingAppend>(MaxAppendBatch);
+        var batch = queue.Batch;
         while (true)
         {
             while (batch.Count < MaxAppendBatch && queue.Pending.TryDequeue(out var next))
@@ -209,6 +212,9 @@ public sealed partial class RedisReportBuffer
     private sealed class AppendQueue
     {
         public readonly ConcurrentQueue<PendingAppend> Pending = new();
+
+        // The flush loop's batch, reused: only the loop that owns the queue touches it.
+        public readonly List<PendingAppend> Batch = new(MaxAppendBatch);
 
         // 1 while a flush loop owns the queue.
         public int Flushing;

@@ -6,7 +6,7 @@ namespace Telemetry.Ingestion.Diagnostics;
 
 /// <summary>
 /// The ingestion pipeline's spans, on the <see cref="IngestionMetrics.MeterName"/> activity source: one per
-/// ingested batch (a unary call's reports, or one report of a stream), with the number of reports, their product and
+/// ingested batch (a unary call's reports, or the reports of a stream that arrived together), with the number of reports, their product and
 /// their outcomes. One span per batch rather than per report keeps tracing's cost per call constant. A span is the
 /// child of the current one, the gRPC call's, which continues the reporter's trace when the reporter propagates its
 /// context (W3C <c>traceparent</c>).
@@ -24,6 +24,10 @@ public static class IngestionTracing
     /// <c>….rejected</c> …); an outcome no report had is left out.
     /// </summary>
     public const string OutcomeCountPrefix = "telemetry.ingest.outcome.";
+
+    // The outcome count attributes by outcome index, built once rather than for every traced batch.
+    private static readonly string[] OutcomeCountAttributes =
+        [.. Enumerable.Range(0, IngestionMetrics.OutcomeKinds).Select(i => OutcomeCountPrefix + IngestionMetrics.OutcomeNameAt(i))];
 
     /// <summary>The activity source; listened to by the collector's tracer provider.</summary>
     public static readonly ActivitySource Source = new(IngestionMetrics.MeterName);
@@ -75,7 +79,7 @@ public static class IngestionTracing
         {
             if (counts[i] > 0)
             {
-                activity.SetTag(OutcomeCountPrefix + IngestionMetrics.OutcomeNameAt(i), counts[i]);
+                activity.SetTag(OutcomeCountAttributes[i], counts[i]);
                 distinct++;
             }
         }

@@ -126,7 +126,8 @@ public sealed partial class IngestionPipeline
             throw exception;
         }
 
-        return [.. results.Select(r => r!)];
+        // Every report has its result once no append met an unavailable buffer.
+        return results!;
     }
 
     // Validation, authorization and anonymization: the result of a refused report, or null when it goes to the buffer.

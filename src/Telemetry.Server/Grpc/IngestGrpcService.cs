@@ -93,14 +93,36 @@ internal sealed class IngestGrpcService(
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         var writer = WriteAcknowledgementsAsync(acknowledgements.Reader, responseStream);
         var ingestions = new List<Task>();
+        var batch = new List<UsageReport>();
         RpcException? unavailable = null;
         RpcException? malformed = null;
         try
         {
-            // Waiting for a free slot before reading the next message is the backpressure: while the stream's
-            // reports are in flight, the request body is not read and HTTP/2 flow control stops the sender.
-            while (await WaitForSlotAsync(inFlight, stopReading.Token) && await requestStream.MoveNext(stopReading.Token))
+            while (true)
             {
+                // A slot per report is the backpressure: while the stream's reports are in flight, the request body
+                // is not read and HTTP/2 flow control stops the sender. The reports read but not yet sent hold
+                // slots too, so they go before the wait.
+                if (!inFlight.Wait(0))
+                {
+                    Dispatch();
+                    await inFlight.WaitAsync(stopReading.Token);
+                }
+
+                var next = requestStream.MoveNext(stopReading.Token);
+                if (!next.IsCompleted)
+                {
+                    // Every message that had arrived is read: those reports go to the pipeline as one batch (one
+                    // span, one buffer call) while the next message is awaited.
+                    Dispatch();
+                }
+
+                if (!await next)
+                {
+                    inFlight.Release();
+                    break;
+                }
+
                 var report = requestStream.Current.Report;
                 if (report is null)
                 {
@@ -109,12 +131,10 @@ internal sealed class IngestGrpcService(
                     break;
                 }
 
-                ingestions.Add(IngestOneAsync(report));
-                // At most MaxInFlightPerStream are running; dropping the finished ones only now and then keeps the
-                // list short without scanning it for every message.
-                if (ingestions.Count >= 2 * _options.MaxInFlightPerStream)
+                batch.Add(report);
+                if (batch.Count >= _options.MaxReportsPerBatch)
                 {
-                    ingestions.RemoveAll(t => t.IsCompletedSuccessfully);
+                    Dispatch();
                 }
             }
         }
@@ -130,8 +150,9 @@ internal sealed class IngestGrpcService(
         }
         finally
         {
-            // However the reading ended, the reports in flight finish and their acknowledgements go out before the
-            // call ends, so no writer outlives the call.
+            // However the reading ended, the reports read go to the pipeline, the reports in flight finish and their
+            // acknowledgements go out before the call ends, so no writer outlives the call.
+            Dispatch();
             await Task.WhenAll(ingestions);
             acknowledgements.Writer.Complete();
             await writer;
@@ -152,31 +173,45 @@ internal sealed class IngestGrpcService(
             throw new RpcException(new Status(StatusCode.Unavailable, "the collector is shutting down; reconnect and resend unacknowledged reports"));
         }
 
-        async Task IngestOneAsync(UsageReport report)
+        void Dispatch()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            ingestions.Add(IngestAsync(batch));
+            batch = [];
+            // At most MaxInFlightPerStream reports are in flight; dropping the finished batches only now and then
+            // keeps the list short without scanning it for every batch.
+            if (ingestions.Count >= 2 * _options.MaxInFlightPerStream)
+            {
+                ingestions.RemoveAll(t => t.IsCompletedSuccessfully);
+            }
+        }
+
+        async Task IngestAsync(List<UsageReport> reports)
         {
             try
             {
-                var result = await pipeline.IngestAsync(report, ingestContext, context.CancellationToken);
-                acknowledgements.Writer.TryWrite(new StreamReportsResponse { Result = result });
+                var results = await pipeline.IngestBatchAsync(reports, ingestContext, context.CancellationToken);
+                foreach (var result in results)
+                {
+                    acknowledgements.Writer.TryWrite(new StreamReportsResponse { Result = result });
+                }
             }
             catch (BufferUnavailableException)
             {
-                // No acknowledgement for this report: the stream ends with UNAVAILABLE and the client resends
-                // whatever was not acknowledged.
+                // No acknowledgement for these reports: the stream ends with UNAVAILABLE and the client resends
+                // whatever was not acknowledged (the reports the buffer holds already are answered DUPLICATE).
                 unavailable ??= new RpcException(new Status(StatusCode.Unavailable, "the report buffer is unavailable; resend unacknowledged reports later"));
                 await stopReading.CancelAsync();
             }
             finally
             {
-                inFlight.Release();
+                inFlight.Release(reports.Count);
             }
         }
-    }
-
-    private static async Task<bool> WaitForSlotAsync(SemaphoreSlim inFlight, CancellationToken cancellationToken)
-    {
-        await inFlight.WaitAsync(cancellationToken);
-        return true;
     }
 
     private static async Task WriteAcknowledgementsAsync(
