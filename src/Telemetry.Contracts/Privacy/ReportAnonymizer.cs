@@ -67,7 +67,12 @@ public sealed class ReportAnonymizer
                 var list = (IList)field.Accessor.GetValue(message);
                 for (var i = 0; i < list.Count; i++)
                 {
-                    list[i] = ApplyToValue(rule.Privacy, field, list[i]!, hashKeyed);
+                    var value = list[i]!;
+                    var anonymized = ApplyToValue(rule.Privacy, field, value, hashKeyed);
+                    if (!ReferenceEquals(anonymized, value))
+                    {
+                        list[i] = anonymized;
+                    }
                 }
             }
             else if (field.FieldType == FieldType.Message || !field.HasPresence || field.Accessor.HasValue(message))
@@ -103,7 +108,36 @@ public sealed class ReportAnonymizer
 
     private void ApplyToMap(FieldRule rule, IDictionary map, bool hashKeyed)
     {
-        var valueField = rule.Field.MessageType.FindFieldByNumber(2);
+        if (rule.Privacy == PrivacyClass.KeyedHash && hashKeyed)
+        {
+            RehashMap(map, hashKeyed);
+            return;
+        }
+
+        // The keys stay: messages are anonymized in place, and only numbers that rounding changes are replaced.
+        List<DictionaryEntry>? rounded = null;
+        foreach (DictionaryEntry entry in map)
+        {
+            if (entry.Value is IMessage nested)
+            {
+                Apply(nested, hashKeyed);
+            }
+            else if (rule.Privacy == PrivacyClass.Rounded
+                && SignificantDigits.RoundNumber(entry.Value!) is var value && !ReferenceEquals(value, entry.Value))
+            {
+                (rounded ??= []).Add(new DictionaryEntry(entry.Key, value));
+            }
+        }
+
+        foreach (var entry in rounded ?? [])
+        {
+            map[entry.Key] = entry.Value;
+        }
+    }
+
+    // A map whose keys are hashed: every entry is taken out and put back under its key's hash.
+    private void RehashMap(IDictionary map, bool hashKeyed)
+    {
         var entries = new List<DictionaryEntry>(map.Count);
         foreach (DictionaryEntry entry in map)
         {
@@ -113,11 +147,12 @@ public sealed class ReportAnonymizer
         map.Clear();
         foreach (var entry in entries)
         {
-            var key = rule.Privacy == PrivacyClass.KeyedHash && hashKeyed ? HashKey(entry.Key) : entry.Key;
-            var value = rule.Privacy == PrivacyClass.Rounded || valueField.FieldType == FieldType.Message
-                ? ApplyToValue(rule.Privacy, valueField, entry.Value!, hashKeyed)
-                : entry.Value;
-            map[key] = value;
+            if (entry.Value is IMessage nested)
+            {
+                Apply(nested, hashKeyed);
+            }
+
+            map[HashKey(entry.Key)] = entry.Value;
         }
     }
 

@@ -11,17 +11,30 @@ public static class SignificantDigits
     /// <summary>Significant digits kept.</summary>
     public const int Kept = 3;
 
-    /// <summary>Rounds any protobuf numeric value, keeping its type; other values are returned unchanged.</summary>
+    /// <summary>
+    /// Rounds any protobuf numeric value, keeping its type; other values, and numbers that rounding leaves as they
+    /// are, are returned as the same object, so a caller can tell that nothing changed by reference.
+    /// </summary>
     public static object RoundNumber(object value) => value switch
     {
-        long number => (long)Round(number, long.MinValue, long.MaxValue),
-        ulong number => (ulong)Round(number, ulong.MinValue, ulong.MaxValue),
-        int number => (int)Round(number, int.MinValue, int.MaxValue),
-        uint number => (uint)Round(number, uint.MinValue, uint.MaxValue),
-        double number => Round(number),
-        float number => (float)Round((double)number),
+        long number when Round(number) is var rounded && rounded != number => rounded,
+        ulong number when Round(number) is var rounded && rounded != number => rounded,
+        int number when Round32(number) is var rounded && rounded != number => rounded,
+        uint number when RoundUnsigned32(number) is var rounded && rounded != number => rounded,
+        double number when Round(number) is var rounded && !rounded.Equals(number) => rounded,
+        float number when (float)Round((double)number) is var rounded && !rounded.Equals(number) => rounded,
         _ => value,
     };
+
+    /// <summary>Rounds a signed integer; one of at most three digits is returned at once.</summary>
+    public static long Round(long value) => value is > -1000 and < 1000
+        ? value
+        : (long)Round(value, long.MinValue, long.MaxValue);
+
+    /// <summary>Rounds an unsigned integer; one of at most three digits is returned at once.</summary>
+    public static ulong Round(ulong value) => value < 1000
+        ? value
+        : (ulong)Round(value, ulong.MinValue, ulong.MaxValue);
 
     /// <summary>
     /// Rounds an integer half away from zero, or toward zero where rounding up would leave the range of its type
@@ -43,7 +56,8 @@ public static class SignificantDigits
     /// <summary>Rounds a floating-point number; NaN and infinities are returned unchanged.</summary>
     public static double Round(double value)
     {
-        if (value == 0 || !double.IsFinite(value))
+        // Zero, NaN, infinities and whole numbers of at most three digits (the usual counts) need no formatting.
+        if (!double.IsFinite(value) || (Math.Abs(value) < 1000 && value == Math.Truncate(value)))
         {
             return value;
         }
@@ -52,6 +66,14 @@ public static class SignificantDigits
         // decimal value, without the artefacts of scaling (123000.00000000001).
         return double.Parse(value.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
+
+    private static int Round32(int value) => value is > -1000 and < 1000
+        ? value
+        : (int)Round(value, int.MinValue, int.MaxValue);
+
+    private static uint RoundUnsigned32(uint value) => value < 1000
+        ? value
+        : (uint)Round(value, uint.MinValue, uint.MaxValue);
 
     private static decimal Pow10(int exponent)
     {

@@ -22,6 +22,34 @@ public sealed class SignificantDigitsTests
         Assert.That(rounded, Is.EqualTo(expected));
     }
 
+    [TestCase(999L)]
+    [TestCase(-42)]
+    [TestCase(7u)]
+    [TestCase(123000UL)]
+    [TestCase(0.125)]
+    [TestCase(640.0)]
+    [TestCase(2.5f)]
+    public void RoundNumber_NumberThatRoundingLeavesAsItIs_ReturnsTheSameObject(object value)
+    {
+        // Act
+        var rounded = SignificantDigits.RoundNumber(value);
+
+        // Assert
+        Assert.That(rounded, Is.SameAs(value));
+    }
+
+    [TestCase(1234, 1230)]
+    [TestCase(4_294_967_295u, 4_290_000_000u)]
+    [TestCase(1234.5f, 1230f)]
+    public void RoundNumber_OtherProtobufTypes_KeepTheirType(object value, object expected)
+    {
+        // Act
+        var rounded = SignificantDigits.RoundNumber(value);
+
+        // Assert
+        Assert.That(rounded, Is.EqualTo(expected).And.TypeOf(expected.GetType()));
+    }
+
     [Test]
     public void RoundNumber_Int32NearMaximum_RoundsTowardZeroInsteadOfOverflowing()
     {
