@@ -75,6 +75,13 @@ public sealed class ReportAnonymizer
                     }
                 }
             }
+            else if (rule.Round is { } round)
+            {
+                if (!field.HasPresence || field.Accessor.HasValue(message))
+                {
+                    round(message);
+                }
+            }
             else if (field.FieldType == FieldType.Message || !field.HasPresence || field.Accessor.HasValue(message))
             {
                 var value = field.Accessor.GetValue(message);
@@ -184,12 +191,50 @@ public sealed class ReportAnonymizer
 
     private static FieldRule[] PlanFor(MessageDescriptor descriptor) =>
         Plans.GetOrAdd(descriptor, static d => d.Fields.InDeclarationOrder()
-            .Select(f => new FieldRule(f, FieldAnnotations.GetPrivacy(f)))
+            .Select(f => (Field: f, Privacy: FieldAnnotations.GetPrivacy(f)))
             .Where(r => r.Privacy != PrivacyClass.Public || CarriesMessages(r.Field))
+            .Select(r => new FieldRule(r.Field, r.Privacy, r.Privacy == PrivacyClass.Rounded ? RounderOf(r.Field) : null))
             .ToArray());
+
+    // Rounds a singular number in place through typed accessors, writing it back only when rounding changed it;
+    // null for a field that is repeated, a map, a message or not a number.
+    private static Action<IMessage>? RounderOf(FieldDescriptor field)
+    {
+        if (field.IsRepeated || field.IsMap)
+        {
+            return null;
+        }
+
+        return field.FieldType switch
+        {
+            FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => Rounder<long>(field, SignificantDigits.Round),
+            FieldType.UInt64 or FieldType.Fixed64 => Rounder<ulong>(field, SignificantDigits.Round),
+            FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => Rounder<int>(field, SignificantDigits.Round),
+            FieldType.UInt32 or FieldType.Fixed32 => Rounder<uint>(field, SignificantDigits.Round),
+            FieldType.Double => Rounder<double>(field, SignificantDigits.Round),
+            FieldType.Float => Rounder<float>(field, SignificantDigits.Round),
+            _ => null,
+        };
+    }
+
+    private static Action<IMessage> Rounder<T>(FieldDescriptor field, Func<T, T> round)
+        where T : IEquatable<T>
+    {
+        var get = ScalarFieldAccess.Getter<T>(field);
+        var set = ScalarFieldAccess.Setter<T>(field);
+        return message =>
+        {
+            var value = get(message);
+            var rounded = round(value);
+            if (!rounded.Equals(value))
+            {
+                set(message, rounded);
+            }
+        };
+    }
 
     private static bool CarriesMessages(FieldDescriptor field) =>
         (field.IsMap ? field.MessageType.FindFieldByNumber(2) : field).FieldType == FieldType.Message;
 
-    private sealed record FieldRule(FieldDescriptor Field, PrivacyClass Privacy);
+    private sealed record FieldRule(FieldDescriptor Field, PrivacyClass Privacy, Action<IMessage>? Round);
 }

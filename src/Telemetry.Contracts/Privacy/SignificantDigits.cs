@@ -19,10 +19,10 @@ public static class SignificantDigits
     {
         long number when Round(number) is var rounded && rounded != number => rounded,
         ulong number when Round(number) is var rounded && rounded != number => rounded,
-        int number when Round32(number) is var rounded && rounded != number => rounded,
-        uint number when RoundUnsigned32(number) is var rounded && rounded != number => rounded,
+        int number when Round(number) is var rounded && rounded != number => rounded,
+        uint number when Round(number) is var rounded && rounded != number => rounded,
         double number when Round(number) is var rounded && !rounded.Equals(number) => rounded,
-        float number when (float)Round((double)number) is var rounded && !rounded.Equals(number) => rounded,
+        float number when Round(number) is var rounded && !rounded.Equals(number) => rounded,
         _ => value,
     };
 
@@ -30,6 +30,19 @@ public static class SignificantDigits
     public static long Round(long value) => value is > -1000 and < 1000
         ? value
         : (long)Round(value, long.MinValue, long.MaxValue);
+
+    /// <summary>Rounds a 32-bit signed integer, toward zero where rounding up would leave its range.</summary>
+    public static int Round(int value) => value is > -1000 and < 1000
+        ? value
+        : (int)Round(value, int.MinValue, int.MaxValue);
+
+    /// <summary>Rounds a 32-bit unsigned integer, toward zero where rounding up would leave its range.</summary>
+    public static uint Round(uint value) => value < 1000
+        ? value
+        : (uint)Round(value, uint.MinValue, uint.MaxValue);
+
+    /// <summary>Rounds a single-precision number as <see cref="Round(double)"/> does.</summary>
+    public static float Round(float value) => (float)Round((double)value);
 
     /// <summary>Rounds an unsigned integer; one of at most three digits is returned at once.</summary>
     public static ulong Round(ulong value) => value < 1000
@@ -66,14 +79,6 @@ public static class SignificantDigits
         // decimal value, without the artefacts of scaling (123000.00000000001).
         return double.Parse(value.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
-
-    private static int Round32(int value) => value is > -1000 and < 1000
-        ? value
-        : (int)Round(value, int.MinValue, int.MaxValue);
-
-    private static uint RoundUnsigned32(uint value) => value < 1000
-        ? value
-        : (uint)Round(value, uint.MinValue, uint.MaxValue);
 
     private static decimal Pow10(int exponent)
     {

@@ -8,7 +8,6 @@ using Google.Protobuf.Collections;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
-using Telemetry.Contracts;
 using Telemetry.V1;
 
 namespace Telemetry.Ingestion.Validation;
@@ -232,6 +231,18 @@ public sealed partial class ReportValidator
     {
         foreach (var check in PlanFor(message.Descriptor))
         {
+            if (check.SingularNumber is { } isValid)
+            {
+                if (!isValid(message))
+                {
+                    // Read again as an object only to name the problem.
+                    path.Add(new PathSegment(check.Field.Name));
+                    return CheckValue(check.Value, check.NonNegative, check.Field.Accessor.GetValue(message), path);
+                }
+
+                continue;
+            }
+
             var value = check.Field.Accessor.GetValue(message);
             if (value is null)
             {
@@ -399,57 +410,8 @@ public sealed partial class ReportValidator
 
     private static string Truncate(string key) => key.Length <= 64 ? key : string.Concat(key.AsSpan(0, 64), "…");
 
-    private static FieldCheck[] PlanFor(MessageDescriptor descriptor) => Plans.GetOrAdd(descriptor, static d =>
-    {
-        var checks = new List<FieldCheck>();
-        foreach (var field in d.Fields.InFieldNumberOrder())
-        {
-            var target = field.IsMap ? field.MessageType.FindFieldByNumber(2) : field;
-            var kind = KindOf(target);
-            var nonNegative = IsNonNegative(d, field);
-            var needed = field.IsRepeated || kind is ValueKind.Message or ValueKind.String or ValueKind.Double
-                || (kind == ValueKind.SignedInteger && nonNegative);
-            if (needed)
-            {
-                checks.Add(new FieldCheck(field, kind, nonNegative));
-            }
-        }
-
-        return checks.ToArray();
-    });
-
-    private static ValueKind KindOf(FieldDescriptor field) => field.FieldType switch
-    {
-        FieldType.Message or FieldType.Group => ValueKind.Message,
-        FieldType.String => ValueKind.String,
-        FieldType.Double or FieldType.Float => ValueKind.Double,
-        FieldType.Int32 or FieldType.Int64 or FieldType.SInt32 or FieldType.SInt64 or FieldType.SFixed32 or FieldType.SFixed64 => ValueKind.SignedInteger,
-        _ => ValueKind.Other,
-    };
-
-    private static bool IsNonNegative(MessageDescriptor message, FieldDescriptor field)
-    {
-        var unit = FieldAnnotations.GetUnit(field);
-        return unit is "count" or "bytes" or "kibibytes"
-            || field.Name.EndsWith("_total", StringComparison.Ordinal)
-            || field.Name == "count"
-            || (message == Counter.Descriptor && field.Name is "total" or "rate")
-            || (message == Histogram.Descriptor && field.Name == "counts");
-    }
-
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex ProductName();
-
-    private enum ValueKind
-    {
-        Other,
-        Message,
-        String,
-        Double,
-        SignedInteger,
-    }
-
-    private sealed record FieldCheck(FieldDescriptor Field, ValueKind Value, bool NonNegative);
 
     private readonly record struct PathSegment(string Name)
     {
