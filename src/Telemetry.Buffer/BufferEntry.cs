@@ -50,6 +50,25 @@ public sealed class BufferEntry
         return false;
     }
 
+    /// <summary>
+    /// The value of <paramref name="field"/> as an integer; false when the entry lacks the field or it is not one. The
+    /// client keeps a value that is a plain integer as a number, so this formats and parses no text.
+    /// </summary>
+    public bool TryGetInt64(string field, out long value)
+    {
+        value = 0;
+        var name = FieldName.Utf8(field);
+        foreach (var pair in _values)
+        {
+            if (((ReadOnlyMemory<byte>)pair.Name).Span.SequenceEqual(name))
+            {
+                return pair.Value.TryParse(out value);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The value of <paramref name="field"/> as UTF-8 text; null when the entry lacks the field.</summary>
     public string? Text(string field) => TryGet(field, out var value) ? Encoding.UTF8.GetString(value.Span) : null;
 

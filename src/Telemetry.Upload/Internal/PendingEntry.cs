@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Google.Protobuf;
 using Telemetry.Buffer;
@@ -70,10 +69,7 @@ internal sealed class PendingEntry
             return;
         }
 
-        var arrival = Raw.TryGet(BufferFields.Arrival, out var arrivalMs)
-            && long.TryParse(arrivalMs.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
-            ? ms
-            : Raw.IdMilliseconds;
+        var arrival = Raw.TryGetInt64(BufferFields.Arrival, out var ms) ? ms : Raw.IdMilliseconds;
         Report = new BufferedReport(
             Shard,
             Raw.Id,
