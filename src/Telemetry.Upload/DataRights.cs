@@ -100,7 +100,7 @@ public sealed class DataRights
         var matches = new List<(string Id, string ReportId, long Size)>();
         await foreach (var (entry, report, _) in ScanAsync(stream, instanceKey, cancellationToken))
         {
-            matches.Add((entry.Id, report.ReportId, countBytes && entry.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload.Length : 0));
+            matches.Add((entry.Id, report.ReportId, countBytes && entry.TryGet(BufferFields.Report, out var payload) ? payload.Length : 0));
         }
 
         long deleted = 0;
@@ -126,7 +126,7 @@ public sealed class DataRights
             var page = await _commands.RangeAsync(stream, start, "+", Page, cancellationToken);
             foreach (var entry in page)
             {
-                if (!entry.Fields.TryGetValue(BufferFields.Report, out var payload))
+                if (!entry.TryGet(BufferFields.Report, out var payload))
                 {
                     continue;
                 }
@@ -134,7 +134,7 @@ public sealed class DataRights
                 UsageReport report;
                 try
                 {
-                    report = UsageReport.Parser.ParseFrom(payload);
+                    report = UsageReport.Parser.ParseFrom(payload.Span);
                 }
                 catch (InvalidProtocolBufferException)
                 {

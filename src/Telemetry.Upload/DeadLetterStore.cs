@@ -103,6 +103,6 @@ public sealed class DeadLetterStore
             Number(entry.Text(BufferFields.Attempts)),
             DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text(BufferFields.FirstSeen))),
             DateTimeOffset.FromUnixTimeMilliseconds(Number(entry.Text(BufferFields.Arrival))),
-            entry.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload : []);
+            entry.TryGet(BufferFields.Report, out var payload) ? payload : ReadOnlyMemory<byte>.Empty);
     }
 }

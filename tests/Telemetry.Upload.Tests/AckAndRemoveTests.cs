@@ -80,7 +80,7 @@ public sealed class AckAndRemoveTests
             Assert.That(next, Has.Count.EqualTo(1));
             Assert.That(StreamIds.Compare(next[0].Id, read[^1].Id), Is.GreaterThan(0));
             Assert.That(left, Is.EqualTo(1));
-            Assert.That(bytes, Is.EqualTo(next[0].Fields[BufferFields.Report].Length));
+            Assert.That(bytes, Is.EqualTo(Payload(next[0]).Length));
         });
     }
 
@@ -95,5 +95,8 @@ public sealed class AckAndRemoveTests
 
     private static string[] Ids(IEnumerable<BufferEntry> entries) => [.. entries.Select(e => e.Id)];
 
-    private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)e.Fields[BufferFields.Report].Length);
+    private static long Bytes(IEnumerable<BufferEntry> entries) => entries.Sum(e => (long)Payload(e).Length);
+
+    private static ReadOnlyMemory<byte> Payload(BufferEntry entry) =>
+        entry.TryGet(BufferFields.Report, out var payload) ? payload : throw new AssertionException($"entry {entry.Id} has no report field");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Google.Protobuf;
 using Telemetry.Buffer;
@@ -14,7 +13,7 @@ internal sealed class PendingEntry
         Raw = raw;
         Shard = shard;
         Deliveries = deliveries;
-        Payload = raw.Fields.TryGetValue(BufferFields.Report, out var payload) ? payload : [];
+        Payload = raw.TryGet(BufferFields.Report, out var payload) ? payload : ReadOnlyMemory<byte>.Empty;
     }
 
     public BufferEntry Raw { get; }
@@ -23,7 +22,7 @@ internal sealed class PendingEntry
 
     public string Id => Raw.Id;
 
-    public byte[] Payload { get; }
+    public ReadOnlyMemory<byte> Payload { get; }
 
     public long Size => Payload.Length;
 
@@ -46,7 +45,7 @@ internal sealed class PendingEntry
 
     private void Parse()
     {
-        if (!Raw.Fields.ContainsKey(BufferFields.Report))
+        if (!Raw.Has(BufferFields.Report))
         {
             MalformedReason = "the entry has no report field";
             return;
@@ -55,7 +54,7 @@ internal sealed class PendingEntry
         UsageReport report;
         try
         {
-            report = UsageReport.Parser.ParseFrom(Payload);
+            report = UsageReport.Parser.ParseFrom(Payload.Span);
         }
         catch (InvalidProtocolBufferException exception)
         {
@@ -70,10 +69,7 @@ internal sealed class PendingEntry
             return;
         }
 
-        var arrival = Raw.Fields.TryGetValue(BufferFields.Arrival, out var arrivalMs)
-            && long.TryParse(arrivalMs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
-            ? ms
-            : Raw.IdMilliseconds;
+        var arrival = Raw.TryGetInt64(BufferFields.Arrival, out var ms) ? ms : Raw.IdMilliseconds;
         Report = new BufferedReport(
             Shard,
             Raw.Id,
@@ -88,11 +84,11 @@ internal sealed class PendingEntry
     // reused rather than a second one decoded.
     private string EntryReportId(UsageReport report)
     {
-        if (!Raw.Fields.TryGetValue(BufferFields.ReportId, out var id) || id.Length == 0)
+        if (!Raw.TryGet(BufferFields.ReportId, out var id) || id.Length == 0)
         {
             return report.ReportId;
         }
 
-        return Ascii.Equals(id, report.ReportId) ? report.ReportId : Encoding.UTF8.GetString(id);
+        return Ascii.Equals(id.Span, report.ReportId) ? report.ReportId : Encoding.UTF8.GetString(id.Span);
     }
 }

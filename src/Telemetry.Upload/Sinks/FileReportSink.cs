@@ -37,6 +37,7 @@ public sealed partial class FileReportSink : IReportSink, IStoredReportSource, I
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, FilePartition> _partitions = new(StringComparer.Ordinal);
     private readonly ReportBatchEncoderPool _encoders = new();
+    private readonly PartitionPaths _paths;
     private readonly ITimer _rotationTimer;
     private FileStream? _lock;
     private bool _disposed;
@@ -47,6 +48,7 @@ public sealed partial class FileReportSink : IReportSink, IStoredReportSource, I
         _options = options.Value.Files;
         _time = timeProvider ?? TimeProvider.System;
         _root = Path.GetFullPath(_options.Directory);
+        _paths = new PartitionPaths(_root);
         // Checked at half the shortest limit, so a file closes at most half that late.
         var idle = _options.RotationIdleTime;
         var period = (idle > TimeSpan.Zero && idle < _options.RotationAge ? idle : _options.RotationAge) / 2;
@@ -72,7 +74,7 @@ public sealed partial class FileReportSink : IReportSink, IStoredReportSource, I
         try
         {
             var groups = batch
-                .GroupBy(r => PartitionOf(r), StringComparer.Ordinal)
+                .GroupBy(_paths.Of, StringComparer.Ordinal)
                 .Select(g => (Partition: g.Key, Reports: g.DistinctBy(r => r.ReportId, StringComparer.Ordinal).ToList()))
                 .Select(g => new PartitionBatch(g.Partition, g.Reports, Encode(g.Reports, rented)))
                 .ToList();
@@ -391,18 +393,6 @@ public sealed partial class FileReportSink : IReportSink, IStoredReportSource, I
 
         partition.LastUsed = _time.GetTimestamp();
         return partition;
-    }
-
-    private string PartitionOf(BufferedReport report)
-    {
-        var product = report.Product.Length > 0 ? report.Product : "unknown";
-        if (!product.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
-        {
-            product = "x-" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(product));
-        }
-
-        var day = report.ArrivalTime.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return Path.Combine(_root, product, day);
     }
 
     // The member stays valid while the encoder is rented, that is until the end of the write.
