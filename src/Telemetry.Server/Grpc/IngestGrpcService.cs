@@ -34,6 +34,12 @@ internal sealed class IngestGrpcService(
 
     private readonly IngestEndpointOptions _options = options.Value;
 
+    /// <summary>
+    /// The service's descriptor, where grpc-dotnet's JSON transcoding looks for it on the type that
+    /// <see cref="BindServiceMethodAttribute"/> names (without it, it logs a warning at every start).
+    /// </summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => IngestService.Descriptor;
+
     /// <summary>Binds the generated methods with parsers that drop unknown fields; grpc-dotnet calls it.</summary>
     public static void BindService(ServiceBinderBase binder, IngestService.IngestServiceBase? service) =>
         IngestService.BindService(new UnknownFieldDiscardingBinder(binder), service);
