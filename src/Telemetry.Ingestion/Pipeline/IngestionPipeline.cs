@@ -15,7 +15,8 @@ namespace Telemetry.Ingestion.Pipeline;
 /// Takes reports from the transport to the buffer: validate → authorize → anonymize → (deduplicate, rate-limit,
 /// append: one buffer call for the whole batch). Thread-safe; register once
 /// (<see cref="IngestionServiceCollectionExtensions.AddIngestionPipeline"/>) and call <see cref="IngestBatchAsync"/>
-/// for a batch or <see cref="IngestAsync"/> for each report of a stream.
+/// for a batch (a unary call's reports, or the reports of a stream that arrived together) or <see cref="IngestAsync"/>
+/// for a single report (the native intake).
 /// </summary>
 public sealed partial class IngestionPipeline
 {
