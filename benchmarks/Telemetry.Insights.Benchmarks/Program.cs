@@ -52,6 +52,8 @@ try
 
         var lag = Stopwatch.GetElapsedTime(uploaded);
         Add("rollup lag after upload", $"{lag.TotalSeconds:0.0} s", "<= 60 s", lag <= TimeSpan.FromSeconds(60));
+        var merged = await RollupCompleteness.InstallationsAsync(collector.OperationsAddress, population.FirstDay, population.LastDay, token);
+        Add("installations in the rollups", $"{merged:N0}", $"= {options.Installations:N0}", merged == options.Installations);
 
         foreach (var (name, coldP50, coldP95, cachedP50, cachedP95) in await QuestionTimings.MeasureAsync(
             collector.OperationsAddress, population.FirstDay, population.LastDay, options.Samples, token))

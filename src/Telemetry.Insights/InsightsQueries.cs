@@ -106,8 +106,9 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     {
         var field = RequireField(query, InsightFieldKind.Numeric);
         var sql = await SqlAsync(query, cancellationToken);
-        var values = await store.QueryAsync(sql.LatestNumber(), sql.ParametersWith(field.Path),
-            r => Convert.ToDouble(r.GetValue(0), CultureInfo.InvariantCulture), cancellationToken);
+        var values = await store.QueryAsync(sql.LatestNumbers(), sql.ParametersWith(field.Path),
+            r => (Convert.ToDouble(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)),
+            cancellationToken);
         return SizeDistribution.Of(values, _options.MinGroupSize);
     }
 

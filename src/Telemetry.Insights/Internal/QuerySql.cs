@@ -81,11 +81,12 @@ internal sealed class QuerySql
         + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}"
         + $" GROUP BY 1, {Instance}) s GROUP BY bucket, value";
 
-    /// <summary>Each installation's latest number in the range.</summary>
-    public string LatestNumber() =>
-        $"SELECT {_dialect.Latest("d.number", "d.day")} FROM insight_values d"
+    /// <summary>Each distinct latest number in the range with the installations whose latest number it is, ascending.</summary>
+    public string LatestNumbers() =>
+        "SELECT latest, count(*) FROM"
+        + $" (SELECT {_dialect.Latest("d.number", "d.day")} AS latest FROM insight_values d"
         + $" WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}"
-        + $" AND d.number IS NOT NULL{_filters} GROUP BY {Instance}";
+        + $" AND d.number IS NOT NULL{_filters} GROUP BY {Instance}) s GROUP BY latest ORDER BY latest";
 
     /// <summary>Per bucket, the installations whose latest value in the bucket is on (true or non-zero).</summary>
     public string LatestOn() =>

@@ -51,13 +51,18 @@ internal sealed class ReportIdSet
     {
         if (_newest.Count >= _generationCapacity)
         {
+            // A full set is cut to its size once, so the sets that are reused hold no more than they need.
+            _newest.TrimExcess();
             _generations.Enqueue(_newest);
             if (_generations.Count > Generations)
             {
-                _generations.Dequeue();
+                _newest = _generations.Dequeue();
+                _newest.Clear();
             }
-
-            _newest = new Generation();
+            else
+            {
+                _newest = new Generation();
+            }
         }
 
         _newest.Add(reportId);
@@ -78,6 +83,19 @@ internal sealed class ReportIdSet
         public int Count => _uuids.Count + _others.Count;
 
         public bool Contains(string reportId, bool isUuid, Guid uuid) => isUuid ? _uuids.Contains(uuid) : _others.Contains(reportId);
+
+        public void TrimExcess()
+        {
+            _uuids.TrimExcess();
+            _others.TrimExcess();
+        }
+
+        /// <summary>Forgets every id but keeps the sets' capacity, for the next generation of the same size.</summary>
+        public void Clear()
+        {
+            _uuids.Clear();
+            _others.Clear();
+        }
 
         public void Add(string reportId)
         {
