@@ -19,6 +19,7 @@ internal static class QuestionTimings
         ("os by month", "products/acme/breakdown?bucket=INSIGHT_BUCKET_MONTH&field=environment.os&"),
         ("sizes of series", "products/acme/sizes?field=generic.metrics.series&"),
         ("tracing adoption", "products/acme/adoption?bucket=INSIGHT_BUCKET_WEEK&field=generic.metrics.tracing&"),
+        ("versions by week on linux", "products/acme/breakdown?bucket=INSIGHT_BUCKET_WEEK&field=build.version&filter=environment.os:linux&"),
     ];
 
     public static async Task<List<(string Name, double ColdP50, double ColdP95, double CachedP50, double CachedP95)>> MeasureAsync(

@@ -25,10 +25,11 @@ public sealed class InsightsOptions
 
     /// <summary>
     /// Memory the embedded store may use for its buffers, in MiB (DuckDB's <c>memory_limit</c>; its own default is 80%
-    /// of the machine's memory, which it would fill with cached rollup pages). Defaults to 128.
+    /// of the machine's memory, which it would fill with cached rollup pages). Defaults to 64: enough for filtered
+    /// questions over a million installation-days; a question that needs more fails with DuckDB's "Out of Memory".
     /// </summary>
     [Range(16, 65536)]
-    public int DuckDbMemoryLimitMiB { get; set; } = 128;
+    public int DuckDbMemoryLimitMiB { get; set; } = 64;
 
     /// <summary>
     /// Smallest group shown on its own: a value held by fewer installations is folded into <c>other</c>, and a size

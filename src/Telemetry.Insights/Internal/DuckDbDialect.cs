@@ -46,6 +46,7 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
                     Directory.CreateDirectory(directory);
                 }
 
+                NativeAllocator.ReturnLargeBlocks();
                 var connection = new DuckDBConnection($"Data Source={path}");
                 await connection.OpenAsync(cancellationToken);
                 await using (var limit = connection.CreateCommand())

@@ -12,7 +12,10 @@ internal sealed class QuerySql
 {
     private readonly string _unit;
     private readonly RollupDialect _dialect;
+    private readonly List<(int Field, int Value)> _fieldFilters = [];
+    private readonly List<int>? _versionParameters;
     private readonly string _filters;
+    private readonly string _filtersOverAllDays;
     private readonly List<object> _parameters;
 
     /// <param name="query">The question's query.</param>
@@ -31,22 +34,25 @@ internal sealed class QuerySql
             _ => "day",
         };
         _parameters = [query.Product, query.From, query.To];
-        var filters = new StringBuilder();
         foreach (var (field, value) in (query.Filters ?? new Dictionary<string, string>()).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             _parameters.Add(field);
             _parameters.Add(value);
-            filters.Append(" AND EXISTS (SELECT 1 FROM insight_values f WHERE f.product = d.product AND f.day = d.day")
-                .Append(" AND f.instance = d.instance AND f.field = $").Append(_parameters.Count - 1)
-                .Append(" AND f.text = $").Append(_parameters.Count).Append(')');
+            _fieldFilters.Add((_parameters.Count - 1, _parameters.Count));
         }
 
         if (versions is not null)
         {
-            AppendVersions(filters, versions);
+            _versionParameters = [];
+            foreach (var version in versions)
+            {
+                _parameters.Add(version);
+                _versionParameters.Add(_parameters.Count);
+            }
         }
 
-        _filters = filters.ToString();
+        _filters = Filters(withinRange: true);
+        _filtersOverAllDays = Filters(withinRange: false);
     }
 
     public IReadOnlyList<object> Parameters => _parameters;
@@ -65,13 +71,13 @@ internal sealed class QuerySql
 
     public string FirstSeen() =>
         $"SELECT {Bucket("first_day")} AS bucket, count(*) FROM"
-        + $" (SELECT min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY {Instance}) s"
+        + $" (SELECT min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{_filtersOverAllDays} GROUP BY {Instance}) s"
         + " WHERE first_day >= $2 AND first_day <= $3 GROUP BY 1 ORDER BY 1";
 
     /// <summary>An installation is lost on the day <paramref name="days"/> after its last report, once that day has come.</summary>
     public string Lost(int days, DateOnly today) =>
         $"SELECT {Bucket("lost_day")} AS bucket, count(*) FROM"
-        + $" (SELECT max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{_filters} GROUP BY {Instance}) s"
+        + $" (SELECT max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{_filtersOverAllDays} GROUP BY {Instance}) s"
         + $" WHERE lost_day >= $2 AND lost_day <= $3 AND lost_day <= DATE '{today:yyyy-MM-dd}' GROUP BY 1 ORDER BY 1";
 
     /// <summary>Per bucket and text value, the installations whose latest value in the bucket it is.</summary>
@@ -99,24 +105,33 @@ internal sealed class QuerySql
 
     private string Bucket(string day) => $"CAST(date_trunc('{_unit}', CAST({day} AS TIMESTAMP)) AS DATE)";
 
-    /// <summary>Keeps the installation-days whose version is one of <paramref name="versions"/>; none when it is empty.</summary>
-    private void AppendVersions(StringBuilder filters, IReadOnlyCollection<string> versions)
+    /// <summary>
+    /// The filters as conditions on the installation-day <c>d</c>: for each, the installation-days whose field holds
+    /// the value (or whose version is in the range), as a set of (day, installation key) that <c>d</c> must be in.
+    /// Keys rather than names, and the range's days only (<paramref name="withinRange"/>) where the question is bounded
+    /// by them, keep that set small: DuckDB builds it in memory, and a correlated EXISTS made it build every day's.
+    /// </summary>
+    private string Filters(bool withinRange)
     {
-        if (versions.Count == 0)
+        var filters = new StringBuilder();
+        var days = withinRange ? " AND f.day >= $2 AND f.day <= $3" : string.Empty;
+        foreach (var (field, value) in _fieldFilters)
+        {
+            filters.Append(InstallationDaysOf("insight_values", $"{days} AND f.field = ${field} AND f.text = ${value}"));
+        }
+
+        if (_versionParameters is { Count: 0 })
         {
             filters.Append(" AND 1 = 0");
-            return;
         }
-
-        filters.Append(" AND EXISTS (SELECT 1 FROM insight_days v WHERE v.product = d.product AND v.day = d.day")
-            .Append(" AND v.instance = d.instance AND v.version IN (");
-        foreach (var version in versions)
+        else if (_versionParameters is not null)
         {
-            _parameters.Add(version);
-            filters.Append('$').Append(_parameters.Count).Append(", ");
+            filters.Append(InstallationDaysOf("insight_days", $"{days} AND f.version IN ({string.Join(", ", _versionParameters.Select(p => "$" + p))})"));
         }
 
-        filters.Length -= 2;
-        filters.Append("))");
+        return filters.ToString();
     }
+
+    private string InstallationDaysOf(string table, string conditions) =>
+        $" AND (d.day, {Instance}) IN (SELECT f.day, {_dialect.InstanceKey("f.instance")} FROM {table} f WHERE f.product = $1{conditions})";
 }
