@@ -60,5 +60,10 @@ public static class InsightsEndpoints
             return Results.Json(new { code = (int)StatusCode.InvalidArgument, message = $"{exception.Parameter}: {exception.Message}" },
                 statusCode: StatusCodes.Status400BadRequest);
         }
+        catch (InsightsMemoryException exception)
+        {
+            return Results.Json(new { code = (int)StatusCode.ResourceExhausted, message = exception.Message },
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
     }
 }

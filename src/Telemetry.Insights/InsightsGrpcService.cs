@@ -79,6 +79,10 @@ public sealed class InsightsGrpcService(InsightsQueries queries, UnknownFieldCou
         {
             throw Invalid(exception);
         }
+        catch (InsightsMemoryException exception)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, exception.Message));
+        }
     }
 
     private static T Answer<T>(Func<T> parse)

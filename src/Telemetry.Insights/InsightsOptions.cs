@@ -26,7 +26,7 @@ public sealed class InsightsOptions
     /// <summary>
     /// Memory the embedded store may use for its buffers, in MiB (DuckDB's <c>memory_limit</c>; its own default is 80%
     /// of the machine's memory, which it would fill with cached rollup pages). Defaults to 64: enough for filtered
-    /// questions over a million installation-days; a question that needs more fails with DuckDB's "Out of Memory".
+    /// questions over a million installation-days; a question that needs more is answered RESOURCE_EXHAUSTED.
     /// </summary>
     [Range(16, 65536)]
     public int DuckDbMemoryLimitMiB { get; set; } = 64;

@@ -24,7 +24,7 @@ public sealed class RollupStore : IAsyncDisposable
     internal RollupDialect Dialect => _dialect;
 
     /// <summary>An embedded store in a DuckDB file (created with its directory when missing).</summary>
-    public static RollupStore DuckDb(string path, int memoryLimitMiB = 128) => new(new DuckDbDialect(path, memoryLimitMiB));
+    public static RollupStore DuckDb(string path, int memoryLimitMiB = 64) => new(new DuckDbDialect(path, memoryLimitMiB));
 
     /// <summary>A store in a PostgreSQL database, shared by every collector that uses it.</summary>
     public static RollupStore Postgres(string connectionString) => new(new PostgresDialect(connectionString));
@@ -123,6 +123,10 @@ public sealed class RollupStore : IAsyncDisposable
             }
 
             return rows;
+        }
+        catch (DbException exception) when (_dialect.OutOfMemory(exception) is { } outOfMemory)
+        {
+            throw outOfMemory;
         }
         finally
         {

@@ -39,6 +39,33 @@ public sealed class RollupStoreTests
     }
 
     [Test]
+    public async Task Breakdown_BeyondTheMemoryLimit_NamesTheSettingToRaise()
+    {
+        // Arrange: a million installation-days (50,000 installations over 20 days), written with room to spare.
+        var path = Path.Combine(_directory, "large.duckdb");
+        await using (var roomy = RollupStore.DuckDb(path, memoryLimitMiB: 512))
+        {
+            foreach (var (field, text) in new[] { ("environment.os", "linux"), ("environment.arch", "amd64") })
+            {
+                await roomy.QueryAsync(
+                    "INSERT INTO insight_values SELECT $1, 'installation-' || (i % 50000), $2 + CAST(i // 50000 AS INTEGER), $3, $4, NULL FROM range(1000000) t(i)",
+                    [Population.Product, Population.Day0, field, text], r => r.GetValue(0));
+            }
+        }
+
+        await using var tight = RollupStore.DuckDb(path, memoryLimitMiB: 16);
+        var queries = new InsightsQueries(tight, Options.Create(new InsightsOptions { MinGroupSize = 1 }));
+        var filtered = new InsightsQuery(Population.Product, Population.Day0, Population.Day0.AddDays(19), Field: "environment.os",
+            Filters: new Dictionary<string, string> { ["environment.arch"] = "amd64" });
+
+        // Act
+        var failure = Assert.ThrowsAsync<InsightsMemoryException>(() => queries.BreakdownAsync(filtered));
+
+        // Assert
+        Assert.That(failure!.Message, Does.Contain("Insights:DuckDbMemoryLimitMiB").And.Contain("16 MiB"));
+    }
+
+    [Test]
     public async Task Upsert_LaterReportInAnEarlierBatch_KeepsTheLaterReport()
     {
         var later = Buffered(Population.Report(1, 0, hour: 20, "2.0.0"));

@@ -104,6 +104,13 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
         return Task.CompletedTask;
     }
 
+    public override InsightsMemoryException? OutOfMemory(DbException exception) =>
+        exception is DuckDBException && exception.Message.StartsWith("Out of Memory Error", StringComparison.Ordinal)
+            ? new InsightsMemoryException(
+                string.Create(CultureInfo.InvariantCulture, $"the embedded store needs more than its {memoryLimitMiB} MiB for this question: raise Insights:DuckDbMemoryLimitMiB, or ask about fewer days"),
+                exception)
+            : null;
+
     public override async ValueTask DisposeAsync()
     {
         if (_connection is not null)

@@ -39,5 +39,10 @@ internal abstract class RollupDialect : IAsyncDisposable
     /// <summary>Loads the batch into the stage tables inside the transaction.</summary>
     public abstract Task LoadStageAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<RollupRow> rows, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The error a store's memory limit caused, explained with the setting that sets it; null for any other error.
+    /// </summary>
+    public virtual InsightsMemoryException? OutOfMemory(DbException exception) => null;
+
     public abstract ValueTask DisposeAsync();
 }
