@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using Telemetry.Testing;
 
 namespace Telemetry.Insights.Benchmarks;
@@ -25,6 +26,14 @@ internal sealed class BenchCollector : IAsyncDisposable
     public string GrpcAddress { get; }
 
     public string OperationsAddress { get; }
+
+    /// <summary>A client of the collector's insights routes (<c>/insights/v1/</c>) with the read token.</summary>
+    public static HttpClient InsightsClient(string operations)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(operations + "/insights/v1/"), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ReadToken);
+        return http;
+    }
 
     /// <summary>The settings of the collector and of the rebuild command, as environment variables.</summary>
     public static Dictionary<string, string> Settings(string redis, string directory, int days) => new()

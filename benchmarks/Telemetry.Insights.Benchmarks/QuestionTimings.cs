@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 
 namespace Telemetry.Insights.Benchmarks;
 
@@ -25,8 +24,7 @@ internal static class QuestionTimings
     public static async Task<List<(string Name, double ColdP50, double ColdP95, double CachedP50, double CachedP95)>> MeasureAsync(
         string operations, DateOnly first, DateOnly last, int samples, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(operations + "/insights/v1/"), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchCollector.ReadToken);
+        using var http = BenchCollector.InsightsClient(operations);
         var results = new List<(string, double, double, double, double)>();
         foreach (var (name, path) in Questions)
         {

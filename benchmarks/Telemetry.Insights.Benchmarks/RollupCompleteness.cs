@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace Telemetry.Insights.Benchmarks;
@@ -13,8 +12,7 @@ internal static class RollupCompleteness
 {
     public static async Task<long> InstallationsAsync(string operations, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(operations + "/insights/v1/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchCollector.ReadToken);
+        using var http = BenchCollector.InsightsClient(operations);
         var query = string.Create(CultureInfo.InvariantCulture,
             $"products/acme/active?bucket=INSIGHT_BUCKET_MONTH&start_date={first:yyyy-MM-dd}&end_date={last:yyyy-MM-dd}");
         using var response = await http.GetAsync(new Uri(query, UriKind.Relative), cancellationToken);

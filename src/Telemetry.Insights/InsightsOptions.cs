@@ -29,7 +29,10 @@ public sealed class InsightsOptions
     /// questions over a million installation-days; a question that needs more is answered RESOURCE_EXHAUSTED.
     /// </summary>
     [Range(16, 65536)]
-    public int DuckDbMemoryLimitMiB { get; set; } = 64;
+    public int DuckDbMemoryLimitMiB { get; set; } = DefaultDuckDbMemoryLimitMiB;
+
+    /// <summary>The default of <see cref="DuckDbMemoryLimitMiB"/>, also the embedded store's when it is opened alone.</summary>
+    public const int DefaultDuckDbMemoryLimitMiB = 64;
 
     /// <summary>
     /// Smallest group shown on its own: a value held by fewer installations is folded into <c>other</c>, and a size

@@ -24,7 +24,7 @@ public sealed class RollupStore : IAsyncDisposable
     internal RollupDialect Dialect => _dialect;
 
     /// <summary>An embedded store in a DuckDB file (created with its directory when missing).</summary>
-    public static RollupStore DuckDb(string path, int memoryLimitMiB = 64) => new(new DuckDbDialect(path, memoryLimitMiB));
+    public static RollupStore DuckDb(string path, int memoryLimitMiB = InsightsOptions.DefaultDuckDbMemoryLimitMiB) => new(new DuckDbDialect(path, memoryLimitMiB));
 
     /// <summary>A store in a PostgreSQL database, shared by every collector that uses it.</summary>
     public static RollupStore Postgres(string connectionString) => new(new PostgresDialect(connectionString));
