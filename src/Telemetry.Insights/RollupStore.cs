@@ -98,9 +98,12 @@ public sealed class RollupStore : IAsyncDisposable
     public Task<long> TruncateAsync(CancellationToken cancellationToken = default) =>
         RunAsync(RollupSql.Truncate, [], cancellationToken);
 
-    /// <summary>Empties the rollups from <paramref name="day"/> on; earlier days are kept.</summary>
+    /// <summary>
+    /// Empties the rollups from <paramref name="day"/> on; earlier days are kept, and those that shared a week or month
+    /// with a deleted day are flagged again as their bucket's latest where they now are.
+    /// </summary>
     public Task<long> DeleteFromDayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        RunAsync(RollupSql.DeleteFromDay, [day], cancellationToken);
+        RunAsync([(RollupSql.DeleteFromDay, [day]), (BucketLatestSql.Reflag, [day.AddDays(-BucketLatestSql.MaxReach)])], cancellationToken);
 
     /// <summary>Whether the rollups hold nothing.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
@@ -159,7 +162,11 @@ public sealed class RollupStore : IAsyncDisposable
             InsightFields.Extract(report.Report));
     }
 
-    private async Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    private Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken) =>
+        RunAsync([(statements, parameters)], cancellationToken);
+
+    /// <summary>Runs groups of statements, each group with its parameters, in one transaction; returns the first statement's count.</summary>
+    private async Task<long> RunAsync(IReadOnlyList<(IReadOnlyList<string> Statements, IReadOnlyList<object> Parameters)> groups, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
         var connection = await _dialect.OpenAsync(cancellationToken);
@@ -167,10 +174,13 @@ public sealed class RollupStore : IAsyncDisposable
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             long first = -1;
-            foreach (var statement in statements)
+            foreach (var (statements, parameters) in groups)
             {
-                var count = await ExecuteAsync(connection, transaction, statement, parameters, cancellationToken);
-                first = first < 0 ? count : first;
+                foreach (var statement in statements)
+                {
+                    var count = await ExecuteAsync(connection, transaction, statement, parameters, cancellationToken);
+                    first = first < 0 ? count : first;
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -204,6 +214,18 @@ public sealed class RollupStore : IAsyncDisposable
                 {
                     await ExecuteAsync(connection, null, statement, [], cancellationToken);
                 }
+
+                // Rows merged before the bucket-latest flags existed get them once.
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                if (await ScalarAsync(connection, transaction, BucketLatestSql.Unflagged, [], cancellationToken) > 0)
+                {
+                    foreach (var statement in BucketLatestSql.Reflag)
+                    {
+                        await ExecuteAsync(connection, transaction, statement, [DateOnly.MinValue], cancellationToken);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken);
             }
             finally
             {

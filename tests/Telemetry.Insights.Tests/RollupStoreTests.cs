@@ -48,7 +48,7 @@ public sealed class RollupStoreTests
             foreach (var (field, text) in new[] { ("environment.os", "linux"), ("environment.arch", "amd64") })
             {
                 await roomy.QueryAsync(
-                    "INSERT INTO insight_values SELECT $1, 'installation-' || (i % 50000), $2 + CAST(i // 50000 AS INTEGER), $3, $4, NULL FROM range(1000000) t(i)",
+                    "INSERT INTO insight_values SELECT $1, 'installation-' || (i % 50000), $2 + CAST(i // 50000 AS INTEGER), $3, $4, NULL, true, true FROM range(1000000) t(i)",
                     [Population.Product, Population.Day0, field, text], r => r.GetValue(0));
             }
         }

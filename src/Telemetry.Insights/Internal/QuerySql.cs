@@ -14,8 +14,9 @@ internal sealed class QuerySql
     private readonly RollupDialect _dialect;
     private readonly List<(int Field, int Value)> _fieldFilters = [];
     private readonly List<int>? _versionParameters;
-    private readonly string _filters;
-    private readonly string _filtersOverAllDays;
+    private readonly DateOnly _from;
+    private readonly DateOnly? _partialStart;
+    private readonly string _bucketFilterDays;
     private readonly List<object> _parameters;
 
     /// <param name="query">The question's query.</param>
@@ -51,8 +52,13 @@ internal sealed class QuerySql
             }
         }
 
-        _filters = Filters(withinRange: true);
-        _filtersOverAllDays = Filters(withinRange: false);
+        _from = query.From;
+        _partialStart = _unit == "day" || BucketEnd(query.To) == query.To ? null : BucketStart(query.To);
+        _bucketFilterDays = _unit == "day"
+            ? RangeDays
+            : RangeDays + (_partialStart is { } partialStart
+                ? $" AND (f.{BucketLatestSql.Flag(_unit)} OR f.day >= {Date(partialStart)})"
+                : $" AND f.{BucketLatestSql.Flag(_unit)}");
     }
 
     public IReadOnlyList<object> Parameters => _parameters;
@@ -64,60 +70,101 @@ internal sealed class QuerySql
 
     public IReadOnlyList<object> ParametersWith(string field) => [.. _parameters, field];
 
-    /// <summary>Installations per bucket; a day holds one row per installation, so a day is counted without DISTINCT.</summary>
+    /// <summary>Installations per bucket: each is one row of its latest day in the bucket.</summary>
     public string Active() =>
-        $"SELECT {Bucket("d.day")} AS bucket, {(_unit == "day" ? "count(*)" : $"count(DISTINCT {Instance})")} FROM insight_days d"
-        + $" WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3{_filters} GROUP BY 1 ORDER BY 1";
+        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({LatestInBucket("insight_days", string.Empty)}) r"
+        + $" WHERE true{Filters("r", _bucketFilterDays)} GROUP BY 1 ORDER BY 1";
 
     public string FirstSeen() =>
         $"SELECT {Bucket("first_day")} AS bucket, count(*) FROM"
-        + $" (SELECT min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{_filtersOverAllDays} GROUP BY {Instance}) s"
+        + $" (SELECT min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{Filters("d", string.Empty)} GROUP BY {Instance}) s"
         + " WHERE first_day >= $2 AND first_day <= $3 GROUP BY 1 ORDER BY 1";
 
     /// <summary>An installation is lost on the day <paramref name="days"/> after its last report, once that day has come.</summary>
     public string Lost(int days, DateOnly today) =>
         $"SELECT {Bucket("lost_day")} AS bucket, count(*) FROM"
-        + $" (SELECT max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{_filtersOverAllDays} GROUP BY {Instance}) s"
-        + $" WHERE lost_day >= $2 AND lost_day <= $3 AND lost_day <= DATE '{today:yyyy-MM-dd}' GROUP BY 1 ORDER BY 1";
+        + $" (SELECT max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{Filters("d", string.Empty)} GROUP BY {Instance}) s"
+        + $" WHERE lost_day >= $2 AND lost_day <= $3 AND lost_day <= {Date(today)} GROUP BY 1 ORDER BY 1";
 
-    /// <summary>Per bucket and text value, the installations whose latest value in the bucket it is.</summary>
+    /// <summary>Per bucket and text value, the installations whose latest day in the bucket has it.</summary>
     public string LatestText() =>
-        "SELECT bucket, value, count(*) FROM"
-        + $" (SELECT {Bucket("d.day")} AS bucket, {_dialect.Latest("coalesce(d.text, '')", "d.day")} AS value"
-        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}"
-        + $" GROUP BY 1, {Instance}) s GROUP BY bucket, value";
+        $"SELECT {Bucket("r.day")} AS bucket, coalesce(r.text, '') AS value, count(*)"
+        + $" FROM ({LatestInBucket("insight_values", $" AND d.field = {FieldParameter}")}) r"
+        + $" WHERE true{Filters("r", _bucketFilterDays)} GROUP BY 1, 2";
 
     /// <summary>Each distinct latest number in the range with the installations whose latest number it is, ascending.</summary>
     public string LatestNumbers() =>
         "SELECT latest, count(*) FROM"
-        + $" (SELECT {_dialect.Latest("d.number", "d.day")} AS latest FROM insight_values d"
+        + $" (SELECT max(d.day) AS day, {Instance} AS instance_key, {_dialect.Latest("d.number", "d.day")} AS latest FROM insight_values d"
         + $" WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}"
-        + $" AND d.number IS NOT NULL{_filters} GROUP BY {Instance}) s GROUP BY latest ORDER BY latest";
+        + $" AND d.number IS NOT NULL GROUP BY {Instance}) r WHERE true{Filters("r", RangeDays)} GROUP BY latest ORDER BY latest";
 
-    /// <summary>Per bucket, the installations whose latest value in the bucket is on (true or non-zero).</summary>
+    /// <summary>Per bucket, the installations whose latest day in the bucket has the value on (true or non-zero).</summary>
     public string LatestOn() =>
-        "SELECT bucket, count(*) FROM"
-        + $" (SELECT {Bucket("d.day")} AS bucket, {_dialect.Latest("CASE WHEN d.text = 'true' OR d.number > 0 THEN 1 ELSE 0 END", "d.day")} AS turned_on"
-        + $" FROM insight_values d WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}{_filters}"
-        + $" GROUP BY 1, {Instance}) s WHERE turned_on = 1 GROUP BY bucket";
+        $"SELECT {Bucket("r.day")} AS bucket, count(*)"
+        + $" FROM ({LatestInBucket("insight_values", $" AND d.field = {FieldParameter}")}) r"
+        + $" WHERE (r.text = 'true' OR r.number > 0){Filters("r", _bucketFilterDays)} GROUP BY 1";
+
+    private const string RangeDays = " AND f.day >= $2 AND f.day <= $3";
 
     private string Instance => _dialect.InstanceKey("d.instance");
 
-    private string Bucket(string day) => $"CAST(date_trunc('{_unit}', CAST({day} AS TIMESTAMP)) AS DATE)";
+    private DateOnly BucketStart(DateOnly day) => _unit switch
+    {
+        "week" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        "month" => new DateOnly(day.Year, day.Month, 1),
+        _ => day,
+    };
+
+    private DateOnly BucketEnd(DateOnly day) => _unit switch
+    {
+        "week" => BucketStart(day).AddDays(6),
+        "month" => BucketStart(day).AddMonths(1).AddDays(-1),
+        _ => day,
+    };
+
+    private string Bucket(string day) => BucketLatestSql.Trunc(_unit, day);
+
+    private static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";
 
     /// <summary>
-    /// The filters as conditions on the installation-day <c>d</c>: for each, the installation-days whose field holds
-    /// the value (or whose version is in the range), as a set of (day, installation key) that <c>d</c> must be in.
-    /// Keys rather than names, and the range's days only (<paramref name="withinRange"/>) where the question is bounded
-    /// by them, keep that set small: DuckDB builds it in memory, and a correlated EXISTS made it build every day's.
+    /// The rows (day, instance_key, text, number; the last two only from <c>insight_values</c>) of each installation's
+    /// latest day per bucket in the range. A day bucket holds one day per installation, so every row is one; a whole
+    /// week or month is its flagged rows. A bucket the range ends inside has no flag for the range's last day (later
+    /// days may be stored), so its latest days are found by grouping that bucket's days alone.
     /// </summary>
-    private string Filters(bool withinRange)
+    private string LatestInBucket(string table, string conditions)
     {
+        var columns = $"d.day, {Instance} AS instance_key" + (table == "insight_values" ? ", d.text, d.number" : string.Empty);
+        var rows = $"SELECT {columns} FROM {table} d WHERE d.product = $1{conditions}";
+        if (_partialStart is not { } partialStart)
+        {
+            return $"{rows} AND d.day >= $2 AND d.day <= $3{Flagged("d")}";
+        }
+
+        var wholeBuckets = partialStart > _from;
+        var start = wholeBuckets ? Date(partialStart) : "$2";
+        var partial = $"{rows} AND d.day >= {start} AND d.day <= $3 AND (d.day, {Instance}) IN"
+            + $" (SELECT max(l.day), {_dialect.InstanceKey("l.instance")} FROM insight_days l WHERE l.product = $1"
+            + $" AND l.day >= {start} AND l.day <= $3 GROUP BY {_dialect.InstanceKey("l.instance")})";
+        return wholeBuckets ? $"{rows} AND d.day >= $2 AND d.day < {Date(partialStart)}{Flagged("d")} UNION ALL {partial}" : partial;
+    }
+
+    private string Flagged(string alias) => _unit == "day" ? string.Empty : $" AND {alias}.{BucketLatestSql.Flag(_unit)}";
+
+    /// <summary>
+    /// The filters as conditions on a row (<paramref name="alias"/> with <c>day</c> and an installation key): for
+    /// each, the installation-days whose field holds the value (or whose version is in the range), as a set of (day,
+    /// installation key) the row must be in. Keys rather than names, and only the days <paramref name="days"/> keeps,
+    /// keep that set small: DuckDB builds it in memory.
+    /// </summary>
+    private string Filters(string alias, string days)
+    {
+        var key = alias == "d" ? Instance : $"{alias}.instance_key";
         var filters = new StringBuilder();
-        var days = withinRange ? " AND f.day >= $2 AND f.day <= $3" : string.Empty;
         foreach (var (field, value) in _fieldFilters)
         {
-            filters.Append(InstallationDaysOf("insight_values", $"{days} AND f.field = ${field} AND f.text = ${value}"));
+            filters.Append(InstallationDaysOf(alias, key, "insight_values", $"{days} AND f.field = ${field} AND f.text = ${value}"));
         }
 
         if (_versionParameters is { Count: 0 })
@@ -126,12 +173,12 @@ internal sealed class QuerySql
         }
         else if (_versionParameters is not null)
         {
-            filters.Append(InstallationDaysOf("insight_days", $"{days} AND f.version IN ({string.Join(", ", _versionParameters.Select(p => "$" + p))})"));
+            filters.Append(InstallationDaysOf(alias, key, "insight_days", $"{days} AND f.version IN ({string.Join(", ", _versionParameters.Select(p => "$" + p))})"));
         }
 
         return filters.ToString();
     }
 
-    private string InstallationDaysOf(string table, string conditions) =>
-        $" AND (d.day, {Instance}) IN (SELECT f.day, {_dialect.InstanceKey("f.instance")} FROM {table} f WHERE f.product = $1{conditions})";
+    private string InstallationDaysOf(string alias, string key, string table, string conditions) =>
+        $" AND ({alias}.day, {key}) IN (SELECT f.day, {_dialect.InstanceKey("f.instance")} FROM {table} f WHERE f.product = $1{conditions})";
 }

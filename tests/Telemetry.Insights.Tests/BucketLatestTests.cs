@@ -1,0 +1,169 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Telemetry.Testing;
+using Telemetry.Upload;
+
+namespace Telemetry.Insights.Tests;
+
+/// <summary>
+/// Weekly and monthly questions count each installation's latest day in the bucket, whatever order its days arrive
+/// in, in both stores. Installation 1 reports on Monday (1.0.0, linux), Tuesday (2.0.0, linux) and Wednesday (3.0.0,
+/// darwin) of one week, Wednesday first; installation 2 on Monday only (1.0.0, linux).
+/// </summary>
+[TestFixture("duckdb")]
+[TestFixture("postgres")]
+public sealed class BucketLatestTests(string storeName)
+{
+    /// <summary>A Monday in the middle of a month, so the week and the month hold the same days.</summary>
+    private static readonly DateOnly Monday = new(2026, 11, 9);
+
+    private PostgresServer? _postgres;
+    private string _directory = null!;
+    private string _connectionString = null!;
+    private RollupStore _store = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        if (storeName == "postgres")
+        {
+            _postgres = await PostgresServer.StartAsync();
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("telemetry-buckets-").FullName;
+        if (_postgres is not null)
+        {
+            // A database per test, so each starts empty.
+            var database = "buckets_" + Guid.NewGuid().ToString("N");
+            await using (var connection = new NpgsqlConnection(_postgres.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            _connectionString = new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = database }.ConnectionString;
+        }
+
+        _store = Open();
+        await _store.UpsertAsync([Report(1, 2, "3.0.0", "darwin")]);
+        await _store.UpsertAsync([Report(1, 0, "1.0.0", "linux"), Report(2, 0, "1.0.0", "linux")]);
+        await _store.UpsertAsync([Report(1, 1, "2.0.0", "linux")]);
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [TestCase(InsightBucket.Week)]
+    [TestCase(InsightBucket.Month)]
+    public async Task Versions_DaysArriveOutOfOrder_CountEachInstallationsLatestDay(InsightBucket bucket)
+    {
+        var versions = await VersionsAsync(Monday, Monday.AddDays(6), bucket);
+
+        Assert.That(versions, Is.EqualTo(new[] { ("1.0.0", 1L), ("3.0.0", 1L) }));
+    }
+
+    [Test]
+    public async Task Versions_RangeEndsInsideTheWeek_CountTheLatestDayUpToItsEnd()
+    {
+        var versions = await VersionsAsync(Monday, Monday.AddDays(1), InsightBucket.Week);
+
+        Assert.That(versions, Is.EqualTo(new[] { ("1.0.0", 1L), ("2.0.0", 1L) }));
+    }
+
+    [Test]
+    public async Task Versions_RangeStartsInsideTheWeek_CountOnlyTheInstallationsSeenFromItsStart()
+    {
+        var versions = await VersionsAsync(Monday.AddDays(1), Monday.AddDays(6), InsightBucket.Week);
+
+        Assert.That(versions, Is.EqualTo(new[] { ("3.0.0", 1L) }));
+    }
+
+    [Test]
+    public async Task Versions_ByDay_CountEveryDay()
+    {
+        var versions = await VersionsAsync(Monday.AddDays(1), Monday.AddDays(1), InsightBucket.Day);
+
+        Assert.That(versions, Is.EqualTo(new[] { ("2.0.0", 1L) }));
+    }
+
+    [TestCase(InsightBucket.Day, 2)]
+    [TestCase(InsightBucket.Week, 1)]
+    public async Task Active_Filtered_KeepsTheInstallationsWhoseLatestDayInTheBucketHasTheValue(InsightBucket bucket, long expected)
+    {
+        var query = new InsightsQuery(Population.Product, Monday, Monday.AddDays(6), bucket,
+            Filters: new Dictionary<string, string> { ["environment.os"] = "linux" });
+
+        var active = await Queries().ActiveAsync(query);
+
+        Assert.That(active.Rows[0][1], Is.EqualTo(expected), "installation 1 is on darwin by the end of the week");
+    }
+
+    [Test]
+    public async Task DeleteFromDay_FlagsTheLatestRemainingDayOfTheWeek()
+    {
+        await _store.DeleteFromDayAsync(Monday.AddDays(2));
+
+        var versions = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
+
+        Assert.That(versions, Is.EqualTo(new[] { ("1.0.0", 1L), ("2.0.0", 1L) }));
+    }
+
+    [Test]
+    public async Task Open_StoreMergedWithoutFlags_FlagsItsRows()
+    {
+        foreach (var table in new[] { "insight_days", "insight_values" })
+        {
+            foreach (var column in new[] { "week_latest", "month_latest" })
+            {
+                await _store.QueryAsync($"ALTER TABLE {table} DROP COLUMN {column}", [], r => r.GetValue(0));
+            }
+        }
+
+        await _store.DisposeAsync();
+        _store = Open();
+
+        var versions = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
+
+        Assert.That(versions, Is.EqualTo(new[] { ("1.0.0", 1L), ("3.0.0", 1L) }));
+    }
+
+    private RollupStore Open() => _postgres is null
+        ? RollupStore.DuckDb(Path.Combine(_directory, "insights.duckdb"))
+        : RollupStore.Postgres(_connectionString);
+
+    private InsightsQueries Queries() => new(_store, Options.Create(new InsightsOptions { MinGroupSize = 1 }));
+
+    private async Task<List<(string, long)>> VersionsAsync(DateOnly from, DateOnly to, InsightBucket bucket)
+    {
+        var table = await Queries().BreakdownAsync(new InsightsQuery(Population.Product, from, to, bucket, Field: InsightFields.VersionField));
+        return table.Rows.Select(r => ((string)r[1]!, (long)r[2]!)).OrderBy(v => v.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    private static BufferedReport Report(int installation, int day, string version, string os)
+    {
+        var report = Population.Report(installation, 0, hour: 12, version);
+        report.ReportTime = Timestamp.FromDateTime(Monday.AddDays(day).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+        report.Environment.Os = os;
+        return new BufferedReport(0, "0-0", report.ReportId, Population.Product, DateTimeOffset.UtcNow, report.ToByteArray(), report);
+    }
+}
