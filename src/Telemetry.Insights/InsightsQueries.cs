@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Telemetry.Insights.Internal;
@@ -81,7 +80,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
         var field = RequireField(query, InsightFieldKind.Categorical);
         var sql = await SqlAsync(query, cancellationToken);
         var counts = await store.QueryAsync(sql.LatestText(), sql.ParametersWith(field.Path),
-            r => (Bucket: ReadDay(r, 0), Value: r.IsDBNull(1) ? string.Empty : r.GetString(1), Count: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
+            r => (Bucket: RollupStore.ReadDay(r, 0), Value: r.IsDBNull(1) ? string.Empty : r.GetString(1), Count: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
             cancellationToken);
         var rows = new List<object?[]>();
         foreach (var bucket in counts.GroupBy(c => c.Bucket).OrderBy(g => g.Key))
@@ -190,9 +189,16 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     /// </summary>
     private async Task<QuerySql> SqlAsync(InsightsQuery query, CancellationToken cancellationToken)
     {
+        DateOnly? flaggedThrough = null;
+        if (query.Bucket != InsightBucket.Day)
+        {
+            var unit = Array.IndexOf(BucketLatestSql.Units, query.Bucket.ToString().ToLowerInvariant());
+            flaggedThrough = (await store.FlaggedThroughAsync(cancellationToken))[unit];
+        }
+
         if (query.Versions is not { } range)
         {
-            return new QuerySql(query, store.Dialect);
+            return new QuerySql(query, store.Dialect, flaggedThrough);
         }
 
         var stored = await store.QueryAsync(QuerySql.StoredVersions(), [query.Product, query.To], r => r.GetString(0), cancellationToken);
@@ -202,20 +208,13 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
             throw new InsightsQueryException("min_version", $"the version range holds {versions.Count} stored versions, more than {MaxRangeVersions}; narrow it");
         }
 
-        return new QuerySql(query, store.Dialect, versions);
+        return new QuerySql(query, store.Dialect, flaggedThrough, versions);
     }
 
     private async Task<Dictionary<DateOnly, long>> CountsAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
         var rows = await store.QueryAsync(sql, parameters,
-            r => (Bucket: ReadDay(r, 0), Count: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
+            r => (Bucket: RollupStore.ReadDay(r, 0), Count: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
         return rows.ToDictionary(r => r.Bucket, r => r.Count);
     }
-
-    private static DateOnly ReadDay(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
-    {
-        DateOnly day => day,
-        DateTime time => DateOnly.FromDateTime(time),
-        var other => DateOnly.Parse(other.ToString()!, CultureInfo.InvariantCulture),
-    };
 }

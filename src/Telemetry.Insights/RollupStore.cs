@@ -70,6 +70,8 @@ public sealed class RollupStore : IAsyncDisposable
                 await ExecuteAsync(connection, transaction, writerLock, [], cancellationToken);
             }
 
+            var flaggedThrough = await FlaggedThroughAsync(connection, transaction, cancellationToken);
+            var flaggedBefore = flaggedThrough.ToArray();
             foreach (var run in RollupSql.Runs(rows))
             {
                 await _dialect.LoadStageAsync(connection, transaction, run, cancellationToken);
@@ -79,6 +81,16 @@ public sealed class RollupStore : IAsyncDisposable
                 {
                     // PostgreSQL refuses parameters a statement does not use; only the reads of the tables take the days.
                     await ExecuteAsync(connection, transaction, statement, statement.Contains("$1", StringComparison.Ordinal) ? days : [], cancellationToken);
+                }
+
+                await FlagAsync(connection, transaction, flaggedThrough, run[0].Day, run[^1].Day, cancellationToken);
+            }
+
+            for (var unit = 0; unit < flaggedThrough.Length; unit++)
+            {
+                if (flaggedThrough[unit] != flaggedBefore[unit])
+                {
+                    await ExecuteAsync(connection, transaction, BucketLatestSql.SetFlaggedThrough(BucketLatestSql.Units[unit]), [flaggedThrough[unit]!], cancellationToken);
                 }
             }
 
@@ -99,11 +111,28 @@ public sealed class RollupStore : IAsyncDisposable
         RunAsync(RollupSql.Truncate, [], cancellationToken);
 
     /// <summary>
-    /// Empties the rollups from <paramref name="day"/> on; earlier days are kept, and those that shared a week or month
-    /// with a deleted day are flagged again as their bucket's latest where they now are.
+    /// Empties the rollups from <paramref name="day"/> on; earlier days are kept, and flags of weeks and months from
+    /// the one <paramref name="day"/> falls in are no longer read.
     /// </summary>
     public Task<long> DeleteFromDayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        RunAsync([(RollupSql.DeleteFromDay, [day]), (BucketLatestSql.Reflag, [day.AddDays(-BucketLatestSql.MaxReach)])], cancellationToken);
+        RunAsync(
+        [
+            (RollupSql.DeleteFromDay, [day]),
+            .. BucketLatestSql.Units.Select(unit => ((IReadOnlyList<string>)[BucketLatestSql.LowerFlaggedThrough(unit)], (IReadOnlyList<object>)[BucketDays.Start(unit, day).AddDays(-1)])),
+        ],
+        cancellationToken);
+
+    /// <summary>The days the bucket-latest flags hold up to, per unit of <see cref="BucketLatestSql.Units"/> (null: none).</summary>
+    internal async Task<DateOnly?[]> FlaggedThroughAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync(BucketLatestSql.FlaggedThrough, [], ReadFlaggedThrough, cancellationToken))[0];
+
+    /// <summary>A day read from either store (DuckDB gives <see cref="DateOnly"/> or <see cref="DateTime"/>, PostgreSQL <see cref="DateTime"/>).</summary>
+    internal static DateOnly ReadDay(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        DateOnly day => day,
+        DateTime time => DateOnly.FromDateTime(time),
+        var other => DateOnly.Parse(other.ToString()!, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Whether the rollups hold nothing.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
@@ -162,6 +191,36 @@ public sealed class RollupStore : IAsyncDisposable
             InsightFields.Extract(report.Report));
     }
 
+    private static DateOnly?[] ReadFlaggedThrough(DbDataReader reader) =>
+        [.. Enumerable.Range(0, BucketLatestSql.Units.Length).Select(i => reader.IsDBNull(i) ? (DateOnly?)null : ReadDay(reader, i))];
+
+    private static async Task<DateOnly?[]> FlaggedThroughAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, BucketLatestSql.FlaggedThrough, []);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ReadFlaggedThrough(reader);
+    }
+
+    /// <summary>Keeps the bucket-latest flags right after a merge of the days <paramref name="first"/> to <paramref name="last"/>.</summary>
+    private static async Task FlagAsync(DbConnection connection, DbTransaction transaction, DateOnly?[] flaggedThrough, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < flaggedThrough.Length; i++)
+        {
+            var unit = BucketLatestSql.Units[i];
+            var (through, reflagAfter) = BucketDays.AfterMerge(unit, flaggedThrough[i], first, last);
+            if (reflagAfter is { } after)
+            {
+                foreach (var statement in BucketLatestSql.Reflag(unit))
+                {
+                    await ExecuteAsync(connection, transaction, statement, [after, through!.Value], cancellationToken);
+                }
+            }
+
+            flaggedThrough[i] = through;
+        }
+    }
+
     private Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken) =>
         RunAsync([(statements, parameters)], cancellationToken);
 
@@ -214,18 +273,6 @@ public sealed class RollupStore : IAsyncDisposable
                 {
                     await ExecuteAsync(connection, null, statement, [], cancellationToken);
                 }
-
-                // Rows merged before the bucket-latest flags existed get them once.
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                if (await ScalarAsync(connection, transaction, BucketLatestSql.Unflagged, [], cancellationToken) > 0)
-                {
-                    foreach (var statement in BucketLatestSql.Reflag)
-                    {
-                        await ExecuteAsync(connection, transaction, statement, [DateOnly.MinValue], cancellationToken);
-                    }
-                }
-
-                await transaction.CommitAsync(cancellationToken);
             }
             finally
             {

@@ -9,8 +9,9 @@ namespace Telemetry.Insights.Tests;
 
 /// <summary>
 /// Weekly and monthly questions count each installation's latest day in the bucket, whatever order its days arrive
-/// in, in both stores. Installation 1 reports on Monday (1.0.0, linux), Tuesday (2.0.0, linux) and Wednesday (3.0.0,
-/// darwin) of one week, Wednesday first; installation 2 on Monday only (1.0.0, linux).
+/// in, in both stores, from the flags and by grouping the days after them. Installation 1 reports on Monday (1.0.0,
+/// linux), Tuesday (2.0.0, linux) and Wednesday (3.0.0, darwin) of one week, Wednesday first; installation 2 on
+/// Monday only (1.0.0, linux); then installation 3 reports forty days later, so that week and month are flagged.
 /// </summary>
 [TestFixture("duckdb")]
 [TestFixture("postgres")]
@@ -18,6 +19,9 @@ public sealed class BucketLatestTests(string storeName)
 {
     /// <summary>A Monday in the middle of a month, so the week and the month hold the same days.</summary>
     private static readonly DateOnly Monday = new(2026, 11, 9);
+
+    /// <summary>The day installation 3 reports, as days from <see cref="Monday"/>.</summary>
+    private const int Later = 40;
 
     private PostgresServer? _postgres;
     private string _directory = null!;
@@ -64,6 +68,7 @@ public sealed class BucketLatestTests(string storeName)
         await _store.UpsertAsync([Report(1, 2, "3.0.0", "darwin")]);
         await _store.UpsertAsync([Report(1, 0, "1.0.0", "linux"), Report(2, 0, "1.0.0", "linux")]);
         await _store.UpsertAsync([Report(1, 1, "2.0.0", "linux")]);
+        await _store.UpsertAsync([Report(3, Later, "1.0.0", "linux")]);
     }
 
     [TearDown]
@@ -119,17 +124,49 @@ public sealed class BucketLatestTests(string storeName)
     }
 
     [Test]
-    public async Task DeleteFromDay_FlagsTheLatestRemainingDayOfTheWeek()
+    public async Task Upsert_BucketsEndedLongBeforeTheNewestDay_AreFlagged()
     {
-        await _store.DeleteFromDayAsync(Monday.AddDays(2));
+        var flaggedThrough = await _store.FlaggedThroughAsync();
 
-        var versions = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
+        // The newest day is Saturday 19 December; flags wait eight days, to the 11th.
+        Assert.That(flaggedThrough, Is.EqualTo(new DateOnly?[] { new(2026, 12, 6), new(2026, 11, 30) }));
+    }
 
-        Assert.That(versions, Is.EqualTo(new[] { ("1.0.0", 1L), ("2.0.0", 1L) }));
+    [TestCase(InsightBucket.Week)]
+    [TestCase(InsightBucket.Month)]
+    public async Task Versions_LateDayInAFlaggedBucket_IsCounted(InsightBucket bucket)
+    {
+        await _store.UpsertAsync([Report(2, 3, "4.0.0", "linux")]);
+        var unflagged = await VersionsAsync(Monday, Monday.AddDays(6), bucket);
+        await _store.UpsertAsync([Report(3, Later + 1, "1.0.0", "linux")]);
+
+        var flagged = await VersionsAsync(Monday, Monday.AddDays(6), bucket);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unflagged, Is.EqualTo(new[] { ("3.0.0", 1L), ("4.0.0", 1L) }), "before the bucket is flagged again");
+            Assert.That(flagged, Is.EqualTo(new[] { ("3.0.0", 1L), ("4.0.0", 1L) }), "once flagged again");
+        });
     }
 
     [Test]
-    public async Task Open_StoreMergedWithoutFlags_FlagsItsRows()
+    public async Task DeleteFromDay_CountsTheLatestRemainingDayOfTheWeek()
+    {
+        await _store.DeleteFromDayAsync(Monday.AddDays(2));
+        var unflagged = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
+        await _store.UpsertAsync([Report(3, Later, "1.0.0", "linux")]);
+
+        var flagged = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unflagged, Is.EqualTo(new[] { ("1.0.0", 1L), ("2.0.0", 1L) }), "before the week is flagged again");
+            Assert.That(flagged, Is.EqualTo(new[] { ("1.0.0", 1L), ("2.0.0", 1L) }), "once flagged again");
+        });
+    }
+
+    [Test]
+    public async Task Open_StoreMergedWithoutFlags_AnswersAndFlagsAtTheNextMerge()
     {
         foreach (var table in new[] { "insight_days", "insight_values" })
         {
@@ -139,12 +176,20 @@ public sealed class BucketLatestTests(string storeName)
             }
         }
 
+        await _store.QueryAsync("DROP TABLE insight_flagged", [], r => r.GetValue(0));
         await _store.DisposeAsync();
         _store = Open();
 
-        var versions = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
+        var unflagged = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
+        await _store.UpsertAsync([Report(3, Later + 1, "1.0.0", "linux")]);
+        var flagged = await VersionsAsync(Monday, Monday.AddDays(6), InsightBucket.Week);
 
-        Assert.That(versions, Is.EqualTo(new[] { ("1.0.0", 1L), ("3.0.0", 1L) }));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(unflagged, Is.EqualTo(new[] { ("1.0.0", 1L), ("3.0.0", 1L) }), "before the next merge");
+            Assert.That(flagged, Is.EqualTo(new[] { ("1.0.0", 1L), ("3.0.0", 1L) }), "after it");
+            Assert.That((await _store.FlaggedThroughAsync())[0], Is.EqualTo(new DateOnly(2026, 12, 6)));
+        });
     }
 
     private RollupStore Open() => _postgres is null

@@ -1,71 +1,71 @@
 namespace Telemetry.Insights.Internal;
 
 /// <summary>
-/// The bucket-latest flags of the rollup rows: <c>week_latest</c> and <c>month_latest</c> are true on the rows of an
-/// installation's latest day in its calendar week (from Monday) or month. Weekly and monthly questions count the
-/// flagged rows instead of finding each installation's latest day per bucket, so they aggregate a few groups rather
-/// than one per installation and bucket. A merge keeps the flags right (in SQL that DuckDB and PostgreSQL both run,
-/// <c>$1</c> and <c>$2</c> the run's first and last day); a rebuild from a day and an upgraded store recompute them.
+/// The bucket-latest flags of the rollup rows, in SQL that DuckDB and PostgreSQL both run: <c>week_latest</c> and
+/// <c>month_latest</c> are true on the rows of an installation's latest day in its calendar week (from Monday) or
+/// month. Weekly and monthly questions count the flagged rows instead of finding each installation's latest day per
+/// bucket, so they aggregate a few groups rather than one per installation and bucket.
+/// <para>
+/// Flags are set in bulk, a whole bucket at a time, once no more reports are expected for it, and hold up to a day
+/// kept per unit in <c>insight_flagged</c> (null: none). Merges add rows without flags, so they stay appends; a day up
+/// to that one that a merge or a deletion changes moves it back to before that day's bucket. Questions read the
+/// flags up to that day and group the days after it per installation.
+/// </para>
 /// </summary>
 internal static class BucketLatestSql
 {
-    /// <summary>The bucket units that have a flag, with the most days between two days of one bucket.</summary>
-    private static readonly (string Unit, int Reach)[] Units = [("week", 6), ("month", 30)];
+    /// <summary>The units that have flags.</summary>
+    public static readonly string[] Units = ["week", "month"];
 
-    /// <summary>The flag column of a bucket unit.</summary>
+    private static readonly string[] FlaggedTables = ["insight_days", "insight_values"];
+
+    /// <summary>
+    /// Days a bucket waits after its last day before it is flagged: reports older than the collector accepts by
+    /// default (<c>Validation:MaxReportAge</c>, 7 days) and one day of upload delay and clock skew.
+    /// </summary>
+    public const int FlagAfterDays = 8;
+
+    /// <summary>The flag column of a unit.</summary>
     public static string Flag(string unit) => unit + "_latest";
 
     /// <summary>The first day of the bucket <paramref name="day"/> falls in.</summary>
     public static string Trunc(string unit, string day) => $"CAST(date_trunc('{unit}', CAST({day} AS TIMESTAMP)) AS DATE)";
 
-    /// <summary>The flag columns, as appended to a column list.</summary>
-    public static string FlagColumns { get; } = string.Join(", ", Units.Select(u => Flag(u.Unit)));
+    /// <summary>The days the flags hold up to, per unit in <see cref="Units"/> order (one row; null: none).</summary>
+    public static readonly string FlaggedThrough = $"SELECT {string.Join(", ", Units.Select(u => $"max({u}_through)"))} FROM insight_flagged";
+
+    /// <summary>Sets the day a unit's flags hold up to (<c>$1</c>).</summary>
+    public static string SetFlaggedThrough(string unit) => $"UPDATE insight_flagged SET {unit}_through = $1";
+
+    /// <summary>Moves the day a unit's flags hold up to back to <c>$1</c> if it is later.</summary>
+    public static string LowerFlaggedThrough(string unit) => $"UPDATE insight_flagged SET {unit}_through = $1 WHERE {unit}_through > $1";
 
     /// <summary>
-    /// Merge statements, run after the stage holds the run's new installation-days and the stored days they replace
-    /// are deleted: flag each staged day that no later day of its installation in the same bucket follows (staged or
-    /// stored), then clear the flag of stored days that a staged day now follows in their bucket. Stored reads stay
-    /// within the run's days widened by one bucket.
+    /// Flags the rows of a unit after day <c>$1</c> up to day <c>$2</c>, both a bucket's last day, so every bucket
+    /// in between is whole: the rows of each installation's latest day per bucket are flagged, the others cleared.
     /// </summary>
-    public static IReadOnlyList<string> Merge { get; } =
+    public static IReadOnlyList<string> Reflag(string unit) =>
     [
-        "UPDATE insight_stage_days SET " + string.Join(", ", Units.Select(u =>
-            $"{Flag(u.Unit)} = NOT EXISTS (SELECT 1 FROM insight_stage_days l WHERE {LaterInBucket(u.Unit, "l", "insight_stage_days")})"
-            + $" AND NOT EXISTS (SELECT 1 FROM insight_days l WHERE l.day > $1 AND l.day <= $2 + {u.Reach} AND {LaterInBucket(u.Unit, "l", "insight_stage_days")})")),
-        .. Units.SelectMany(u => new[] { "insight_days", "insight_values" }.Select(table =>
-            $"UPDATE {table} SET {Flag(u.Unit)} = false WHERE {table}.day >= $1 - {u.Reach} AND {table}.day < $2 AND {table}.{Flag(u.Unit)}"
-            + $" AND EXISTS (SELECT 1 FROM insight_stage_days s WHERE {LaterInBucket(u.Unit, "s", table)})")),
+        $"UPDATE insight_days SET {Flag(unit)} = (insight_days.day = l.last_day)"
+            + $" FROM (SELECT product, instance, {Trunc(unit, "day")} AS bucket, max(day) AS last_day FROM insight_days WHERE day > $1 AND day <= $2 GROUP BY 1, 2, 3) l"
+            + " WHERE insight_days.day > $1 AND insight_days.day <= $2 AND insight_days.product = l.product AND insight_days.instance = l.instance"
+            + $" AND {Trunc(unit, "insight_days.day")} = l.bucket",
+        $"UPDATE insight_values SET {Flag(unit)} = d.{Flag(unit)} FROM insight_days d"
+            + " WHERE insight_values.day > $1 AND insight_values.day <= $2 AND d.day > $1 AND d.day <= $2"
+            + " AND d.product = insight_values.product AND d.instance = insight_values.instance AND d.day = insight_values.day",
     ];
 
     /// <summary>
-    /// Recomputes the flags of every row from day <c>$1</c> on, after the days from some later day are deleted or on
-    /// a store whose rows have no flags yet. Within a bucket, the latest day at or after <c>$1</c> is the bucket's
-    /// latest whenever the row being flagged is at or after <c>$1</c> too, so the earlier days need not be read.
+    /// The flag columns (added to tables created before them; nothing happens where they exist) and the table of the
+    /// days they hold up to, with its one row.
     /// </summary>
-    public static IReadOnlyList<string> Reflag { get; } =
+    public static IEnumerable<string> Schema(string booleanType) =>
     [
-        .. Units.Select(u =>
-            $"UPDATE insight_days SET {Flag(u.Unit)} = (insight_days.day = l.last_day)"
-            + $" FROM (SELECT product, instance, {Trunc(u.Unit, "day")} AS bucket, max(day) AS last_day FROM insight_days WHERE day >= $1 GROUP BY 1, 2, 3) l"
-            + $" WHERE insight_days.day >= $1 AND insight_days.product = l.product AND insight_days.instance = l.instance AND {Trunc(u.Unit, "insight_days.day")} = l.bucket"),
-        $"UPDATE insight_values SET {string.Join(", ", Units.Select(u => $"{Flag(u.Unit)} = d.{Flag(u.Unit)}"))} FROM insight_days d"
-            + " WHERE insight_values.day >= $1 AND d.day >= $1 AND d.product = insight_values.product AND d.instance = insight_values.instance AND d.day = insight_values.day",
+        .. from table in FlaggedTables
+           from unit in Units
+           select $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {Flag(unit)} {booleanType}",
+        $"CREATE TABLE IF NOT EXISTS insight_flagged ({string.Join(", ", Units.Select(u => $"{u}_through DATE"))})",
+        // Two processes creating the row at once make two rows; every write updates both, and reads take the max.
+        $"INSERT INTO insight_flagged SELECT {string.Join(", ", Units.Select(_ => "NULL"))} WHERE NOT EXISTS (SELECT 1 FROM insight_flagged)",
     ];
-
-    /// <summary>Most days before the first day of a rebuild whose flags the rebuild's deletion can change.</summary>
-    public static int MaxReach { get; } = Units.Max(u => u.Reach);
-
-    /// <summary>Whether the store has rows without flags: written by a collector that did not keep them.</summary>
-    public const string Unflagged = "SELECT count(*) FROM (SELECT 1 FROM insight_days WHERE week_latest IS NULL OR month_latest IS NULL LIMIT 1) s";
-
-    /// <summary>The flag columns added to tables created before them (nothing happens where they exist).</summary>
-    public static IEnumerable<string> AddColumns(string booleanType, params string[] tables) =>
-        from table in tables
-        from unit in Units
-        select $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {Flag(unit.Unit)} {booleanType}";
-
-    /// <summary>Row <paramref name="later"/> is a later day of <paramref name="row"/>'s installation in the same bucket.</summary>
-    private static string LaterInBucket(string unit, string later, string row) =>
-        $"{later}.product = {row}.product AND {later}.instance = {row}.instance AND {later}.day > {row}.day"
-        + $" AND {Trunc(unit, $"{later}.day")} = {Trunc(unit, $"{row}.day")}";
 }

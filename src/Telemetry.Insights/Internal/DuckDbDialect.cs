@@ -18,11 +18,11 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
 
     public override IReadOnlyList<string> Schema { get; } =
     [
-        "CREATE TABLE IF NOT EXISTS insight_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL, week_latest BOOLEAN, month_latest BOOLEAN)",
-        "CREATE TABLE IF NOT EXISTS insight_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE, week_latest BOOLEAN, month_latest BOOLEAN)",
-        "CREATE TABLE IF NOT EXISTS insight_stage_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL, week_latest BOOLEAN, month_latest BOOLEAN)",
+        "CREATE TABLE IF NOT EXISTS insight_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS insight_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE)",
+        "CREATE TABLE IF NOT EXISTS insight_stage_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL)",
         "CREATE TABLE IF NOT EXISTS insight_stage_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE)",
-        .. BucketLatestSql.AddColumns("BOOLEAN", "insight_days", "insight_values", "insight_stage_days"),
+        .. BucketLatestSql.Schema("BOOLEAN"),
         // A merge interrupted by a crash leaves its stage behind; it is rolled back with its transaction anyway.
         "DELETE FROM insight_stage_days",
         "DELETE FROM insight_stage_values",
@@ -84,7 +84,6 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
                 days.CreateRow()
                     .AppendValue(row.Product).AppendValue(row.Instance).AppendValue(row.Day)
                     .AppendValue(row.ReportTimeMs).AppendValue(row.ReportId).AppendValue(row.Version)
-                    .AppendNullValue().AppendNullValue() // The bucket-latest flags, set by the merge.
                     .EndRow();
             }
         }

@@ -16,9 +16,9 @@ internal sealed class PostgresDialect(string connectionString) : RollupDialect
 
     public override IReadOnlyList<string> Schema { get; } =
     [
-        "CREATE TABLE IF NOT EXISTS insight_days (product text NOT NULL, instance text NOT NULL, day date NOT NULL, report_ms bigint NOT NULL, report_id text NOT NULL, version text NOT NULL, week_latest boolean, month_latest boolean, PRIMARY KEY (product, day, instance))",
-        "CREATE TABLE IF NOT EXISTS insight_values (product text NOT NULL, instance text NOT NULL, day date NOT NULL, field text NOT NULL, text text, number double precision, week_latest boolean, month_latest boolean, PRIMARY KEY (product, field, day, instance))",
-        .. BucketLatestSql.AddColumns("boolean", "insight_days", "insight_values"),
+        "CREATE TABLE IF NOT EXISTS insight_days (product text NOT NULL, instance text NOT NULL, day date NOT NULL, report_ms bigint NOT NULL, report_id text NOT NULL, version text NOT NULL, PRIMARY KEY (product, day, instance))",
+        "CREATE TABLE IF NOT EXISTS insight_values (product text NOT NULL, instance text NOT NULL, day date NOT NULL, field text NOT NULL, text text, number double precision, PRIMARY KEY (product, field, day, instance))",
+        .. BucketLatestSql.Schema("boolean"),
         "CREATE INDEX IF NOT EXISTS insight_days_instance ON insight_days (instance)",
         "CREATE INDEX IF NOT EXISTS insight_values_instance ON insight_values (instance)",
     ];

@@ -15,17 +15,18 @@ internal sealed class QuerySql
     private readonly List<(int Field, int Value)> _fieldFilters = [];
     private readonly List<int>? _versionParameters;
     private readonly DateOnly _from;
-    private readonly DateOnly? _partialStart;
+    private readonly DateOnly? _groupFrom;
     private readonly string _bucketFilterDays;
     private readonly List<object> _parameters;
 
     /// <param name="query">The question's query.</param>
     /// <param name="dialect">The store's SQL dialect.</param>
+    /// <param name="flaggedThrough">The day the bucket-latest flags of the query's unit hold up to (null: none).</param>
     /// <param name="versions">
     /// The stored versions that fall in the query's version range (chosen in C#, as SQL cannot compare semantic
     /// versions), or null when the query has no range.
     /// </param>
-    public QuerySql(InsightsQuery query, RollupDialect dialect, IReadOnlyCollection<string>? versions = null)
+    public QuerySql(InsightsQuery query, RollupDialect dialect, DateOnly? flaggedThrough = null, IReadOnlyCollection<string>? versions = null)
     {
         _dialect = dialect;
         _unit = query.Bucket switch
@@ -53,11 +54,11 @@ internal sealed class QuerySql
         }
 
         _from = query.From;
-        _partialStart = _unit == "day" || BucketEnd(query.To) == query.To ? null : BucketStart(query.To);
-        _bucketFilterDays = _unit == "day"
+        _groupFrom = GroupFrom(query.To, flaggedThrough);
+        _bucketFilterDays = _unit == "day" || _groupFrom <= _from
             ? RangeDays
-            : RangeDays + (_partialStart is { } partialStart
-                ? $" AND (f.{BucketLatestSql.Flag(_unit)} OR f.day >= {Date(partialStart)})"
+            : RangeDays + (_groupFrom is { } groupFrom
+                ? $" AND (f.{BucketLatestSql.Flag(_unit)} OR f.day >= {Date(groupFrom)})"
                 : $" AND f.{BucketLatestSql.Flag(_unit)}");
     }
 
@@ -109,45 +110,53 @@ internal sealed class QuerySql
 
     private string Instance => _dialect.InstanceKey("d.instance");
 
-    private DateOnly BucketStart(DateOnly day) => _unit switch
-    {
-        "week" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
-        "month" => new DateOnly(day.Year, day.Month, 1),
-        _ => day,
-    };
-
-    private DateOnly BucketEnd(DateOnly day) => _unit switch
-    {
-        "week" => BucketStart(day).AddDays(6),
-        "month" => BucketStart(day).AddMonths(1).AddDays(-1),
-        _ => day,
-    };
-
     private string Bucket(string day) => BucketLatestSql.Trunc(_unit, day);
 
     private static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";
 
     /// <summary>
+    /// The first day from which each installation's latest day per bucket is found by grouping its days, or null when
+    /// the flags answer the whole range: the day after the flags' last one, or the first day of a bucket the range
+    /// ends inside (later days of that bucket may be stored, so no flag marks the latest day up to the range's end).
+    /// </summary>
+    private DateOnly? GroupFrom(DateOnly to, DateOnly? flaggedThrough)
+    {
+        if (_unit == "day")
+        {
+            return null;
+        }
+
+        var from = flaggedThrough is { } through ? through.AddDays(1) : DateOnly.MinValue;
+        if (BucketDays.End(_unit, to) != to && BucketDays.Start(_unit, to) < from)
+        {
+            from = BucketDays.Start(_unit, to);
+        }
+
+        return from <= to ? from : null;
+    }
+
+    /// <summary>
     /// The rows (day, instance_key, text, number; the last two only from <c>insight_values</c>) of each installation's
-    /// latest day per bucket in the range. A day bucket holds one day per installation, so every row is one; a whole
-    /// week or month is its flagged rows. A bucket the range ends inside has no flag for the range's last day (later
-    /// days may be stored), so its latest days are found by grouping that bucket's days alone.
+    /// latest day per bucket in the range. A day bucket holds one day per installation, so every row is one; a week
+    /// or a month is its flagged rows, and from <see cref="GroupFrom"/> on the latest day of each installation and
+    /// bucket is found by grouping.
     /// </summary>
     private string LatestInBucket(string table, string conditions)
     {
         var columns = $"d.day, {Instance} AS instance_key" + (table == "insight_values" ? ", d.text, d.number" : string.Empty);
         var rows = $"SELECT {columns} FROM {table} d WHERE d.product = $1{conditions}";
-        if (_partialStart is not { } partialStart)
+        if (_groupFrom is not { } groupFrom)
         {
             return $"{rows} AND d.day >= $2 AND d.day <= $3{Flagged("d")}";
         }
 
-        var wholeBuckets = partialStart > _from;
-        var start = wholeBuckets ? Date(partialStart) : "$2";
-        var partial = $"{rows} AND d.day >= {start} AND d.day <= $3 AND (d.day, {Instance}) IN"
-            + $" (SELECT max(l.day), {_dialect.InstanceKey("l.instance")} FROM insight_days l WHERE l.product = $1"
-            + $" AND l.day >= {start} AND l.day <= $3 GROUP BY {_dialect.InstanceKey("l.instance")})";
-        return wholeBuckets ? $"{rows} AND d.day >= $2 AND d.day < {Date(partialStart)}{Flagged("d")} UNION ALL {partial}" : partial;
+        var flagged = groupFrom > _from;
+        var start = flagged ? Date(groupFrom) : "$2";
+        var key = _dialect.InstanceKey("l.instance");
+        var grouped = $"{rows} AND d.day >= {start} AND d.day <= $3 AND (d.day, {Instance}) IN"
+            + $" (SELECT max(l.day), {key} FROM insight_days l WHERE l.product = $1"
+            + $" AND l.day >= {start} AND l.day <= $3 GROUP BY {Bucket("l.day")}, {key})";
+        return flagged ? $"{rows} AND d.day >= $2 AND d.day < {Date(groupFrom)}{Flagged("d")} UNION ALL {grouped}" : grouped;
     }
 
     private string Flagged(string alias) => _unit == "day" ? string.Empty : $" AND {alias}.{BucketLatestSql.Flag(_unit)}";

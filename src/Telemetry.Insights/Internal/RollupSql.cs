@@ -16,21 +16,6 @@ internal static class RollupSql
     public const string ValueColumns = "product, instance, day, field, text, number";
 
     /// <summary>
-    /// The merge of a run none of whose installation-days are stored yet (and the end of every merge): the stage is
-    /// flagged and added, values only for the staged days that are still there.
-    /// </summary>
-    public static readonly string[] Insert =
-    [
-        .. BucketLatestSql.Merge,
-        $"INSERT INTO insight_days ({DayColumns}, {BucketLatestSql.FlagColumns}) SELECT {DayColumns}, {BucketLatestSql.FlagColumns} FROM insight_stage_days",
-        $"INSERT INTO insight_values ({ValueColumns}, {BucketLatestSql.FlagColumns})"
-            + $" SELECT {Prefixed("v", ValueColumns)}, {Prefixed("s", BucketLatestSql.FlagColumns)}"
-            + " FROM insight_stage_values v JOIN insight_stage_days s ON " + SameDay("s", "v"),
-        "DELETE FROM insight_stage_days",
-        "DELETE FROM insight_stage_values",
-    ];
-
-    /// <summary>
     /// The merge of one run of days (<c>$1</c> first day, <c>$2</c> last day), run in the batch's transaction after
     /// the stage is loaded with the run's rows. Every read of the rollup tables is bounded by the run's days, so
     /// DuckDB skips the row groups of other days by their min-max index and PostgreSQL reads its primary keys: a
@@ -46,7 +31,11 @@ internal static class RollupSql
             + SameDay("s", "insight_values") + ")",
         "DELETE FROM insight_days WHERE " + InRun("insight_days") + " AND EXISTS (SELECT 1 FROM insight_stage_days s WHERE "
             + SameDay("s", "insight_days") + ")",
-        .. Insert,
+        $"INSERT INTO insight_days ({DayColumns}) SELECT {DayColumns} FROM insight_stage_days",
+        $"INSERT INTO insight_values ({ValueColumns}) SELECT {ValueColumns} FROM insight_stage_values v"
+            + " WHERE EXISTS (SELECT 1 FROM insight_stage_days s WHERE " + SameDay("s", "v") + ")",
+        "DELETE FROM insight_stage_days",
+        "DELETE FROM insight_stage_values",
     ];
 
     /// <summary>
@@ -56,6 +45,15 @@ internal static class RollupSql
     public const string StoredDays =
         "SELECT count(*) FROM insight_stage_days s WHERE EXISTS (SELECT 1 FROM insight_days d WHERE d.day >= $1 AND d.day <= $2"
         + " AND d.product = s.product AND d.day = s.day AND d.instance = s.instance)";
+
+    /// <summary>The merge of a run none of whose installation-days are stored yet: the stage is added as it is.</summary>
+    public static readonly string[] Insert =
+    [
+        $"INSERT INTO insight_days ({DayColumns}) SELECT {DayColumns} FROM insight_stage_days",
+        $"INSERT INTO insight_values ({ValueColumns}) SELECT {ValueColumns} FROM insight_stage_values",
+        "DELETE FROM insight_stage_days",
+        "DELETE FROM insight_stage_values",
+    ];
 
     /// <summary>Most days one merge run spans; a batch's days further apart (late reports) are merged in runs of their own.</summary>
     public const int MaxRunDays = 7;
@@ -88,13 +86,15 @@ internal static class RollupSql
     ];
 
     /// <summary>Empties the rollups before a rebuild.</summary>
-    public static readonly string[] Truncate = ["DELETE FROM insight_days", "DELETE FROM insight_values"];
+    public static readonly string[] Truncate =
+    [
+        "DELETE FROM insight_days",
+        "DELETE FROM insight_values",
+        $"UPDATE insight_flagged SET {string.Join(", ", BucketLatestSql.Units.Select(u => $"{u}_through = NULL"))}",
+    ];
 
     /// <summary>Empties the rollups from day <c>$1</c> on (a rebuild that keeps what retention deleted the reports of).</summary>
     public static readonly string[] DeleteFromDay = ["DELETE FROM insight_days WHERE day >= $1", "DELETE FROM insight_values WHERE day >= $1"];
-
-    private static string Prefixed(string alias, string columns) =>
-        string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
 
     private static string InRun(string table) => $"{table}.day >= $1 AND {table}.day <= $2";
 
