@@ -3,7 +3,7 @@ namespace Telemetry.Insights.Internal;
 /// <summary>
 /// The bucket-latest flags of the rollup rows, in SQL that DuckDB and PostgreSQL both run: <c>week_latest</c> and
 /// <c>month_latest</c> are true on the rows of an installation's latest day in its calendar week (from Monday) or
-/// month. Weekly and monthly questions count the flagged rows instead of finding each installation's latest day per
+/// month, and null on the others. Weekly and monthly questions count the flagged rows instead of finding each installation's latest day per
 /// bucket, so they aggregate a few groups rather than one per installation and bucket.
 /// <para>
 /// Flags are set in bulk, a whole bucket at a time, once no more reports are expected for it, and hold up to a day
@@ -42,16 +42,20 @@ internal static class BucketLatestSql
 
     /// <summary>
     /// Flags the rows of a unit after day <c>$1</c> up to day <c>$2</c>, both a bucket's last day, so every bucket
-    /// in between is whole: the rows of each installation's latest day per bucket are flagged, the others cleared.
+    /// in between is whole: flags left from before are cleared, then the rows of each installation's latest day per
+    /// bucket are set. A row that is not its bucket's latest keeps null, which questions read as false: for installations
+    /// that report daily, only one row in seven of a week is written, and one in thirty of a month.
     /// </summary>
     public static IReadOnlyList<string> Reflag(string unit) =>
     [
-        $"UPDATE insight_days SET {Flag(unit)} = (insight_days.day = l.last_day)"
-            + $" FROM (SELECT product, instance, {Trunc(unit, "day")} AS bucket, max(day) AS last_day FROM insight_days WHERE day > $1 AND day <= $2 GROUP BY 1, 2, 3) l"
-            + " WHERE insight_days.day > $1 AND insight_days.day <= $2 AND insight_days.product = l.product AND insight_days.instance = l.instance"
-            + $" AND {Trunc(unit, "insight_days.day")} = l.bucket",
-        $"UPDATE insight_values SET {Flag(unit)} = d.{Flag(unit)} FROM insight_days d"
-            + " WHERE insight_values.day > $1 AND insight_values.day <= $2 AND d.day > $1 AND d.day <= $2"
+        $"UPDATE insight_days SET {Flag(unit)} = NULL WHERE day > $1 AND day <= $2 AND {Flag(unit)}",
+        $"UPDATE insight_values SET {Flag(unit)} = NULL WHERE day > $1 AND day <= $2 AND {Flag(unit)}",
+        $"UPDATE insight_days SET {Flag(unit)} = true"
+            + $" FROM (SELECT product, instance, max(day) AS last_day FROM insight_days WHERE day > $1 AND day <= $2 GROUP BY product, instance, {Trunc(unit, "day")}) l"
+            + " WHERE insight_days.day > $1 AND insight_days.day <= $2"
+            + " AND insight_days.product = l.product AND insight_days.instance = l.instance AND insight_days.day = l.last_day",
+        $"UPDATE insight_values SET {Flag(unit)} = true FROM insight_days d"
+            + $" WHERE insight_values.day > $1 AND insight_values.day <= $2 AND d.day > $1 AND d.day <= $2 AND d.{Flag(unit)}"
             + " AND d.product = insight_values.product AND d.instance = insight_values.instance AND d.day = insight_values.day",
     ];
 

@@ -1,22 +1,25 @@
-using System.Text;
-
 namespace Telemetry.Insights.Internal;
 
 /// <summary>
 /// The SQL of the questions for one query, portable between DuckDB and PostgreSQL. Parameters: <c>$1</c> product,
 /// <c>$2</c> first day, <c>$3</c> last day, then two per filter (field, value), then one per version of a version
-/// range, then the field asked about. Only the bucket unit and the lost-after days are written into the text, both
-/// from fixed sets or integers.
+/// range, then the field asked about. Written into the text: the bucket unit, the lost-after days, the version field's
+/// name, and days computed here, all from fixed sets, integers or dates.
+/// <para>
+/// Every question counts each installation once per bucket, by its latest day in the bucket (in the range for
+/// sizes), and a filter keeps the installations whose latest day holds the value.
+/// </para>
 /// </summary>
 internal sealed class QuerySql
 {
+    private const string RangeDays = " AND d.day >= $2 AND d.day <= $3";
+
     private readonly string _unit;
     private readonly RollupDialect _dialect;
     private readonly List<(int Field, int Value)> _fieldFilters = [];
     private readonly List<int>? _versionParameters;
     private readonly DateOnly _from;
     private readonly DateOnly? _groupFrom;
-    private readonly string _bucketFilterDays;
     private readonly List<object> _parameters;
 
     /// <param name="query">The question's query.</param>
@@ -55,11 +58,6 @@ internal sealed class QuerySql
 
         _from = query.From;
         _groupFrom = GroupFrom(query.To, flaggedThrough);
-        _bucketFilterDays = _unit == "day" || _groupFrom <= _from
-            ? RangeDays
-            : RangeDays + (_groupFrom is { } groupFrom
-                ? $" AND (f.{BucketLatestSql.Flag(_unit)} OR f.day >= {Date(groupFrom)})"
-                : $" AND f.{BucketLatestSql.Flag(_unit)}");
     }
 
     public IReadOnlyList<object> Parameters => _parameters;
@@ -67,52 +65,108 @@ internal sealed class QuerySql
     /// <summary>The distinct versions a product's installations reported up to the last day (<c>$1</c> product, <c>$2</c> day).</summary>
     public static string StoredVersions() => "SELECT DISTINCT version FROM insight_days WHERE product = $1 AND day <= $2";
 
-    private string FieldParameter => "$" + (_parameters.Count + 1);
-
     public IReadOnlyList<object> ParametersWith(string field) => [.. _parameters, field];
 
-    /// <summary>Installations per bucket: each is one row of its latest day in the bucket.</summary>
+    /// <summary>Installations per bucket.</summary>
     public string Active() =>
-        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({LatestInBucket("insight_days", string.Empty)}) r"
-        + $" WHERE true{Filters("r", _bucketFilterDays)} GROUP BY 1 ORDER BY 1";
+        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({(IsFiltered
+            ? Passing(LatestInBucket("insight_values", $"d.day, {KeyAs}, d.field, d.text", FilterFields(asked: false)), asked: false)
+            : LatestInBucket("insight_days", "d.day", string.Empty))}) r GROUP BY 1 ORDER BY 1";
 
     public string FirstSeen() =>
-        $"SELECT {Bucket("first_day")} AS bucket, count(*) FROM"
-        + $" (SELECT min(d.day) AS first_day FROM insight_days d WHERE d.product = $1{Filters("d", string.Empty)} GROUP BY {Instance}) s"
+        $"SELECT {Bucket("first_day")} AS bucket, count(*) FROM (SELECT min(r.day) AS first_day FROM ({EveryDay()}) r GROUP BY r.instance_key) s"
         + " WHERE first_day >= $2 AND first_day <= $3 GROUP BY 1 ORDER BY 1";
 
     /// <summary>An installation is lost on the day <paramref name="days"/> after its last report, once that day has come.</summary>
     public string Lost(int days, DateOnly today) =>
-        $"SELECT {Bucket("lost_day")} AS bucket, count(*) FROM"
-        + $" (SELECT max(d.day) + {days} AS lost_day FROM insight_days d WHERE d.product = $1{Filters("d", string.Empty)} GROUP BY {Instance}) s"
+        $"SELECT {Bucket("lost_day")} AS bucket, count(*) FROM (SELECT max(r.day) + {days} AS lost_day FROM ({EveryDay()}) r GROUP BY r.instance_key) s"
         + $" WHERE lost_day >= $2 AND lost_day <= $3 AND lost_day <= {Date(today)} GROUP BY 1 ORDER BY 1";
 
     /// <summary>Per bucket and text value, the installations whose latest day in the bucket has it.</summary>
     public string LatestText() =>
-        $"SELECT {Bucket("r.day")} AS bucket, coalesce(r.text, '') AS value, count(*)"
-        + $" FROM ({LatestInBucket("insight_values", $" AND d.field = {FieldParameter}")}) r"
-        + $" WHERE true{Filters("r", _bucketFilterDays)} GROUP BY 1, 2";
+        $"SELECT {Bucket("r.day")} AS bucket, coalesce(r.text, '') AS value, count(*) FROM ({AskedValues(wholeRange: false)}) r GROUP BY 1, 2";
 
-    /// <summary>Each distinct latest number in the range with the installations whose latest number it is, ascending.</summary>
+    /// <summary>Each distinct number of the installations' latest days in the range, with the installations that have it, ascending.</summary>
     public string LatestNumbers() =>
-        "SELECT latest, count(*) FROM"
-        + $" (SELECT max(d.day) AS day, {Instance} AS instance_key, {_dialect.Latest("d.number", "d.day")} AS latest FROM insight_values d"
-        + $" WHERE d.product = $1 AND d.day >= $2 AND d.day <= $3 AND d.field = {FieldParameter}"
-        + $" AND d.number IS NOT NULL GROUP BY {Instance}) r WHERE true{Filters("r", RangeDays)} GROUP BY latest ORDER BY latest";
+        $"SELECT r.number, count(*) FROM ({AskedValues(wholeRange: true)}) r WHERE r.number IS NOT NULL GROUP BY 1 ORDER BY 1";
 
     /// <summary>Per bucket, the installations whose latest day in the bucket has the value on (true or non-zero).</summary>
     public string LatestOn() =>
-        $"SELECT {Bucket("r.day")} AS bucket, count(*)"
-        + $" FROM ({LatestInBucket("insight_values", $" AND d.field = {FieldParameter}")}) r"
-        + $" WHERE (r.text = 'true' OR r.number > 0){Filters("r", _bucketFilterDays)} GROUP BY 1";
+        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({AskedValues(wholeRange: false)}) r"
+        + " WHERE r.text = 'true' OR r.number > 0 GROUP BY 1";
 
-    private const string RangeDays = " AND f.day >= $2 AND f.day <= $3";
+    private bool IsFiltered => _fieldFilters.Count > 0 || _versionParameters is not null;
+
+    private string FieldParameter => "$" + (_parameters.Count + 1);
 
     private string Instance => _dialect.InstanceKey("d.instance");
+
+    private string KeyAs => $"{Instance} AS instance_key";
 
     private string Bucket(string day) => BucketLatestSql.Trunc(_unit, day);
 
     private static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";
+
+    /// <summary>Every stored day of each installation (day, instance_key), filtered: what new and lost installations are counted from.</summary>
+    private string EveryDay() => IsFiltered
+        ? Passing($"SELECT d.day, {KeyAs}, d.field, d.text FROM insight_values d WHERE d.product = $1{FilterFields(asked: false)}", asked: false)
+        : $"SELECT d.day, {KeyAs} FROM insight_days d WHERE d.product = $1";
+
+    /// <summary>
+    /// The asked field's values (day, instance_key, text, number) on each installation's latest day per bucket (or in
+    /// the range, <paramref name="wholeRange"/>), of the installations whose latest day passes the filters.
+    /// </summary>
+    private string AskedValues(bool wholeRange)
+    {
+        var columns = $"d.day, {KeyAs}, d.text, d.number";
+        return IsFiltered
+            ? Passing(LatestInBucket("insight_values", columns + ", d.field", FilterFields(asked: true), wholeRange), asked: true)
+            : LatestInBucket("insight_values", columns, $" AND d.field = {FieldParameter}", wholeRange);
+    }
+
+    /// <summary>The condition that keeps the rows of the fields the filters (and the asked field) name.</summary>
+    private string FilterFields(bool asked)
+    {
+        var fields = _fieldFilters.Select(f => "$" + f.Field).ToList();
+        if (_versionParameters is not null)
+        {
+            fields.Add($"'{InsightFields.VersionField}'");
+        }
+
+        if (asked)
+        {
+            fields.Add(FieldParameter);
+        }
+
+        return $" AND d.field IN ({string.Join(", ", fields)})";
+    }
+
+    /// <summary>
+    /// One row per installation-day (day, instance_key, and with <paramref name="asked"/> the asked field's text and
+    /// number) of the field rows <paramref name="rows"/> (day, instance_key, field, text, number), kept when the day
+    /// holds every filter's value (and the asked field). One aggregation over the rows of a few fields, rather than a
+    /// set of every filter's installation-days to look each row up in: the aggregation spills to disk when DuckDB is
+    /// short of memory, and it reads the rows once.
+    /// </summary>
+    private string Passing(string rows, bool asked)
+    {
+        var conditions = _fieldFilters.Select(f => $"bool_or(r.field = ${f.Field} AND r.text = ${f.Value})").ToList();
+        if (_versionParameters is { } versions)
+        {
+            conditions.Add(versions.Count == 0
+                ? "false"
+                : $"bool_or(r.field = '{InsightFields.VersionField}' AND r.text IN ({string.Join(", ", versions.Select(p => "$" + p))}))");
+        }
+
+        var values = string.Empty;
+        if (asked)
+        {
+            values = $", max(CASE WHEN r.field = {FieldParameter} THEN r.text END) AS text, max(CASE WHEN r.field = {FieldParameter} THEN r.number END) AS number";
+            conditions.Add($"bool_or(r.field = {FieldParameter})");
+        }
+
+        return $"SELECT r.day, r.instance_key{values} FROM ({rows}) r GROUP BY r.day, r.instance_key HAVING {string.Join(" AND ", conditions)}";
+    }
 
     /// <summary>
     /// The first day from which each installation's latest day per bucket is found by grouping its days, or null when
@@ -136,58 +190,40 @@ internal sealed class QuerySql
     }
 
     /// <summary>
-    /// The rows (day, instance_key, text, number; the last two only from <c>insight_values</c>) of each installation's
-    /// latest day per bucket in the range. A day bucket holds one day per installation, so every row is one; a week
-    /// or a month is its flagged rows, and from <see cref="GroupFrom"/> on the latest day of each installation and
-    /// bucket is found by grouping.
+    /// The rows (<paramref name="columns"/> of <paramref name="table"/> <c>d</c>) of each installation's latest day per
+    /// bucket in the range, or in the whole range (<paramref name="wholeRange"/>). A day bucket holds one day per
+    /// installation, so every row is one; a week or a month is its flagged rows, and from <see cref="GroupFrom"/> on
+    /// the latest day of each installation and bucket is found by grouping.
     /// </summary>
-    private string LatestInBucket(string table, string conditions)
+    private string LatestInBucket(string table, string columns, string conditions, bool wholeRange = false)
     {
-        var columns = $"d.day, {Instance} AS instance_key" + (table == "insight_values" ? ", d.text, d.number" : string.Empty);
         var rows = $"SELECT {columns} FROM {table} d WHERE d.product = $1{conditions}";
+        if (wholeRange)
+        {
+            return $"{rows}{RangeDays} AND (d.day, {Instance}) IN ({LatestDays("$2", string.Empty)})";
+        }
+
         if (_groupFrom is not { } groupFrom)
         {
-            return $"{rows} AND d.day >= $2 AND d.day <= $3{Flagged("d")}";
+            return $"{rows}{RangeDays}{Flagged()}";
         }
 
-        var flagged = groupFrom > _from;
-        var start = flagged ? Date(groupFrom) : "$2";
-        var key = _dialect.InstanceKey("l.instance");
-        var grouped = $"{rows} AND d.day >= {start} AND d.day <= $3 AND (d.day, {Instance}) IN"
-            + $" (SELECT max(l.day), {key} FROM insight_days l WHERE l.product = $1"
-            + $" AND l.day >= {start} AND l.day <= $3 GROUP BY {Bucket("l.day")}, {key})";
-        return flagged ? $"{rows} AND d.day >= $2 AND d.day < {Date(groupFrom)}{Flagged("d")} UNION ALL {grouped}" : grouped;
+        if (groupFrom <= _from)
+        {
+            return $"{rows}{RangeDays} AND (d.day, {Instance}) IN ({LatestDays("$2", Bucket("l.day") + ", ")})";
+        }
+
+        return $"{rows} AND d.day >= $2 AND d.day < {Date(groupFrom)}{Flagged()}"
+            + $" UNION ALL {rows} AND d.day >= {Date(groupFrom)} AND d.day <= $3"
+            + $" AND (d.day, {Instance}) IN ({LatestDays(Date(groupFrom), Bucket("l.day") + ", ")})";
     }
 
-    private string Flagged(string alias) => _unit == "day" ? string.Empty : $" AND {alias}.{BucketLatestSql.Flag(_unit)}";
-
-    /// <summary>
-    /// The filters as conditions on a row (<paramref name="alias"/> with <c>day</c> and an installation key): for
-    /// each, the installation-days whose field holds the value (or whose version is in the range), as a set of (day,
-    /// installation key) the row must be in. Keys rather than names, and only the days <paramref name="days"/> keeps,
-    /// keep that set small: DuckDB builds it in memory.
-    /// </summary>
-    private string Filters(string alias, string days)
+    /// <summary>Each installation's latest day (and its key) from <paramref name="start"/> to <c>$3</c>, per group.</summary>
+    private string LatestDays(string start, string groups)
     {
-        var key = alias == "d" ? Instance : $"{alias}.instance_key";
-        var filters = new StringBuilder();
-        foreach (var (field, value) in _fieldFilters)
-        {
-            filters.Append(InstallationDaysOf(alias, key, "insight_values", $"{days} AND f.field = ${field} AND f.text = ${value}"));
-        }
-
-        if (_versionParameters is { Count: 0 })
-        {
-            filters.Append(" AND 1 = 0");
-        }
-        else if (_versionParameters is not null)
-        {
-            filters.Append(InstallationDaysOf(alias, key, "insight_days", $"{days} AND f.version IN ({string.Join(", ", _versionParameters.Select(p => "$" + p))})"));
-        }
-
-        return filters.ToString();
+        var key = _dialect.InstanceKey("l.instance");
+        return $"SELECT max(l.day), {key} FROM insight_days l WHERE l.product = $1 AND l.day >= {start} AND l.day <= $3 GROUP BY {groups}{key}";
     }
 
-    private string InstallationDaysOf(string alias, string key, string table, string conditions) =>
-        $" AND ({alias}.day, {key}) IN (SELECT f.day, {_dialect.InstanceKey("f.instance")} FROM {table} f WHERE f.product = $1{conditions})";
+    private string Flagged() => _unit == "day" ? string.Empty : $" AND d.{BucketLatestSql.Flag(_unit)}";
 }
