@@ -115,12 +115,7 @@ public sealed class RollupStore : IAsyncDisposable
     /// the one <paramref name="day"/> falls in are no longer read.
     /// </summary>
     public Task<long> DeleteFromDayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        RunAsync(
-        [
-            (RollupSql.DeleteFromDay, [day]),
-            .. BucketLatestSql.Units.Select(unit => ((IReadOnlyList<string>)[BucketLatestSql.LowerFlaggedThrough(unit)], (IReadOnlyList<object>)[BucketDays.Start(unit, day).AddDays(-1)])),
-        ],
-        cancellationToken);
+        RunAsync(RollupSql.DeleteFromDay, [day], cancellationToken);
 
     /// <summary>The days the bucket-latest flags hold up to, per unit of <see cref="BucketLatestSql.Units"/> (null: none).</summary>
     internal async Task<DateOnly?[]> FlaggedThroughAsync(CancellationToken cancellationToken = default) =>
@@ -221,11 +216,7 @@ public sealed class RollupStore : IAsyncDisposable
         }
     }
 
-    private Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken) =>
-        RunAsync([(statements, parameters)], cancellationToken);
-
-    /// <summary>Runs groups of statements, each group with its parameters, in one transaction; returns the first statement's count.</summary>
-    private async Task<long> RunAsync(IReadOnlyList<(IReadOnlyList<string> Statements, IReadOnlyList<object> Parameters)> groups, CancellationToken cancellationToken)
+    private async Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
         var connection = await _dialect.OpenAsync(cancellationToken);
@@ -233,13 +224,10 @@ public sealed class RollupStore : IAsyncDisposable
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             long first = -1;
-            foreach (var (statements, parameters) in groups)
+            foreach (var statement in statements)
             {
-                foreach (var statement in statements)
-                {
-                    var count = await ExecuteAsync(connection, transaction, statement, parameters, cancellationToken);
-                    first = first < 0 ? count : first;
-                }
+                var count = await ExecuteAsync(connection, transaction, statement, parameters, cancellationToken);
+                first = first < 0 ? count : first;
             }
 
             await transaction.CommitAsync(cancellationToken);

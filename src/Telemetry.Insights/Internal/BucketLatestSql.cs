@@ -37,8 +37,9 @@ internal static class BucketLatestSql
     /// <summary>Sets the day a unit's flags hold up to (<c>$1</c>).</summary>
     public static string SetFlaggedThrough(string unit) => $"UPDATE insight_flagged SET {unit}_through = $1";
 
-    /// <summary>Moves the day a unit's flags hold up to back to <c>$1</c> if it is later.</summary>
-    public static string LowerFlaggedThrough(string unit) => $"UPDATE insight_flagged SET {unit}_through = $1 WHERE {unit}_through > $1";
+    /// <summary>Moves the day a unit's flags hold up to back to before the bucket of day <c>$1</c>, if it is not already.</summary>
+    public static string LowerFlaggedThrough(string unit) =>
+        $"UPDATE insight_flagged SET {unit}_through = {Trunc(unit, "$1")} - 1 WHERE {unit}_through >= {Trunc(unit, "$1")}";
 
     /// <summary>
     /// Flags the rows of a unit after day <c>$1</c> up to day <c>$2</c>, both a bucket's last day, so every bucket

@@ -93,8 +93,16 @@ internal static class RollupSql
         $"UPDATE insight_flagged SET {string.Join(", ", BucketLatestSql.Units.Select(u => $"{u}_through = NULL"))}",
     ];
 
-    /// <summary>Empties the rollups from day <c>$1</c> on (a rebuild that keeps what retention deleted the reports of).</summary>
-    public static readonly string[] DeleteFromDay = ["DELETE FROM insight_days WHERE day >= $1", "DELETE FROM insight_values WHERE day >= $1"];
+    /// <summary>
+    /// Empties the rollups from day <c>$1</c> on (a rebuild that keeps what retention deleted the reports of); the
+    /// flags of the buckets from the one <c>$1</c> falls in are no longer read.
+    /// </summary>
+    public static readonly string[] DeleteFromDay =
+    [
+        "DELETE FROM insight_days WHERE day >= $1",
+        "DELETE FROM insight_values WHERE day >= $1",
+        .. BucketLatestSql.Units.Select(BucketLatestSql.LowerFlaggedThrough),
+    ];
 
     private static string InRun(string table) => $"{table}.day >= $1 AND {table}.day <= $2";
 
