@@ -59,10 +59,10 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     public async Task<InsightTable> ActiveAsync(InsightsQuery query, CancellationToken cancellationToken = default)
     {
         var sql = await SqlAsync(query, cancellationToken);
-        var active = await CountsAsync(sql.Active(), sql.Parameters, cancellationToken);
+        var active = await CountsAsync(sql.Pieces(), s => s.Active(), field: null, cancellationToken);
         var lostDays = (int)_options.LostAfter.TotalDays;
-        var fresh = await CountsAsync(sql.FirstSeen(), sql.Parameters, cancellationToken);
-        var lost = await CountsAsync(sql.Lost(lostDays, DateOnly.FromDateTime(DateTime.UtcNow)), sql.Parameters, cancellationToken);
+        var fresh = await CountsAsync([sql], s => s.FirstSeen(), field: null, cancellationToken);
+        var lost = await CountsAsync([sql], s => s.Lost(lostDays, DateOnly.FromDateTime(DateTime.UtcNow)), field: null, cancellationToken);
         var buckets = active.Keys.Union(fresh.Keys).Union(lost.Keys).Order();
         var rows = buckets.Select(b => new object?[]
         {
@@ -79,9 +79,14 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     {
         var field = RequireField(query, InsightFieldKind.Categorical);
         var sql = await SqlAsync(query, cancellationToken);
-        var counts = await store.QueryAsync(sql.LatestText(), sql.ParametersWith(field.Path),
-            r => (Bucket: RollupStore.ReadDay(r, 0), Value: r.IsDBNull(1) ? string.Empty : r.GetString(1), Count: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
-            cancellationToken);
+        var counts = new List<(DateOnly Bucket, string Value, long Count)>();
+        foreach (var piece in sql.Pieces())
+        {
+            counts.AddRange(await store.QueryAsync(piece.LatestText(), piece.ParametersWith(field.Path),
+                r => (RollupStore.ReadDay(r, 0), r.IsDBNull(1) ? string.Empty : r.GetString(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
+                cancellationToken));
+        }
+
         var rows = new List<object?[]>();
         foreach (var bucket in counts.GroupBy(c => c.Bucket).OrderBy(g => g.Key))
         {
@@ -119,8 +124,8 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     {
         var field = RequireField(query, kind: null);
         var sql = await SqlAsync(query, cancellationToken);
-        var active = await CountsAsync(sql.Active(), sql.Parameters, cancellationToken);
-        var on = await CountsAsync(sql.LatestOn(), sql.ParametersWith(field.Path), cancellationToken);
+        var active = await CountsAsync(sql.Pieces(), s => s.Active(), field: null, cancellationToken);
+        var on = await CountsAsync(sql.Pieces(), s => s.LatestOn(), field.Path, cancellationToken);
         var rows = active.OrderBy(a => a.Key).Select(a =>
         {
             var adopted = on.GetValueOrDefault(a.Key);
@@ -211,10 +216,20 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
         return new QuerySql(query, store.Dialect, flaggedThrough, versions);
     }
 
-    private async Task<Dictionary<DateOnly, long>> CountsAsync(string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    /// <summary>Counts per bucket, from a statement of each piece of a question (with the asked <paramref name="field"/>, if any).</summary>
+    private async Task<Dictionary<DateOnly, long>> CountsAsync(IEnumerable<QuerySql> pieces, Func<QuerySql, string> statement, string? field, CancellationToken cancellationToken)
     {
-        var rows = await store.QueryAsync(sql, parameters,
-            r => (Bucket: RollupStore.ReadDay(r, 0), Count: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
-        return rows.ToDictionary(r => r.Bucket, r => r.Count);
+        var counts = new Dictionary<DateOnly, long>();
+        foreach (var piece in pieces)
+        {
+            var rows = await store.QueryAsync(statement(piece), field is null ? piece.Parameters : piece.ParametersWith(field),
+                r => (Bucket: RollupStore.ReadDay(r, 0), Count: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
+            foreach (var (bucket, count) in rows)
+            {
+                counts.Add(bucket, count);
+            }
+        }
+
+        return counts;
     }
 }

@@ -14,6 +14,16 @@ internal sealed class QuerySql
 {
     private const string RangeDays = " AND d.day >= $2 AND d.day <= $3";
 
+    /// <summary>
+    /// Most days (in whole buckets, at least one) that one statement of a filtered question covers. A filter is kept
+    /// by grouping the rows of every installation-day the statement reads, so a question about three months asked in
+    /// pieces of two weeks needs a sixth of the memory, and is no slower.
+    /// </summary>
+    public const int FilteredPieceDays = 14;
+
+    private readonly InsightsQuery _query;
+    private readonly DateOnly? _flaggedThrough;
+    private readonly IReadOnlyCollection<string>? _versions;
     private readonly string _unit;
     private readonly RollupDialect _dialect;
     private readonly List<(int Field, int Value)> _fieldFilters = [];
@@ -31,6 +41,9 @@ internal sealed class QuerySql
     /// </param>
     public QuerySql(InsightsQuery query, RollupDialect dialect, DateOnly? flaggedThrough = null, IReadOnlyCollection<string>? versions = null)
     {
+        _query = query;
+        _flaggedThrough = flaggedThrough;
+        _versions = versions;
         _dialect = dialect;
         _unit = query.Bucket switch
         {
@@ -66,6 +79,27 @@ internal sealed class QuerySql
     public static string StoredVersions() => "SELECT DISTINCT version FROM insight_days WHERE product = $1 AND day <= $2";
 
     public IReadOnlyList<object> ParametersWith(string field) => [.. _parameters, field];
+
+    /// <summary>
+    /// The query in pieces of whole buckets of at most <see cref="FilteredPieceDays"/> days when it is filtered (a
+    /// question per bucket is answered by the piece that holds it), or whole.
+    /// </summary>
+    public IEnumerable<QuerySql> Pieces()
+    {
+        if (!IsFiltered)
+        {
+            yield return this;
+            yield break;
+        }
+
+        for (var start = _query.From; start <= _query.To;)
+        {
+            var end = BucketDays.End(_unit, start.AddDays(FilteredPieceDays - 1));
+            end = end < _query.To ? end : _query.To;
+            yield return new QuerySql(_query with { From = start, To = end }, _dialect, _flaggedThrough, _versions);
+            start = end.AddDays(1);
+        }
+    }
 
     /// <summary>Installations per bucket.</summary>
     public string Active() =>
