@@ -25,14 +25,15 @@ public sealed class InsightsOptions
 
     /// <summary>
     /// Memory the embedded store may use for its buffers, in MiB (DuckDB's <c>memory_limit</c>; its own default is 80%
-    /// of the machine's memory, which it would fill with cached rollup pages). Defaults to 64: enough for filtered
-    /// questions over a million installation-days; a question that needs more is answered RESOURCE_EXHAUSTED.
+    /// of the machine's memory, which it would fill with cached rollup pages). Defaults to 32: enough for every
+    /// question over a million installation-days (filtered ones spill to disk); a question that needs more is
+    /// answered RESOURCE_EXHAUSTED.
     /// </summary>
     [Range(16, 65536)]
     public int DuckDbMemoryLimitMiB { get; set; } = DefaultDuckDbMemoryLimitMiB;
 
     /// <summary>The default of <see cref="DuckDbMemoryLimitMiB"/>, also the embedded store's when it is opened alone.</summary>
-    public const int DefaultDuckDbMemoryLimitMiB = 64;
+    public const int DefaultDuckDbMemoryLimitMiB = 32;
 
     /// <summary>
     /// Smallest group shown on its own: a value held by fewer installations is folded into <c>other</c>, and a size
