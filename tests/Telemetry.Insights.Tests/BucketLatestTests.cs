@@ -1,8 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using Telemetry.Testing;
 using Telemetry.Upload;
 
 namespace Telemetry.Insights.Tests;
@@ -15,7 +13,7 @@ namespace Telemetry.Insights.Tests;
 /// </summary>
 [TestFixture("duckdb")]
 [TestFixture("postgres")]
-public sealed class BucketLatestTests(string storeName)
+public sealed class BucketLatestTests(string storeName) : PerStoreFixture(storeName)
 {
     /// <summary>A Monday in the middle of a month, so the week and the month hold the same days.</summary>
     private static readonly DateOnly Monday = new(2026, 11, 9);
@@ -23,45 +21,17 @@ public sealed class BucketLatestTests(string storeName)
     /// <summary>The day installation 3 reports, as days from <see cref="Monday"/>.</summary>
     private const int Later = 40;
 
-    private PostgresServer? _postgres;
     private string _directory = null!;
     private string _connectionString = null!;
     private RollupStore _store = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        if (storeName == "postgres")
-        {
-            _postgres = await PostgresServer.StartAsync();
-        }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
 
     [SetUp]
     public async Task SetUpAsync()
     {
         _directory = Directory.CreateTempSubdirectory("telemetry-buckets-").FullName;
-        if (_postgres is not null)
+        if (Postgres is not null)
         {
-            // A database per test, so each starts empty.
-            var database = "buckets_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(_postgres.ConnectionString))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            _connectionString = new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = database }.ConnectionString;
+            _connectionString = await Postgres.CreateDatabaseAsync();
         }
 
         _store = Open();
@@ -192,7 +162,7 @@ public sealed class BucketLatestTests(string storeName)
         });
     }
 
-    private RollupStore Open() => _postgres is null
+    private RollupStore Open() => Postgres is null
         ? RollupStore.DuckDb(Path.Combine(_directory, "insights.duckdb"))
         : RollupStore.Postgres(_connectionString);
 

@@ -2,7 +2,6 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Telemetry.Testing;
 using Telemetry.Upload;
 using Telemetry.Upload.Sinks;
@@ -17,7 +16,7 @@ namespace Telemetry.Insights.Tests;
 [TestFixture("files")]
 [TestFixture("postgres")]
 [NonParallelizable]
-public sealed class RawReportRetentionTests(string sinkName)
+public sealed class RawReportRetentionTests(string sinkName) : PerStoreFixture(sinkName)
 {
     private const int Installations = 10;
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -30,37 +29,18 @@ public sealed class RawReportRetentionTests(string sinkName)
         RawReportRetention = TimeSpan.FromDays(30),
     });
 
-    private PostgresServer? _postgres;
     private string _directory = null!;
     private IReportSink _sink = null!;
     private RollupStore _store = null!;
     private RecordingReportSink _recording = null!;
     private TestMeters _meters = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        if (sinkName == "postgres")
-        {
-            _postgres = await PostgresServer.StartAsync();
-        }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
-
     [SetUp]
     public async Task SetUpAsync()
     {
         _directory = Directory.CreateTempSubdirectory("telemetry-retention-").FullName;
         var upload = new UploadOptions();
-        if (_postgres is null)
+        if (Postgres is null)
         {
             upload.Files.Directory = Path.Combine(_directory, "reports");
             _sink = new FileReportSink(Options.Create(upload));
@@ -68,16 +48,7 @@ public sealed class RawReportRetentionTests(string sinkName)
         }
         else
         {
-            // A database per test, so each starts empty.
-            var database = "retention_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(_postgres.ConnectionString))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            upload.Postgres.ConnectionString = new NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { Database = database }.ConnectionString;
+            upload.Postgres.ConnectionString = await Postgres.CreateDatabaseAsync();
             _sink = new PostgresReportSink(Options.Create(upload));
             _store = RollupStore.Postgres(upload.Postgres.ConnectionString);
         }
@@ -118,7 +89,7 @@ public sealed class RawReportRetentionTests(string sinkName)
             Assert.That(deleted, Is.EqualTo(Installations));
             Assert.That(left, Has.Count.EqualTo(Installations));
             Assert.That(left, Has.All.EqualTo(RecentDay));
-            Assert.That(_meters.Sum("telemetry.insights.retention.deleted", (UploadMetrics.SinkAttribute, sinkName)), Is.EqualTo(Installations));
+            Assert.That(_meters.Sum("telemetry.insights.retention.deleted", (UploadMetrics.SinkAttribute, StoreName)), Is.EqualTo(Installations));
             Assert.That(await AnswersAsync(), Is.EqualTo(before));
             Assert.That(before[0], Is.EqualTo($"{OldDay:yyyy-MM-dd} 1.0.0 {Installations}"));
         });

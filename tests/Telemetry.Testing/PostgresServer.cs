@@ -33,6 +33,20 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Timeout=5;Command Timeout=30;Pooling=true";
 
+    /// <summary>Creates a fresh database on the server and returns its connection string, so each test starts empty.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
     public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
     {
         foreach (var binary in new[] { "initdb", "postgres" })

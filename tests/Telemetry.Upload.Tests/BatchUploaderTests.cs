@@ -46,7 +46,7 @@ public sealed class BatchUploaderTests : BufferAndFilesFixture
     {
         // Arrange
         var postgres = await Servers.PostgresAsync();
-        var database = await Servers.CreateDatabaseAsync(postgres);
+        var database = await postgres.CreateDatabaseAsync();
         var reports = Enumerable.Range(0, 500).Select(_ => TestReports.Create()).ToList();
         await Buffer.AddManyAsync(reports);
         await Buffer.AddManyAsync(reports.Take(50));
@@ -81,7 +81,7 @@ public sealed class BatchUploaderTests : BufferAndFilesFixture
     {
         // Arrange
         var postgres = await Servers.PostgresAsync();
-        var database = await Servers.CreateDatabaseAsync(postgres);
+        var database = await postgres.CreateDatabaseAsync();
         var reports = Enumerable.Range(0, 2000).Select(_ => TestReports.Create()).ToList();
         await Buffer.AddManyAsync(reports);
         var options = UploaderRun.TestOptions(Prefix, o =>

@@ -17,7 +17,7 @@ public sealed class DataRightsTests : BufferAndFilesFixture
         // Arrange: the installation has 3 reports stored in files, 2 in PostgreSQL, 2 still buffered and 1 dead
         // letter; another installation has reports everywhere too.
         var postgres = await Servers.PostgresAsync();
-        var database = await Servers.CreateDatabaseAsync(postgres);
+        var database = await postgres.CreateDatabaseAsync();
         var options = UploaderRun.TestOptions(Prefix, o =>
         {
             o.Files.Directory = ReportsDirectory;

@@ -175,7 +175,7 @@ public sealed class SinkTests
     {
         // Arrange
         var postgres = await Servers.PostgresAsync();
-        var database = await Servers.CreateDatabaseAsync(postgres);
+        var database = await postgres.CreateDatabaseAsync();
         var options = UploaderRun.TestOptions("t:", o => o.Postgres.ConnectionString = database);
         var batch = Enumerable.Range(0, 50).Select(_ => Buffered(TestReports.Create())).ToList();
         batch[0].Report.Mimir.Target = "ingester";
@@ -214,7 +214,7 @@ public sealed class SinkTests
     {
         // Arrange
         var postgres = await Servers.PostgresAsync();
-        var database = await Servers.CreateDatabaseAsync(postgres);
+        var database = await postgres.CreateDatabaseAsync();
         var options = UploaderRun.TestOptions("t:", o => o.Postgres.ConnectionString = database);
         await using var sink = new PostgresReportSink(Options.Create(options));
         var batch = new List<BufferedReport> { Buffered(TestReports.Create(reportId: "not-a-uuid")), Buffered(TestReports.Create()) };

@@ -1,4 +1,3 @@
-using Npgsql;
 using StackExchange.Redis;
 using Telemetry.Testing;
 
@@ -41,20 +40,6 @@ public static class Servers
         {
             Gate.Release();
         }
-    }
-
-    /// <summary>Creates a fresh database on the server and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(PostgresServer server)
-    {
-        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var connection = new NpgsqlConnection(server.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
     }
 
     public static async Task StopAllAsync()
