@@ -104,7 +104,7 @@ internal sealed class QuerySql
     /// <summary>Installations per bucket.</summary>
     public string Active() =>
         $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({(IsFiltered
-            ? Passing(LatestInBucket("insight_values", $"d.day, {KeyAs}, d.field, d.text", FilterFields(asked: false)), asked: false)
+            ? Passing(LatestInBucket("insight_values", $"d.day, {KeyAs}, d.field, d.text", FilterFields(asked: false)))
             : LatestInBucket("insight_days", "d.day", string.Empty))}) r GROUP BY 1 ORDER BY 1";
 
     public string FirstSeen() =>
@@ -118,15 +118,15 @@ internal sealed class QuerySql
 
     /// <summary>Per bucket and text value, the installations whose latest day in the bucket has it.</summary>
     public string LatestText() =>
-        $"SELECT {Bucket("r.day")} AS bucket, coalesce(r.text, '') AS value, count(*) FROM ({AskedValues(wholeRange: false)}) r GROUP BY 1, 2";
+        $"SELECT {Bucket("r.day")} AS bucket, coalesce(r.text, '') AS value, count(*) FROM ({AskedValues(wholeRange: false, "text")}) r GROUP BY 1, 2";
 
     /// <summary>Each distinct number of the installations' latest days in the range, with the installations that have it, ascending.</summary>
     public string LatestNumbers() =>
-        $"SELECT r.number, count(*) FROM ({AskedValues(wholeRange: true)}) r WHERE r.number IS NOT NULL GROUP BY 1 ORDER BY 1";
+        $"SELECT r.number, count(*) FROM ({AskedValues(wholeRange: true, "number")}) r WHERE r.number IS NOT NULL GROUP BY 1 ORDER BY 1";
 
     /// <summary>Per bucket, the installations whose latest day in the bucket has the value on (true or non-zero).</summary>
     public string LatestOn() =>
-        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({AskedValues(wholeRange: false)}) r"
+        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({AskedValues(wholeRange: false, "text", "number")}) r"
         + " WHERE r.text = 'true' OR r.number > 0 GROUP BY 1";
 
     private bool IsFiltered => _fieldFilters.Count > 0 || _versionParameters is not null;
@@ -143,18 +143,19 @@ internal sealed class QuerySql
 
     /// <summary>Every stored day of each installation (day, instance_key), filtered: what new and lost installations are counted from.</summary>
     private string EveryDay() => IsFiltered
-        ? Passing($"SELECT d.day, {KeyAs}, d.field, d.text FROM insight_values d WHERE d.product = $1{FilterFields(asked: false)}", asked: false)
+        ? Passing($"SELECT d.day, {KeyAs}, d.field, d.text FROM insight_values d WHERE d.product = $1{FilterFields(asked: false)}")
         : $"SELECT d.day, {KeyAs} FROM insight_days d WHERE d.product = $1";
 
     /// <summary>
-    /// The asked field's values (day, instance_key, text, number) on each installation's latest day per bucket (or in
-    /// the range, <paramref name="wholeRange"/>), of the installations whose latest day passes the filters.
+    /// The asked field's <paramref name="values"/> (with day and instance_key) on each installation's latest day per
+    /// bucket (or in the range, <paramref name="wholeRange"/>), of the installations whose latest day passes the
+    /// filters.
     /// </summary>
-    private string AskedValues(bool wholeRange)
+    private string AskedValues(bool wholeRange, params string[] values)
     {
-        var columns = $"d.day, {KeyAs}, d.text, d.number";
+        var columns = $"d.day, {KeyAs}, {string.Join(", ", values.Select(v => "d." + v))}";
         return IsFiltered
-            ? Passing(LatestInBucket("insight_values", columns + ", d.field", FilterFields(asked: true), wholeRange), asked: true)
+            ? Passing(LatestInBucket("insight_values", columns + ", d.field" + (values.Contains("text") ? string.Empty : ", d.text"), FilterFields(asked: true), wholeRange), values)
             : LatestInBucket("insight_values", columns, $" AND d.field = {FieldParameter}", wholeRange);
     }
 
@@ -176,13 +177,13 @@ internal sealed class QuerySql
     }
 
     /// <summary>
-    /// One row per installation-day (day, instance_key, and with <paramref name="asked"/> the asked field's text and
-    /// number) of the field rows <paramref name="rows"/> (day, instance_key, field, text, number), kept when the day
-    /// holds every filter's value (and the asked field). One aggregation over the rows of a few fields, rather than a
-    /// set of every filter's installation-days to look each row up in: the aggregation spills to disk when DuckDB is
-    /// short of memory, and it reads the rows once.
+    /// One row per installation-day (day, instance_key, and the asked field's <paramref name="values"/>) of the field
+    /// rows <paramref name="rows"/> (day, instance_key, field, text, and the values), kept when the day holds every
+    /// filter's value (and the asked field, when values are asked). One aggregation over the rows of a few fields,
+    /// rather than a set of every filter's installation-days to look each row up in: the aggregation spills to disk
+    /// when DuckDB is short of memory, and it reads the rows once.
     /// </summary>
-    private string Passing(string rows, bool asked)
+    private string Passing(string rows, params string[] values)
     {
         var conditions = _fieldFilters.Select(f => $"bool_or(r.field = ${f.Field} AND r.text = ${f.Value})").ToList();
         if (_versionParameters is { } versions)
@@ -192,14 +193,13 @@ internal sealed class QuerySql
                 : $"bool_or(r.field = '{InsightFields.VersionField}' AND r.text IN ({string.Join(", ", versions.Select(p => "$" + p))}))");
         }
 
-        var values = string.Empty;
-        if (asked)
+        if (values.Length > 0)
         {
-            values = $", max(CASE WHEN r.field = {FieldParameter} THEN r.text END) AS text, max(CASE WHEN r.field = {FieldParameter} THEN r.number END) AS number";
             conditions.Add($"bool_or(r.field = {FieldParameter})");
         }
 
-        return $"SELECT r.day, r.instance_key{values} FROM ({rows}) r GROUP BY r.day, r.instance_key HAVING {string.Join(" AND ", conditions)}";
+        var asked = string.Concat(values.Select(v => $", max(CASE WHEN r.field = {FieldParameter} THEN r.{v} END) AS {v}"));
+        return $"SELECT r.day, r.instance_key{asked} FROM ({rows}) r GROUP BY r.day, r.instance_key HAVING {string.Join(" AND ", conditions)}";
     }
 
     /// <summary>
