@@ -32,8 +32,6 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
 
     public override string InstanceKey(string column) => $"hash({column})";
 
-    public override string Latest(string value, string day) => $"arg_max({value}, {day})";
-
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -27,8 +27,6 @@ internal sealed class PostgresDialect(string connectionString) : RollupDialect
 
     public override string InstanceKey(string column) => column;
 
-    public override string Latest(string value, string day) => $"(array_agg({value} ORDER BY {day} DESC))[1]";
-
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -18,12 +18,6 @@ internal abstract class RollupDialect : IAsyncDisposable
     public abstract string? WriterLock { get; }
 
     /// <summary>
-    /// An aggregate: <paramref name="value"/> of the row with the latest <paramref name="day"/> in the group (one
-    /// aggregation, where a window function would sort every row).
-    /// </summary>
-    public abstract string Latest(string value, string day);
-
-    /// <summary>
     /// What questions group and count installations by: the installation key itself, or where hashing it is much
     /// faster than grouping 36-character strings, its 64-bit hash (two of 50,000 installations collide with a
     /// chance of about one in ten billion).
