@@ -197,7 +197,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
         DateOnly? flaggedThrough = null;
         if (query.Bucket != InsightBucket.Day)
         {
-            var unit = Array.IndexOf(BucketLatestSql.Units, query.Bucket.ToString().ToLowerInvariant());
+            var unit = Array.IndexOf(BucketLatestSql.Units, BucketDays.Unit(query.Bucket));
             flaggedThrough = (await store.FlaggedThroughAsync(cancellationToken))[unit];
         }
 

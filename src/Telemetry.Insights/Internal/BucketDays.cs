@@ -3,6 +3,14 @@ namespace Telemetry.Insights.Internal;
 /// <summary>The days a bucket of a unit (<c>day</c>, <c>week</c> from Monday, <c>month</c>) spans, as SQL's <c>date_trunc</c> has them.</summary>
 internal static class BucketDays
 {
+    /// <summary>The unit of a bucket width, as SQL's <c>date_trunc</c> and the flag columns name it.</summary>
+    public static string Unit(InsightBucket bucket) => bucket switch
+    {
+        InsightBucket.Week => "week",
+        InsightBucket.Month => "month",
+        _ => "day",
+    };
+
     public static DateOnly Start(string unit, DateOnly day) => unit switch
     {
         "week" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),

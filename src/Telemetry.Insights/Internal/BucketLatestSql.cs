@@ -3,8 +3,8 @@ namespace Telemetry.Insights.Internal;
 /// <summary>
 /// The bucket-latest flags of the rollup rows, in SQL that DuckDB and PostgreSQL both run: <c>week_latest</c> and
 /// <c>month_latest</c> are true on the rows of an installation's latest day in its calendar week (from Monday) or
-/// month, and null on the others. Weekly and monthly questions count the flagged rows instead of finding each installation's latest day per
-/// bucket, so they aggregate a few groups rather than one per installation and bucket.
+/// month, and null on the others. Weekly and monthly questions count the flagged rows instead of finding each
+/// installation's latest day per bucket, so they aggregate a few groups rather than one per installation and bucket.
 /// <para>
 /// Flags are set in bulk, a whole bucket at a time, once no more reports are expected for it, and hold up to a day
 /// kept per unit in <c>insight_flagged</c> (null: none). Merges add rows without flags, so they stay appends; a day up
@@ -44,8 +44,8 @@ internal static class BucketLatestSql
     /// <summary>
     /// Flags the rows of a unit after day <c>$1</c> up to day <c>$2</c>, both a bucket's last day, so every bucket
     /// in between is whole: flags left from before are cleared, then the rows of each installation's latest day per
-    /// bucket are set. A row that is not its bucket's latest keeps null, which questions read as false: for installations
-    /// that report daily, only one row in seven of a week is written, and one in thirty of a month.
+    /// bucket are set. A row that is not its bucket's latest keeps null, which questions read as false: for
+    /// installations that report daily, only one row in seven of a week is written, and one in thirty of a month.
     /// </summary>
     public static IReadOnlyList<string> Reflag(string unit) =>
     [
