@@ -14,6 +14,7 @@ internal static class QuestionTimings
     [
         ("active by day", "products/acme/active?bucket=INSIGHT_BUCKET_DAY&"),
         ("active by week", "products/acme/active?bucket=INSIGHT_BUCKET_WEEK&"),
+        ("active by week on linux", "products/acme/active?bucket=INSIGHT_BUCKET_WEEK&filter=environment.os:linux&"),
         ("versions by week", "products/acme/breakdown?bucket=INSIGHT_BUCKET_WEEK&field=build.version&"),
         ("os by month", "products/acme/breakdown?bucket=INSIGHT_BUCKET_MONTH&field=environment.os&"),
         ("sizes of series", "products/acme/sizes?field=generic.metrics.series&"),

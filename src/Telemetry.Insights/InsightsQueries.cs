@@ -60,9 +60,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     {
         var sql = await SqlAsync(query, cancellationToken);
         var active = await CountsAsync(sql.Pieces(), s => s.Active(), field: null, cancellationToken);
-        var lostDays = (int)_options.LostAfter.TotalDays;
-        var fresh = await CountsAsync([sql], s => s.FirstSeen(), field: null, cancellationToken);
-        var lost = await CountsAsync([sql], s => s.Lost(lostDays, DateOnly.FromDateTime(DateTime.UtcNow)), field: null, cancellationToken);
+        var (fresh, lost) = await NewAndLostAsync(sql, cancellationToken);
         var buckets = active.Keys.Union(fresh.Keys).Union(lost.Keys).Order();
         var rows = buckets.Select(b => new object?[]
         {
@@ -214,6 +212,32 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
         }
 
         return new QuerySql(query, store.Dialect, flaggedThrough, versions);
+    }
+
+    /// <summary>New and lost installations per bucket.</summary>
+    private async Task<(Dictionary<DateOnly, long> Fresh, Dictionary<DateOnly, long> Lost)> NewAndLostAsync(QuerySql sql, CancellationToken cancellationToken)
+    {
+        var statement = sql.NewAndLost((int)_options.LostAfter.TotalDays, DateOnly.FromDateTime(DateTime.UtcNow));
+        var pairs = await store.QueryAsync(statement, sql.Parameters, r => (
+            Fresh: r.IsDBNull(0) ? (DateOnly?)null : RollupStore.ReadDay(r, 0),
+            Lost: r.IsDBNull(1) ? (DateOnly?)null : RollupStore.ReadDay(r, 1),
+            Count: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)), cancellationToken);
+        var fresh = new Dictionary<DateOnly, long>();
+        var lost = new Dictionary<DateOnly, long>();
+        foreach (var pair in pairs)
+        {
+            if (pair.Fresh is { } first)
+            {
+                fresh[first] = fresh.GetValueOrDefault(first) + pair.Count;
+            }
+
+            if (pair.Lost is { } gone)
+            {
+                lost[gone] = lost.GetValueOrDefault(gone) + pair.Count;
+            }
+        }
+
+        return (fresh, lost);
     }
 
     /// <summary>Counts per bucket, from a statement of each piece of a question (with the asked <paramref name="field"/>, if any).</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Telemetry.V1;
 
 namespace Telemetry.Insights.Tests;
@@ -23,6 +25,35 @@ public sealed partial class InsightsEndToEndTests
         {
             new object?[] { Day0.AddDays(1), 5L, 5L, 0L },
             new object?[] { Day0.AddDays(2), 11L, 6L, 0L },
+        }));
+    }
+
+    [Test]
+    public async Task Active_LostAfterOneDay_CountsEveryInstallationOnTheDayAfterItsLastReport()
+    {
+        var queries = new InsightsQueries(_collector.Services.GetRequiredService<RollupStore>(), Options.Create(new InsightsOptions { LostAfter = TimeSpan.FromDays(1) }));
+
+        var rows = (await queries.ActiveAsync(new InsightsQuery(Population.Product, Day0, Day0.AddDays(3)))).Rows;
+
+        // Every installation last reported on day 2.
+        Assert.That(rows[^1], Is.EqualTo(new object?[] { Day0.AddDays(3), 0L, 0L, 12L }));
+    }
+
+    [Test]
+    public async Task Active_LinuxFromVersionTwo_CountsNewAndLostFromTheDaysThatHoldBoth()
+    {
+        var queries = new InsightsQueries(_collector.Services.GetRequiredService<RollupStore>(), Options.Create(new InsightsOptions { LostAfter = TimeSpan.FromDays(1) }));
+        var query = new InsightsQuery(Population.Product, Day0, Day0.AddDays(3), Versions: Range("2.0.0", null),
+            Filters: new Dictionary<string, string> { ["environment.os"] = "linux" });
+
+        var rows = (await queries.ActiveAsync(query)).Rows;
+
+        // Linux on 2.0.0: installation 7 from day 1, installations 0–5 on day 2 (6 stays on 1.0.0, 8–11 are not linux).
+        Assert.That(rows, Is.EqualTo(new[]
+        {
+            new object?[] { Day0.AddDays(1), 1L, 1L, 0L },
+            new object?[] { Day0.AddDays(2), 7L, 6L, 0L },
+            new object?[] { Day0.AddDays(3), 0L, 0L, 7L },
         }));
     }
 

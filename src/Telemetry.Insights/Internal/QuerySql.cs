@@ -97,17 +97,20 @@ internal sealed class QuerySql
     /// <summary>Installations per bucket.</summary>
     public string Active() =>
         $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({(IsFiltered
-            ? Passing(LatestInBucket("insight_values", $"d.day, {KeyAs}, d.field, d.text", FilterFields(asked: false)))
+            ? HoldingDays((columns, condition) => LatestInBucket("insight_values", columns, condition))
             : LatestInBucket("insight_days", "d.day", string.Empty))}) r GROUP BY 1 ORDER BY 1";
 
-    public string FirstSeen() =>
-        $"SELECT {Bucket("first_day")} AS bucket, count(*) FROM (SELECT min(r.day) AS first_day FROM ({EveryDay()}) r GROUP BY r.instance_key) s"
-        + " WHERE first_day >= $2 AND first_day <= $3 GROUP BY 1 ORDER BY 1";
-
-    /// <summary>An installation is lost on the day <paramref name="days"/> after its last report, once that day has come.</summary>
-    public string Lost(int days, DateOnly today) =>
-        $"SELECT {Bucket("lost_day")} AS bucket, count(*) FROM (SELECT max(r.day) + {days} AS lost_day FROM ({EveryDay()}) r GROUP BY r.instance_key) s"
-        + $" WHERE lost_day >= $2 AND lost_day <= $3 AND lost_day <= {Date(today)} GROUP BY 1 ORDER BY 1";
+    /// <summary>
+    /// New and lost installations in one pass over every stored day: per installation, the bucket of its first day
+    /// when that is in the range (new_bucket), and the bucket of the day it is lost when that is in the range and has
+    /// come (lost_bucket), with the installations of each pair. An installation is lost <paramref name="days"/> after
+    /// its last report.
+    /// </summary>
+    public string NewAndLost(int days, DateOnly today) =>
+        $"SELECT CASE WHEN s.first_day >= $2 AND s.first_day <= $3 THEN {Bucket("s.first_day")} END AS new_bucket,"
+        + $" CASE WHEN s.lost_day >= $2 AND s.lost_day <= $3 AND s.lost_day <= {Date(today)} THEN {Bucket("s.lost_day")} END AS lost_bucket,"
+        + $" count(*) FROM (SELECT min(r.day) AS first_day, max(r.day) + {days} AS lost_day FROM ({EveryDay()}) r GROUP BY r.instance_key) s"
+        + " GROUP BY 1, 2";
 
     /// <summary>Per bucket and text value, the installations whose latest day in the bucket has it.</summary>
     public string LatestText() =>
@@ -134,10 +137,30 @@ internal sealed class QuerySql
 
     private static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";
 
-    /// <summary>Every stored day of each installation (day, instance_key), filtered: what new and lost installations are counted from.</summary>
+    /// <summary>Every stored day of each installation (day, instance_key) that holds every filter's value: what new and lost installations are counted from.</summary>
     private string EveryDay() => IsFiltered
-        ? Passing($"SELECT d.day, {KeyAs}, d.field, d.text FROM insight_values d WHERE d.product = $1{FilterFields(asked: false)}")
+        ? HoldingDays((columns, condition) => $"SELECT {columns} FROM insight_values d WHERE d.product = $1{condition}")
         : $"SELECT d.day, {KeyAs} FROM insight_days d WHERE d.product = $1";
+
+    /// <summary>
+    /// The installation-days (day, instance_key) that hold every filter's value, of the field rows that
+    /// <paramref name="rows"/> selects (given the columns and a condition on <c>d</c>). An installation-day has one
+    /// row per field, so for one filter they are the rows that hold its value; for more, one aggregation per
+    /// installation-day over the rows that hold any of them.
+    /// </summary>
+    private string HoldingDays(Func<string, string, string> rows)
+    {
+        var conditions = FilterConditions("d");
+        if (conditions.Count == 1)
+        {
+            return rows($"d.day, {KeyAs}", $" AND {conditions[0]}");
+        }
+
+        var held = string.Concat(conditions.Select((c, i) => $", ({c}) AS held_{i}"));
+        var any = string.Join(" OR ", conditions.Select(c => $"({c})"));
+        var all = string.Join(" AND ", conditions.Select((_, i) => $"bool_or(r.held_{i})"));
+        return $"SELECT r.day, r.instance_key FROM ({rows($"d.day, {KeyAs}{held}", $" AND ({any})")}) r GROUP BY r.day, r.instance_key HAVING {all}";
+    }
 
     /// <summary>
     /// The asked field's <paramref name="values"/> (with day and instance_key) on each installation's latest day per
@@ -148,12 +171,12 @@ internal sealed class QuerySql
     {
         var columns = $"d.day, {KeyAs}, {string.Join(", ", values.Select(v => "d." + v))}";
         return IsFiltered
-            ? Passing(LatestInBucket("insight_values", columns + ", d.field" + (values.Contains("text") ? string.Empty : ", d.text"), FilterFields(asked: true), wholeRange), values)
+            ? Passing(LatestInBucket("insight_values", columns + ", d.field" + (values.Contains("text") ? string.Empty : ", d.text"), FilterFields(), wholeRange), values)
             : LatestInBucket("insight_values", columns, $" AND d.field = {FieldParameter}", wholeRange);
     }
 
-    /// <summary>The condition that keeps the rows of the fields the filters (and the asked field) name.</summary>
-    private string FilterFields(bool asked)
+    /// <summary>The condition that keeps the rows of the fields the filters and the question name.</summary>
+    private string FilterFields()
     {
         var fields = _fieldFilters.Select(f => "$" + f.Field).ToList();
         if (_versionParameters is not null)
@@ -161,38 +184,36 @@ internal sealed class QuerySql
             fields.Add($"'{InsightFields.VersionField}'");
         }
 
-        if (asked)
-        {
-            fields.Add(FieldParameter);
-        }
-
+        fields.Add(FieldParameter);
         return $" AND d.field IN ({string.Join(", ", fields)})";
     }
 
     /// <summary>
     /// One row per installation-day (day, instance_key, and the asked field's <paramref name="values"/>) of the field
     /// rows <paramref name="rows"/> (day, instance_key, field, text, and the values), kept when the day holds every
-    /// filter's value (and the asked field, when values are asked). One aggregation over the rows of a few fields,
-    /// rather than a set of every filter's installation-days to look each row up in: the aggregation spills to disk
-    /// when DuckDB is short of memory, and it reads the rows once.
+    /// filter's value and the asked field. One aggregation over the rows of a few fields, rather than a set of every
+    /// filter's installation-days to look each row up in: the aggregation spills to disk when DuckDB is short of
+    /// memory, and it reads the rows once.
     /// </summary>
-    private string Passing(string rows, params string[] values)
+    private string Passing(string rows, string[] values)
     {
-        var conditions = _fieldFilters.Select(f => $"bool_or(r.field = ${f.Field} AND r.text = ${f.Value})").ToList();
+        var conditions = FilterConditions("r").Select(c => $"bool_or({c})").Append($"bool_or(r.field = {FieldParameter})");
+        var asked = string.Concat(values.Select(v => $", max(CASE WHEN r.field = {FieldParameter} THEN r.{v} END) AS {v}"));
+        return $"SELECT r.day, r.instance_key{asked} FROM ({rows}) r GROUP BY r.day, r.instance_key HAVING {string.Join(" AND ", conditions)}";
+    }
+
+    /// <summary>For each filter, the condition that a field row (table alias <paramref name="row"/>) holds its value.</summary>
+    private List<string> FilterConditions(string row)
+    {
+        var conditions = _fieldFilters.Select(f => $"{row}.field = ${f.Field} AND {row}.text = ${f.Value}").ToList();
         if (_versionParameters is { } versions)
         {
             conditions.Add(versions.Count == 0
                 ? "false"
-                : $"bool_or(r.field = '{InsightFields.VersionField}' AND r.text IN ({string.Join(", ", versions.Select(p => "$" + p))}))");
+                : $"{row}.field = '{InsightFields.VersionField}' AND {row}.text IN ({string.Join(", ", versions.Select(p => "$" + p))})");
         }
 
-        if (values.Length > 0)
-        {
-            conditions.Add($"bool_or(r.field = {FieldParameter})");
-        }
-
-        var asked = string.Concat(values.Select(v => $", max(CASE WHEN r.field = {FieldParameter} THEN r.{v} END) AS {v}"));
-        return $"SELECT r.day, r.instance_key{asked} FROM ({rows}) r GROUP BY r.day, r.instance_key HAVING {string.Join(" AND ", conditions)}";
+        return conditions;
     }
 
     /// <summary>
