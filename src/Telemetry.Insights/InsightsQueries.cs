@@ -59,7 +59,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     public async Task<InsightTable> ActiveAsync(InsightsQuery query, CancellationToken cancellationToken = default)
     {
         var sql = await SqlAsync(query, cancellationToken);
-        var active = await CountsAsync(sql.Pieces(), s => s.Active(), field: null, cancellationToken);
+        var active = await CountsAsync(sql.Pieces(asked: false), s => s.Active(), field: null, cancellationToken);
         var (fresh, lost) = await NewAndLostAsync(sql, cancellationToken);
         var buckets = active.Keys.Union(fresh.Keys).Union(lost.Keys).Order();
         var rows = buckets.Select(b => new object?[]
@@ -78,7 +78,7 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
         var field = RequireField(query, InsightFieldKind.Categorical);
         var sql = await SqlAsync(query, cancellationToken);
         var counts = new List<(DateOnly Bucket, string Value, long Count)>();
-        foreach (var piece in sql.Pieces())
+        foreach (var piece in sql.Pieces(asked: true))
         {
             counts.AddRange(await store.QueryAsync(piece.LatestText(), piece.ParametersWith(field.Path),
                 r => (RollupStore.ReadDay(r, 0), r.IsDBNull(1) ? string.Empty : r.GetString(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)),
@@ -122,8 +122,8 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     {
         var field = RequireField(query, kind: null);
         var sql = await SqlAsync(query, cancellationToken);
-        var active = await CountsAsync(sql.Pieces(), s => s.Active(), field: null, cancellationToken);
-        var on = await CountsAsync(sql.Pieces(), s => s.LatestOn(), field.Path, cancellationToken);
+        var active = await CountsAsync(sql.Pieces(asked: false), s => s.Active(), field: null, cancellationToken);
+        var on = await CountsAsync(sql.Pieces(asked: true), s => s.LatestOn(), field.Path, cancellationToken);
         var rows = active.OrderBy(a => a.Key).Select(a =>
         {
             var adopted = on.GetValueOrDefault(a.Key);
