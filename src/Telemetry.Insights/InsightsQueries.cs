@@ -219,8 +219,8 @@ public sealed class InsightsQueries(RollupStore store, IOptions<InsightsOptions>
     {
         var statement = sql.NewAndLost((int)_options.LostAfter.TotalDays, DateOnly.FromDateTime(DateTime.UtcNow));
         var pairs = await store.QueryAsync(statement, sql.Parameters, r => (
-            Fresh: r.IsDBNull(0) ? (DateOnly?)null : RollupStore.ReadDay(r, 0),
-            Lost: r.IsDBNull(1) ? (DateOnly?)null : RollupStore.ReadDay(r, 1),
+            Fresh: RollupStore.ReadOptionalDay(r, 0),
+            Lost: RollupStore.ReadOptionalDay(r, 1),
             Count: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)), cancellationToken);
         var fresh = new Dictionary<DateOnly, long>();
         var lost = new Dictionary<DateOnly, long>();

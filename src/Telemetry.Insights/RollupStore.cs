@@ -129,6 +129,9 @@ public sealed class RollupStore : IAsyncDisposable
         var other => DateOnly.Parse(other.ToString()!, System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A day that may be NULL, read as <see cref="ReadDay"/> reads one.</summary>
+    internal static DateOnly? ReadOptionalDay(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : ReadDay(reader, ordinal);
+
     /// <summary>Whether the rollups hold nothing.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) =>
         (await QueryAsync("SELECT count(*) FROM (SELECT 1 FROM insight_days LIMIT 1) s", [], r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0] == 0;
@@ -187,7 +190,7 @@ public sealed class RollupStore : IAsyncDisposable
     }
 
     private static DateOnly?[] ReadFlaggedThrough(DbDataReader reader) =>
-        [.. Enumerable.Range(0, BucketLatestSql.Units.Length).Select(i => reader.IsDBNull(i) ? (DateOnly?)null : ReadDay(reader, i))];
+        [.. Enumerable.Range(0, BucketLatestSql.Units.Length).Select(i => ReadOptionalDay(reader, i))];
 
     private static async Task<DateOnly?[]> FlaggedThroughAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
