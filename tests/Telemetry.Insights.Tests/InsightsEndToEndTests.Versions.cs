@@ -31,7 +31,7 @@ public sealed partial class InsightsEndToEndTests
     [Test]
     public async Task Active_LostAfterOneDay_CountsEveryInstallationOnTheDayAfterItsLastReport()
     {
-        var queries = new InsightsQueries(_collector.Services.GetRequiredService<RollupStore>(), Options.Create(new InsightsOptions { LostAfter = TimeSpan.FromDays(1) }));
+        var queries = QueriesLostAfterOneDay();
 
         var rows = (await queries.ActiveAsync(new InsightsQuery(Population.Product, Day0, Day0.AddDays(3)))).Rows;
 
@@ -42,7 +42,7 @@ public sealed partial class InsightsEndToEndTests
     [Test]
     public async Task Active_LinuxFromVersionTwo_CountsNewAndLostFromTheDaysThatHoldBoth()
     {
-        var queries = new InsightsQueries(_collector.Services.GetRequiredService<RollupStore>(), Options.Create(new InsightsOptions { LostAfter = TimeSpan.FromDays(1) }));
+        var queries = QueriesLostAfterOneDay();
         var query = new InsightsQuery(Population.Product, Day0, Day0.AddDays(3), Versions: Range("2.0.0", null),
             Filters: new Dictionary<string, string> { ["environment.os"] = "linux" });
 
@@ -157,6 +157,10 @@ public sealed partial class InsightsEndToEndTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
+
+    /// <summary>Questions over the fixture's rollups that count an installation lost the day after its last report.</summary>
+    private InsightsQueries QueriesLostAfterOneDay() =>
+        new(_collector.Services.GetRequiredService<RollupStore>(), Options.Create(new InsightsOptions { LostAfter = TimeSpan.FromDays(1) }));
 
     private static VersionRange Range(string? min, string? max) =>
         new(min is null ? null : VersionRange.Parse(min), max is null ? null : VersionRange.Parse(max));

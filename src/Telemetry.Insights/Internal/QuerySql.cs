@@ -80,7 +80,7 @@ internal sealed class QuerySql
     /// </summary>
     public IEnumerable<QuerySql> Pieces(bool asked)
     {
-        if (!IsFiltered || (!asked && FilterConditions("d").Count == 1))
+        if (!IsFiltered || (!asked && FilterCount == 1))
         {
             yield return this;
             yield break;
@@ -126,7 +126,10 @@ internal sealed class QuerySql
         $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({AskedValues(wholeRange: false, "text", "number")}) r"
         + " WHERE r.text = 'true' OR r.number > 0 GROUP BY 1";
 
-    private bool IsFiltered => _fieldFilters.Count > 0 || _versionParameters is not null;
+    private bool IsFiltered => FilterCount > 0;
+
+    /// <summary>The filters on field values, counting a version range as one.</summary>
+    private int FilterCount => _fieldFilters.Count + (_versionParameters is null ? 0 : 1);
 
     private string FieldParameter => "$" + (_parameters.Count + 1);
 
