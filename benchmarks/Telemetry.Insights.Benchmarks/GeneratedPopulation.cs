@@ -22,7 +22,7 @@ internal sealed class GeneratedPopulation(BenchOptions options)
     {
         var perInstallation = options.Reports / options.Installations;
         var extra = options.Reports % options.Installations;
-        var rounds = perInstallation + (extra > 0 ? 1 : 0);
+        var rounds = Rounds();
         for (var round = 0; round < rounds; round++)
         {
             var count = round < perInstallation ? options.Installations : extra;
@@ -33,10 +33,31 @@ internal sealed class GeneratedPopulation(BenchOptions options)
         }
     }
 
-    private UsageReport Report(int installation, int round, int rounds)
+    /// <summary>The distinct installation-days of <see cref="Reports"/>: what the rollups hold once every report is merged.</summary>
+    public long InstallationDays()
+    {
+        var rounds = Rounds();
+        long days = 0;
+        for (var installation = 0; installation < options.Installations; installation++)
+        {
+            var reports = options.Reports / options.Installations + (installation < options.Reports % options.Installations ? 1 : 0);
+            days += Enumerable.Range(0, reports).Select(round => Day(installation, round, rounds)).Distinct().Count();
+        }
+
+        return days;
+    }
+
+    private int Rounds() => (options.Reports / options.Installations) + (options.Reports % options.Installations > 0 ? 1 : 0);
+
+    private int Day(int installation, int round, int rounds)
     {
         var spacing = Math.Max(1, options.Days / rounds);
-        var day = Math.Min(options.Days - 1, round * options.Days / rounds + installation % spacing);
+        return Math.Min(options.Days - 1, round * options.Days / rounds + installation % spacing);
+    }
+
+    private UsageReport Report(int installation, int round, int rounds)
+    {
+        var day = Day(installation, round, rounds);
         var time = FirstDay.AddDays(day).ToDateTime(new TimeOnly(installation % 24, installation % 60), DateTimeKind.Utc);
         var version = Math.Min(4, (day + installation % 30) / 20);
         var os = (installation % 10) switch { < 7 => "linux", < 9 => "darwin", _ => "windows" };

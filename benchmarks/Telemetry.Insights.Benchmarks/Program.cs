@@ -54,6 +54,9 @@ try
         Add("rollup lag after upload", $"{lag.TotalSeconds:0.0} s", "<= 60 s", lag <= TimeSpan.FromSeconds(60));
         var merged = await RollupCompleteness.InstallationsAsync(collector.OperationsAddress, population.FirstDay, population.LastDay, token);
         Add("installations in the rollups", $"{merged:N0}", $"= {options.Installations:N0}", merged == options.Installations);
+        var days = await RollupCompleteness.InstallationDaysAsync(collector.OperationsAddress, population.FirstDay, population.LastDay, token);
+        var expectedDays = population.InstallationDays();
+        Add("installation-days in the rollups", $"{days:N0}", $"= {expectedDays:N0}", days == expectedDays);
 
         foreach (var (name, coldP50, coldP95, cachedP50, cachedP95) in await QuestionTimings.MeasureAsync(
             collector.OperationsAddress, population.FirstDay, population.LastDay, options.Samples, token))

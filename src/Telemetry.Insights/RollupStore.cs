@@ -260,7 +260,8 @@ public sealed class RollupStore : IAsyncDisposable
             var connection = await _dialect.OpenAsync(cancellationToken);
             try
             {
-                foreach (var statement in _dialect.Schema)
+                var hadVersion = await ScalarAsync(connection, null, RollupSql.HasValueVersion, [], cancellationToken) > 0;
+                foreach (var statement in hadVersion ? _dialect.Schema : [.. _dialect.Schema, .. RollupSql.AddValueVersion])
                 {
                     await ExecuteAsync(connection, null, statement, [], cancellationToken);
                 }
@@ -278,7 +279,7 @@ public sealed class RollupStore : IAsyncDisposable
         }
     }
 
-    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql, parameters);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);

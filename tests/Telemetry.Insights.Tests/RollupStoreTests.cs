@@ -48,7 +48,8 @@ public sealed class RollupStoreTests
             foreach (var (field, text) in new[] { ("environment.os", "linux"), ("environment.arch", "amd64") })
             {
                 await roomy.QueryAsync(
-                    "INSERT INTO insight_values SELECT $1, 'installation-' || (i % 50000), $2 + CAST(i // 50000 AS INTEGER), $3, $4, NULL, true, true FROM range(1000000) t(i)",
+                    "INSERT INTO insight_values (product, instance, day, field, text, number, version, week_latest, month_latest)"
+                    + " SELECT $1, 'installation-' || (i % 50000), $2 + CAST(i // 50000 AS INTEGER), $3, $4, NULL, '1.0.0', true, true FROM range(1000000) t(i)",
                     [Population.Product, Population.Day0, field, text], r => r.GetValue(0));
             }
         }
@@ -152,6 +153,17 @@ public sealed class RollupStoreTests
             Assert.That(removed, Is.EqualTo(1));
             Assert.That(await VersionsAsync(), Is.EqualTo(new[] { ("1.0.0", 1L) }));
         });
+    }
+
+    [Test]
+    public async Task Breakdown_VersionsUnderAFilter_LeaveOutDaysWithoutAVersion()
+    {
+        await _store.UpsertAsync([Buffered(Population.Report(1, 0, 8, "1.0.0")), Buffered(Population.Report(2, 0, 8, string.Empty))]);
+
+        var linux = await _queries.BreakdownAsync(new InsightsQuery(Population.Product, Population.Day0, Population.Day0,
+            Field: InsightFields.VersionField, Filters: new Dictionary<string, string> { ["environment.os"] = "linux" }));
+
+        Assert.That(linux.Rows.Select(r => ((string)r[1]!, (long)r[2]!)), Is.EqualTo(new[] { ("1.0.0", 1L) }));
     }
 
     private async Task<List<(string, long)>> VersionsAsync()

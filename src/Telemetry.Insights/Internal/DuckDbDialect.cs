@@ -19,9 +19,10 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
     public override IReadOnlyList<string> Schema { get; } =
     [
         "CREATE TABLE IF NOT EXISTS insight_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS insight_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE)",
+        "CREATE TABLE IF NOT EXISTS insight_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE, version VARCHAR)",
         "CREATE TABLE IF NOT EXISTS insight_stage_days (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, report_ms BIGINT NOT NULL, report_id VARCHAR NOT NULL, version VARCHAR NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS insight_stage_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE)",
+        "CREATE TABLE IF NOT EXISTS insight_stage_values (product VARCHAR NOT NULL, instance VARCHAR NOT NULL, day DATE NOT NULL, field VARCHAR NOT NULL, text VARCHAR, number DOUBLE, version VARCHAR)",
+        "ALTER TABLE insight_stage_values ADD COLUMN IF NOT EXISTS version VARCHAR",
         .. BucketLatestSql.Schema("BOOLEAN"),
         // A merge interrupted by a crash leaves its stage behind; it is rolled back with its transaction anyway.
         "DELETE FROM insight_stage_days",
@@ -94,7 +95,7 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
                 {
                     values.CreateRow()
                         .AppendValue(row.Product).AppendValue(row.Instance).AppendValue(row.Day)
-                        .AppendValue(value.Field).AppendValue(value.Text).AppendValue(value.Number)
+                        .AppendValue(value.Field).AppendValue(value.Text).AppendValue(value.Number).AppendValue(row.Version)
                         .EndRow();
                 }
             }

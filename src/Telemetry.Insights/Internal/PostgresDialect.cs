@@ -17,7 +17,7 @@ internal sealed class PostgresDialect(string connectionString) : RollupDialect
     public override IReadOnlyList<string> Schema { get; } =
     [
         "CREATE TABLE IF NOT EXISTS insight_days (product text NOT NULL, instance text NOT NULL, day date NOT NULL, report_ms bigint NOT NULL, report_id text NOT NULL, version text NOT NULL, PRIMARY KEY (product, day, instance))",
-        "CREATE TABLE IF NOT EXISTS insight_values (product text NOT NULL, instance text NOT NULL, day date NOT NULL, field text NOT NULL, text text, number double precision, PRIMARY KEY (product, field, day, instance))",
+        "CREATE TABLE IF NOT EXISTS insight_values (product text NOT NULL, instance text NOT NULL, day date NOT NULL, field text NOT NULL, text text, number double precision, version text, PRIMARY KEY (product, field, day, instance))",
         .. BucketLatestSql.Schema("boolean"),
         "CREATE INDEX IF NOT EXISTS insight_days_instance ON insight_days (instance)",
         "CREATE INDEX IF NOT EXISTS insight_values_instance ON insight_values (instance)",
@@ -72,6 +72,7 @@ internal sealed class PostgresDialect(string connectionString) : RollupDialect
                 await values.WriteAsync(value.Field, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(values, value.Text, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(values, value.Number, NpgsqlDbType.Double, cancellationToken);
+                await values.WriteAsync(row.Version, NpgsqlDbType.Text, cancellationToken);
             }
         }
 

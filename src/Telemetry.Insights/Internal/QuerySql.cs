@@ -71,16 +71,17 @@ internal sealed class QuerySql
     /// <summary>The distinct versions a product's installations reported up to the last day (<c>$1</c> product, <c>$2</c> day).</summary>
     public static string StoredVersions() => "SELECT DISTINCT version FROM insight_days WHERE product = $1 AND day <= $2";
 
-    public IReadOnlyList<object> ParametersWith(string field) => [.. _parameters, field];
+    /// <summary>The parameters of a statement that reads the asked <paramref name="field"/>'s values.</summary>
+    public IReadOnlyList<object> ParametersWith(string field) => VersionOfFilterRows ? _parameters : [.. _parameters, field];
 
     /// <summary>
     /// The query in pieces of whole buckets of at most <see cref="FilteredPieceDays"/> days when its statements group
-    /// the rows of each installation-day (a question per bucket is answered by the piece that holds it), or whole:
-    /// they do when it is filtered and asks about a field (<paramref name="asked"/>), or has more than one filter.
+    /// the rows of each installation-day (a question per bucket is answered by the piece that holds it), or whole.
     /// </summary>
+    /// <param name="asked">Whether the statements read a field's values (all but active installations).</param>
     public IEnumerable<QuerySql> Pieces(bool asked)
     {
-        if (!IsFiltered || (!asked && FilterCount == 1))
+        if (!Groups(asked))
         {
             yield return this;
             yield break;
@@ -97,9 +98,7 @@ internal sealed class QuerySql
 
     /// <summary>Installations per bucket.</summary>
     public string Active() =>
-        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({(IsFiltered
-            ? HoldingDays((columns, condition) => LatestInBucket("insight_values", columns, condition))
-            : LatestInBucket("insight_days", "d.day", string.Empty))}) r GROUP BY 1 ORDER BY 1";
+        $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({HoldingDays((table, columns, condition) => LatestInBucket(table, columns, condition))}) r GROUP BY 1 ORDER BY 1";
 
     /// <summary>
     /// New and lost installations in one pass over every stored day: per installation, the bucket of its first day
@@ -126,10 +125,17 @@ internal sealed class QuerySql
         $"SELECT {Bucket("r.day")} AS bucket, count(*) FROM ({AskedValues(wholeRange: false, "text", "number")}) r"
         + " WHERE r.text = 'true' OR r.number > 0 GROUP BY 1";
 
-    private bool IsFiltered => FilterCount > 0;
+    /// <summary>
+    /// Whether the statements group the field rows of each installation-day to keep the filters. A version range
+    /// never needs it, as every row carries its day's version; one filter on a field does not for statements that
+    /// read no field's values (<paramref name="asked"/>), or read the version, which its rows carry.
+    /// </summary>
+    private bool Groups(bool asked) => _fieldFilters.Count > (!asked || AsksVersion ? 1 : 0);
 
-    /// <summary>The filters on field values, counting a version range as one.</summary>
-    private int FilterCount => _fieldFilters.Count + (_versionParameters is null ? 0 : 1);
+    private bool AsksVersion => _query.Field == InsightFields.VersionField;
+
+    /// <summary>Whether the asked version is read from the rows that hold the one filter's value (and the field is no parameter).</summary>
+    private bool VersionOfFilterRows => AsksVersion && _fieldFilters.Count == 1;
 
     private string FieldParameter => "$" + (_parameters.Count + 1);
 
@@ -142,53 +148,62 @@ internal sealed class QuerySql
     private static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";
 
     /// <summary>Every stored day of each installation (day, instance_key) that holds every filter's value: what new and lost installations are counted from.</summary>
-    private string EveryDay() => IsFiltered
-        ? HoldingDays((columns, condition) => $"SELECT {columns} FROM insight_values d WHERE d.product = $1{condition}")
-        : $"SELECT d.day, {KeyAs} FROM insight_days d WHERE d.product = $1";
+    private string EveryDay() => HoldingDays((table, columns, condition) => $"SELECT {columns} FROM {table} d WHERE d.product = $1{condition}");
 
     /// <summary>
-    /// The installation-days (day, instance_key) that hold every filter's value, of the field rows that
-    /// <paramref name="rows"/> selects (given the columns and a condition on <c>d</c>). An installation-day has one
-    /// row per field, so for one filter they are the rows that hold its value; for more, one aggregation per
-    /// installation-day over the rows that hold any of them.
+    /// The installation-days (day, instance_key) that hold every filter's value, of the rows that
+    /// <paramref name="rows"/> selects (given the table, the columns and a condition on <c>d</c>): the days
+    /// themselves without a filter on a field. An installation-day has one row per field, so for one such filter
+    /// they are the rows that hold its value; for more, one aggregation per installation-day over the rows that hold
+    /// any of them.
     /// </summary>
-    private string HoldingDays(Func<string, string, string> rows)
+    private string HoldingDays(Func<string, string, string, string> rows)
     {
-        var conditions = FilterConditions("d");
-        if (conditions.Count == 1)
+        var columns = $"d.day, {KeyAs}";
+        var conditions = FieldConditions("d");
+        switch (conditions.Count)
         {
-            return rows($"d.day, {KeyAs}", $" AND {conditions[0]}");
+            case 0:
+                return rows("insight_days", columns, VersionCondition());
+            case 1:
+                return rows("insight_values", columns, $" AND {conditions[0]}{VersionCondition()}");
+            default:
+                var held = string.Concat(conditions.Select((c, i) => $", ({c}) AS held_{i}"));
+                var any = string.Join(" OR ", conditions.Select(c => $"({c})"));
+                var all = string.Join(" AND ", conditions.Select((_, i) => $"bool_or(r.held_{i})"));
+                return $"SELECT r.day, r.instance_key FROM ({rows("insight_values", columns + held, $" AND ({any}){VersionCondition()}")}) r"
+                    + $" GROUP BY r.day, r.instance_key HAVING {all}";
         }
-
-        var held = string.Concat(conditions.Select((c, i) => $", ({c}) AS held_{i}"));
-        var any = string.Join(" OR ", conditions.Select(c => $"({c})"));
-        var all = string.Join(" AND ", conditions.Select((_, i) => $"bool_or(r.held_{i})"));
-        return $"SELECT r.day, r.instance_key FROM ({rows($"d.day, {KeyAs}{held}", $" AND ({any})")}) r GROUP BY r.day, r.instance_key HAVING {all}";
     }
 
     /// <summary>
     /// The asked field's <paramref name="values"/> (with day and instance_key) on each installation's latest day per
     /// bucket (or in the range, <paramref name="wholeRange"/>), of the installations whose latest day passes the
-    /// filters.
+    /// filters. Without a filter on a field they are the asked field's rows in the version range; the version under
+    /// one such filter is read from the rows that hold the filter's value (a day without a version has no row of it).
     /// </summary>
     private string AskedValues(bool wholeRange, params string[] values)
     {
-        var columns = $"d.day, {KeyAs}, {string.Join(", ", values.Select(v => "d." + v))}";
-        return IsFiltered
-            ? Passing(LatestInBucket("insight_values", columns + ", d.field" + (values.Contains("text") ? string.Empty : ", d.text"), FilterFields(), wholeRange), values)
-            : LatestInBucket("insight_values", columns, $" AND d.field = {FieldParameter}", wholeRange);
+        var key = $"d.day, {KeyAs}";
+        if (Groups(asked: true))
+        {
+            var columns = $"{key}, d.field, d.text{string.Concat(values.Where(v => v != "text").Select(v => ", d." + v))}";
+            return Passing(LatestInBucket("insight_values", columns, FilterFields() + VersionCondition(), wholeRange), values);
+        }
+
+        if (!VersionOfFilterRows)
+        {
+            return LatestInBucket("insight_values", $"{key}{string.Concat(values.Select(v => ", d." + v))}", $" AND d.field = {FieldParameter}{VersionCondition()}", wholeRange);
+        }
+
+        var version = string.Concat(values.Select(v => v == "text" ? ", d.version AS text" : $", CAST(NULL AS DOUBLE PRECISION) AS {v}"));
+        return LatestInBucket("insight_values", key + version, $" AND {FieldConditions("d")[0]}{VersionCondition()} AND d.version <> ''", wholeRange);
     }
 
     /// <summary>The condition that keeps the rows of the fields the filters and the question name.</summary>
     private string FilterFields()
     {
-        var fields = _fieldFilters.Select(f => "$" + f.Field).ToList();
-        if (_versionParameters is not null)
-        {
-            fields.Add($"'{InsightFields.VersionField}'");
-        }
-
-        fields.Add(FieldParameter);
+        var fields = _fieldFilters.Select(f => "$" + f.Field).Append(FieldParameter);
         return $" AND d.field IN ({string.Join(", ", fields)})";
     }
 
@@ -201,24 +216,22 @@ internal sealed class QuerySql
     /// </summary>
     private string Passing(string rows, string[] values)
     {
-        var conditions = FilterConditions("r").Select(c => $"bool_or({c})").Append($"bool_or(r.field = {FieldParameter})");
+        var conditions = FieldConditions("r").Select(c => $"bool_or({c})").Append($"bool_or(r.field = {FieldParameter})");
         var asked = string.Concat(values.Select(v => $", max(CASE WHEN r.field = {FieldParameter} THEN r.{v} END) AS {v}"));
         return $"SELECT r.day, r.instance_key{asked} FROM ({rows}) r GROUP BY r.day, r.instance_key HAVING {string.Join(" AND ", conditions)}";
     }
 
-    /// <summary>For each filter, the condition that a field row (table alias <paramref name="row"/>) holds its value.</summary>
-    private List<string> FilterConditions(string row)
-    {
-        var conditions = _fieldFilters.Select(f => $"{row}.field = ${f.Field} AND {row}.text = ${f.Value}").ToList();
-        if (_versionParameters is { } versions)
-        {
-            conditions.Add(versions.Count == 0
-                ? "false"
-                : $"{row}.field = '{InsightFields.VersionField}' AND {row}.text IN ({string.Join(", ", versions.Select(p => "$" + p))})");
-        }
+    /// <summary>For each filter on a field, the condition that a field row (table alias <paramref name="row"/>) holds its value.</summary>
+    private List<string> FieldConditions(string row) =>
+        [.. _fieldFilters.Select(f => $"{row}.field = ${f.Field} AND {row}.text = ${f.Value}")];
 
-        return conditions;
-    }
+    /// <summary>The condition that a row of <c>d</c> (a day or a field row, each carrying the day's version) is in the version range, if any.</summary>
+    private string VersionCondition() => _versionParameters switch
+    {
+        null => string.Empty,
+        [] => " AND false",
+        var versions => $" AND d.version IN ({string.Join(", ", versions.Select(p => "$" + p))})",
+    };
 
     /// <summary>
     /// The first day from which each installation's latest day per bucket is found by grouping its days, or null when

@@ -12,8 +12,22 @@ internal static class RollupSql
     /// <summary>Columns of <c>insight_days</c> and its stage, in load order.</summary>
     public const string DayColumns = "product, instance, day, report_ms, report_id, version";
 
-    /// <summary>Columns of <c>insight_values</c> and its stage, in load order.</summary>
-    public const string ValueColumns = "product, instance, day, field, text, number";
+    /// <summary>
+    /// Columns of <c>insight_values</c> and its stage, in load order. Each field row carries its day's version, so a
+    /// version range or a version breakdown under one filter reads single rows instead of grouping each day's.
+    /// </summary>
+    public const string ValueColumns = "product, instance, day, field, text, number, version";
+
+    /// <summary>Whether <c>insight_values</c> has its version column (1) or not (0: it is missing, or the table is).</summary>
+    public const string HasValueVersion =
+        "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'insight_values' AND column_name = 'version'";
+
+    /// <summary>Adds the version column to the value rows of a store created before they carried it, from their days.</summary>
+    public static readonly string[] AddValueVersion =
+    [
+        "ALTER TABLE insight_values ADD COLUMN IF NOT EXISTS version VARCHAR",
+        "UPDATE insight_values SET version = d.version FROM insight_days d WHERE insight_values.version IS NULL AND " + SameDay("d", "insight_values"),
+    ];
 
     /// <summary>
     /// The merge of one run of days (<c>$1</c> first day, <c>$2</c> last day), run in the batch's transaction after
