@@ -55,50 +55,9 @@ public sealed class RollupStore : IAsyncDisposable
     public async Task UpsertAsync(IEnumerable<BufferedReport> reports, CancellationToken cancellationToken = default)
     {
         var rows = RowsOf(reports);
-        if (rows.Count == 0)
+        if (rows.Count > 0)
         {
-            return;
-        }
-
-        await MigrateAsync(cancellationToken);
-        var connection = await _dialect.OpenAsync(cancellationToken);
-        try
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            if (_dialect.WriterLock is { } writerLock)
-            {
-                await ExecuteAsync(connection, transaction, writerLock, [], cancellationToken);
-            }
-
-            var flaggedThrough = await FlaggedThroughAsync(connection, transaction, cancellationToken);
-            var flaggedBefore = flaggedThrough.ToArray();
-            foreach (var run in RollupSql.Runs(rows))
-            {
-                await _dialect.LoadStageAsync(connection, transaction, run, cancellationToken);
-                object[] days = [run[0].Day, run[^1].Day];
-                var stored = await ScalarAsync(connection, transaction, RollupSql.StoredDays, days, cancellationToken);
-                foreach (var statement in stored == 0 ? RollupSql.Insert : RollupSql.Merge)
-                {
-                    // PostgreSQL refuses parameters a statement does not use; only the reads of the tables take the days.
-                    await ExecuteAsync(connection, transaction, statement, statement.Contains("$1", StringComparison.Ordinal) ? days : [], cancellationToken);
-                }
-
-                await FlagAsync(connection, transaction, flaggedThrough, run[0].Day, run[^1].Day, cancellationToken);
-            }
-
-            for (var unit = 0; unit < flaggedThrough.Length; unit++)
-            {
-                if (flaggedThrough[unit] != flaggedBefore[unit])
-                {
-                    await ExecuteAsync(connection, transaction, BucketLatestSql.SetFlaggedThrough(BucketLatestSql.Units[unit]), [flaggedThrough[unit]!], cancellationToken);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await _dialect.ReleaseAsync(connection);
+            await _dialect.InvokeAsync(() => MergeAsync(rows, cancellationToken));
         }
     }
 
@@ -137,11 +96,67 @@ public sealed class RollupStore : IAsyncDisposable
         (await QueryAsync("SELECT count(*) FROM (SELECT 1 FROM insight_days LIMIT 1) s", [], r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken))[0] == 0;
 
     /// <summary>Runs a query (positional parameters <c>$1</c>, <c>$2</c> …) and maps every row.</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken = default)
+    public Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
+        return _dialect.InvokeAsync(() => ReadAsync(sql, parameters, map, cancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dialect.DisposeAsync();
+        _migration.Dispose();
+    }
+
+    private async Task<bool> MergeAsync(IReadOnlyCollection<RollupRow> rows, CancellationToken cancellationToken)
+    {
         await MigrateAsync(cancellationToken);
-        var connection = await _dialect.OpenAsync(cancellationToken);
+        var connection = await _dialect.OpenAsync(RollupWork.Write, cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (_dialect.WriterLock is { } writerLock)
+            {
+                await ExecuteAsync(connection, transaction, writerLock, [], cancellationToken);
+            }
+
+            var flaggedThrough = await FlaggedThroughAsync(connection, transaction, cancellationToken);
+            var flaggedBefore = flaggedThrough.ToArray();
+            foreach (var run in RollupSql.Runs(rows))
+            {
+                await _dialect.LoadStageAsync(connection, transaction, run, cancellationToken);
+                object[] days = [run[0].Day, run[^1].Day];
+                var stored = await ScalarAsync(connection, transaction, RollupSql.StoredDays, days, cancellationToken);
+                foreach (var statement in stored == 0 ? RollupSql.Insert : RollupSql.Merge)
+                {
+                    // PostgreSQL refuses parameters a statement does not use; only the reads of the tables take the days.
+                    await ExecuteAsync(connection, transaction, statement, statement.Contains("$1", StringComparison.Ordinal) ? days : [], cancellationToken);
+                }
+
+                await FlagAsync(connection, transaction, flaggedThrough, run[0].Day, run[^1].Day, cancellationToken);
+            }
+
+            for (var unit = 0; unit < flaggedThrough.Length; unit++)
+            {
+                if (flaggedThrough[unit] != flaggedBefore[unit])
+                {
+                    await ExecuteAsync(connection, transaction, BucketLatestSql.SetFlaggedThrough(BucketLatestSql.Units[unit]), [flaggedThrough[unit]!], cancellationToken);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            await _dialect.ReleaseAsync(connection);
+        }
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string sql, IReadOnlyList<object> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        var connection = await _dialect.OpenAsync(RollupWork.Read, cancellationToken);
         try
         {
             await using var command = Command(connection, null, sql, parameters);
@@ -162,12 +177,6 @@ public sealed class RollupStore : IAsyncDisposable
         {
             await _dialect.ReleaseAsync(connection);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _dialect.DisposeAsync();
-        _migration.Dispose();
     }
 
     private static RollupRow? RowOf(BufferedReport report)
@@ -219,10 +228,13 @@ public sealed class RollupStore : IAsyncDisposable
         }
     }
 
-    private async Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
+    private Task<long> RunAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken) =>
+        _dialect.InvokeAsync(() => ExecuteAllAsync(statements, parameters, cancellationToken));
+
+    private async Task<long> ExecuteAllAsync(IReadOnlyList<string> statements, IReadOnlyList<object> parameters, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
-        var connection = await _dialect.OpenAsync(cancellationToken);
+        var connection = await _dialect.OpenAsync(RollupWork.Write, cancellationToken);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -257,7 +269,7 @@ public sealed class RollupStore : IAsyncDisposable
                 return;
             }
 
-            var connection = await _dialect.OpenAsync(cancellationToken);
+            var connection = await _dialect.OpenAsync(RollupWork.Write, cancellationToken);
             try
             {
                 var hadVersion = await ScalarAsync(connection, null, RollupSql.HasValueVersion, [], cancellationToken) > 0;

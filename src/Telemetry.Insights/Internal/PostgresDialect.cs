@@ -27,7 +27,7 @@ internal sealed class PostgresDialect(string connectionString) : RollupDialect
 
     public override string InstanceKey(string column) => column;
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    public override async Task<DbConnection> OpenAsync(RollupWork work, CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
     public override ValueTask ReleaseAsync(DbConnection connection) => connection.DisposeAsync();

@@ -24,8 +24,14 @@ internal abstract class RollupDialect : IAsyncDisposable
     /// </summary>
     public abstract string InstanceKey(string column);
 
-    /// <summary>Opens a connection (or hands out the store's only one).</summary>
-    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs an operation on the store (everything from <see cref="OpenAsync"/> to <see cref="ReleaseAsync"/>) where the
+    /// store's calls belong; by default, where it is called.
+    /// </summary>
+    public virtual Task<T> InvokeAsync<T>(Func<Task<T>> operation) => operation();
+
+    /// <summary>Opens a connection (or hands out the store's only one) for <paramref name="work"/>.</summary>
+    public abstract Task<DbConnection> OpenAsync(RollupWork work, CancellationToken cancellationToken);
 
     /// <summary>Gives a connection from <see cref="OpenAsync"/> back.</summary>
     public abstract ValueTask ReleaseAsync(DbConnection connection);
