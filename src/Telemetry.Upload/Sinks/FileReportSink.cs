@@ -142,26 +142,17 @@ public sealed partial class FileReportSink : IReportSink, IStoredReportSource, I
             _gate.Release();
         }
 
+        // One report at a time: a rebuild reads every stored report, and a file may hold a million of them.
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            List<StoredReport> found;
-            try
+            foreach (var line in ReadLines(file, missingIsEmpty: true))
             {
-                found = ReadLines(file)
-                    .Where(include)
-                    .Select(line => ReportLine.Read(line))
-                    .Select(r => new StoredReport(r.Report, r.ArrivalTime, Name))
-                    .ToList();
-            }
-            catch (FileNotFoundException)
-            {
-                continue;
-            }
-
-            foreach (var report in found)
-            {
-                yield return report;
+                if (include(line))
+                {
+                    var (report, arrivalTime) = ReportLine.Read(line);
+                    yield return new StoredReport(report, arrivalTime, Name);
+                }
             }
         }
     }
@@ -231,9 +222,18 @@ public sealed partial class FileReportSink : IReportSink, IStoredReportSource, I
     }
 
     /// <summary>Reads the lines of a finished file (every gzip member in turn).</summary>
-    public static IEnumerable<byte[]> ReadLines(string file)
+    public static IEnumerable<byte[]> ReadLines(string file) => ReadLines(file, missingIsEmpty: false);
+
+    /// <param name="file">A finished file.</param>
+    /// <param name="missingIsEmpty">Whether a file deleted (by retention) since it was listed reads as empty.</param>
+    private static IEnumerable<byte[]> ReadLines(string file, bool missingIsEmpty)
     {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        var stream = OpenFinished(file, missingIsEmpty);
+        if (stream is null)
+        {
+            yield break;
+        }
+
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         while (reader.ReadLine() is { } line)
@@ -242,6 +242,18 @@ public sealed partial class FileReportSink : IReportSink, IStoredReportSource, I
             {
                 yield return Encoding.UTF8.GetBytes(line);
             }
+        }
+    }
+
+    private static FileStream? OpenFinished(string file, bool missingIsEmpty)
+    {
+        try
+        {
+            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        }
+        catch (FileNotFoundException) when (missingIsEmpty)
+        {
+            return null;
         }
     }
 
