@@ -108,7 +108,7 @@ public sealed class RollupStore : IAsyncDisposable
         _migration.Dispose();
     }
 
-    private async Task<bool> MergeAsync(IReadOnlyCollection<RollupRow> rows, CancellationToken cancellationToken)
+    private async Task MergeAsync(IReadOnlyCollection<RollupRow> rows, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
         var connection = await _dialect.OpenAsync(RollupWork.Write, cancellationToken);
@@ -145,7 +145,6 @@ public sealed class RollupStore : IAsyncDisposable
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return true;
         }
         finally
         {

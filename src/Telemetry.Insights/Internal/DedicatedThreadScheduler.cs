@@ -26,6 +26,10 @@ internal sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
     public Task<T> RunAsync<T>(Func<Task<T>> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this).Unwrap();
 
+    /// <inheritdoc cref="RunAsync{T}"/>
+    public Task RunAsync(Func<Task> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this).Unwrap();
+
     /// <summary>Lets the queued tasks finish and stops the thread.</summary>
     public void Dispose()
     {

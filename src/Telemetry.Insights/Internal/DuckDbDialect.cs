@@ -51,6 +51,8 @@ internal sealed class DuckDbDialect(string path, int memoryLimitMiB) : RollupDia
 
     public override Task<T> InvokeAsync<T>(Func<Task<T>> operation) => _calls.RunAsync(operation);
 
+    public override Task InvokeAsync(Func<Task> operation) => _calls.RunAsync(operation);
+
     public override async Task<DbConnection> OpenAsync(RollupWork work, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

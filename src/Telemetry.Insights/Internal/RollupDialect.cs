@@ -30,6 +30,9 @@ internal abstract class RollupDialect : IAsyncDisposable
     /// </summary>
     public virtual Task<T> InvokeAsync<T>(Func<Task<T>> operation) => operation();
 
+    /// <inheritdoc cref="InvokeAsync{T}"/>
+    public virtual Task InvokeAsync(Func<Task> operation) => operation();
+
     /// <summary>Opens a connection (or hands out the store's only one) for <paramref name="work"/>.</summary>
     public abstract Task<DbConnection> OpenAsync(RollupWork work, CancellationToken cancellationToken);
 
